@@ -1,0 +1,223 @@
+//! Application state and the actions that change it. Keys become actions in [`keys`];
+//! [`App::update`] is the only place state changes.
+
+pub mod keys;
+pub mod view;
+
+use crate::config::{Config, ConfigError, PrivacyView};
+use crate::domain::{Stay, StayId};
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+pub use view::RowView;
+
+/// Editing board or read-only kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Edit,
+    Kiosk,
+}
+
+/// What is drawn over the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Detail,
+    Help,
+}
+
+/// Everything that can change the app's state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    OpenDetail,
+    CloseOverlay,
+    ToggleHelp,
+    /// The wall clock moved on.
+    Tick(DateTime),
+    /// The terminal now has this size (columns, rows).
+    Resize(u16, u16),
+    /// Fresh data from the database.
+    DataLoaded(Vec<Stay>),
+    /// Loading data failed; the last good data stays on screen.
+    DataError(String),
+    /// The config file changed on disk.
+    ConfigReloaded(Result<Config, ConfigError>),
+}
+
+/// The whole state the UI renders from.
+pub struct App {
+    pub mode: Mode,
+    pub config: Config,
+    pub tz: TimeZone,
+    /// Set while the config file on disk is invalid; the last good config is in use.
+    pub config_error: Option<String>,
+    /// Set while the database could not be read; the last good data is shown.
+    pub db_error: Option<String>,
+    pub stays: Vec<Stay>,
+    pub rows: Vec<RowView>,
+    pub now: DateTime,
+    /// Index into `rows` of the selected row.
+    pub selected: usize,
+    pub overlay: Overlay,
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// Kiosk page rotation: when the page last turned.
+    last_rotation: DateTime,
+}
+
+impl App {
+    /// A new app showing `stays` at time `now` in a terminal of `size`.
+    pub fn new(mode: Mode, config: Config, stays: Vec<Stay>, now: DateTime, size: (u16, u16)) -> Self {
+        let tz = zone(&config);
+        let mut app = Self {
+            mode,
+            config,
+            tz,
+            config_error: None,
+            db_error: None,
+            stays,
+            rows: Vec::new(),
+            now,
+            selected: 0,
+            overlay: Overlay::None,
+            size,
+            quit: false,
+            last_rotation: now,
+        };
+        app.rebuild();
+        app
+    }
+
+    /// Today's local date.
+    pub fn today(&self) -> Date {
+        self.now.date()
+    }
+
+    /// What this screen may show about a person.
+    pub fn privacy(&self) -> PrivacyView {
+        match self.mode {
+            Mode::Edit => self.config.privacy.board,
+            Mode::Kiosk => self.config.privacy.kiosk,
+        }
+    }
+
+    /// The selected row's stay, if any.
+    pub fn selected_stay(&self) -> Option<(&RowView, &Stay)> {
+        let row = self.rows.get(self.selected)?;
+        Some((row, &self.stays[row.stay]))
+    }
+
+    fn selected_id(&self) -> Option<StayId> {
+        self.selected_stay().map(|(_, s)| s.id)
+    }
+
+    /// Rows that fit on one page at the current size.
+    pub fn rows_per_page(&self) -> usize {
+        crate::ui::rows_per_page(self.size, self.has_banner())
+    }
+
+    /// True when a banner line (config or database error) takes a row.
+    pub fn has_banner(&self) -> bool {
+        self.config_error.is_some() || self.db_error.is_some()
+    }
+
+    /// Number of pages and the current (0-based) page.
+    pub fn paging(&self) -> (usize, usize) {
+        let per = self.rows_per_page().max(1);
+        let pages = self.rows.len().div_ceil(per).max(1);
+        (pages, (self.selected / per).min(pages - 1))
+    }
+
+    /// Recompute rows after data, config or date changed, keeping the selection on the same stay.
+    fn rebuild(&mut self) {
+        let keep = self.selected_id();
+        self.rows = view::build_rows(&self.stays, &self.config, self.privacy(), self.today(), &self.tz);
+        if let Some(id) = keep
+            && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)
+        {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        if self.rows.is_empty() && self.overlay == Overlay::Detail {
+            self.overlay = Overlay::None;
+        }
+    }
+
+    /// Apply one action. Returns true when the screen must be redrawn.
+    pub fn update(&mut self, action: Action) -> bool {
+        let last = self.rows.len().saturating_sub(1);
+        let per = self.rows_per_page().max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => {
+                let (_, page) = self.paging();
+                self.selected = page.saturating_sub(1) * per;
+            }
+            Action::PageDown => {
+                let (pages, page) = self.paging();
+                self.selected = if page + 1 < pages { (page + 1) * per } else { self.selected };
+            }
+            Action::First => self.selected = 0,
+            Action::Last => self.selected = last,
+            Action::OpenDetail => {
+                if !self.rows.is_empty() {
+                    self.overlay = Overlay::Detail;
+                }
+            }
+            Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::ToggleHelp => {
+                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
+            }
+            Action::Tick(now) => return self.tick(now),
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::DataLoaded(stays) => {
+                self.stays = stays;
+                self.db_error = None;
+                self.rebuild();
+            }
+            Action::DataError(e) => self.db_error = Some(e),
+            Action::ConfigReloaded(Ok(config)) => {
+                self.tz = zone(&config);
+                self.config = config;
+                self.config_error = None;
+                self.rebuild();
+            }
+            Action::ConfigReloaded(Err(e)) => self.config_error = Some(e.to_string()),
+        }
+        true
+    }
+
+    fn tick(&mut self, now: DateTime) -> bool {
+        let old = self.now;
+        self.now = now;
+        let mut dirty = old.date() != now.date() || (old.hour(), old.minute()) != (now.hour(), now.minute());
+        if old.date() != now.date() {
+            self.rebuild();
+        }
+        if self.mode == Mode::Kiosk {
+            let secs = self.last_rotation.until(now).map(|s| s.total(jiff::Unit::Second).unwrap_or(0.0)).unwrap_or(0.0);
+            if secs >= f64::from(self.config.kiosk.rotate_seconds) {
+                self.last_rotation = now;
+                let (pages, page) = self.paging();
+                if pages > 1 {
+                    let per = self.rows_per_page().max(1);
+                    self.selected = ((page + 1) % pages) * per;
+                    dirty = true;
+                }
+            }
+        }
+        dirty
+    }
+}
+
+fn zone(config: &Config) -> TimeZone {
+    TimeZone::get(&config.time_zone).unwrap_or(TimeZone::UTC)
+}

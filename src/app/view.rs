@@ -1,0 +1,85 @@
+//! The board's derived rows: flags, shown labels and order, recomputed only when data,
+//! config or the date changes (never per frame).
+
+use crate::config::{Config, PrivacyView, SortKey};
+use crate::domain::flags::evaluate;
+use crate::domain::initials::disambiguate;
+use crate::domain::text::sanitize;
+use crate::domain::{Stay, StayFlags};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+/// One row of the board, ready to render.
+#[derive(Debug, Clone)]
+pub struct RowView {
+    /// Index into the app's stays.
+    pub stay: usize,
+    /// Name or initials, already sanitised.
+    pub label: String,
+    /// Shares initials with another active stay (only in initials mode).
+    pub collides: bool,
+    pub flags: StayFlags,
+}
+
+/// Local date of a unix timestamp in the ward's zone.
+pub fn local_date(unix: i64, tz: &TimeZone) -> Option<Date> {
+    jiff::Timestamp::from_second(unix)
+        .ok()
+        .map(|t| t.to_zoned_datetime(tz.clone()).date())
+}
+
+/// Build the sorted rows for `stays` on `today`.
+pub fn build_rows(stays: &[Stay], config: &Config, privacy: PrivacyView, today: Date, tz: &TimeZone) -> Vec<RowView> {
+    let rules = config.rules();
+    let shown: Vec<(String, bool)> = if privacy.names {
+        stays.iter().map(|s| (sanitize(&s.name), false)).collect()
+    } else {
+        let inits: Vec<(String, String)> = stays
+            .iter()
+            .map(|s| (sanitize(&s.initials), sanitize(&s.name)))
+            .collect();
+        let pairs: Vec<(&str, &str)> = inits.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        disambiguate(&pairs).into_iter().map(|s| (s.label, s.collides)).collect()
+    };
+    let mut rows: Vec<RowView> = stays
+        .iter()
+        .zip(shown)
+        .enumerate()
+        .map(|(i, (s, (label, collides)))| {
+            let updated_on = local_date(s.updated_at, tz).unwrap_or(today);
+            RowView {
+                stay: i,
+                label,
+                collides,
+                flags: evaluate(s, &rules, today, updated_on),
+            }
+        })
+        .collect();
+    let by_admission = |a: &RowView, b: &RowView| {
+        let (sa, sb) = (&stays[a.stay], &stays[b.stay]);
+        sa.admitted.cmp(&sb.admitted).then(sa.id.cmp(&sb.id))
+    };
+    match config.board.sort {
+        SortKey::Admitted => rows.sort_by(by_admission),
+        SortKey::Discharge => rows.sort_by(|a, b| {
+            stays[a.stay]
+                .planned_discharge
+                .cmp(&stays[b.stay].planned_discharge)
+                .then_with(|| by_admission(a, b))
+        }),
+        SortKey::Urgency => rows.sort_by(|a, b| {
+            b.flags
+                .worst
+                .cmp(&a.flags.worst)
+                .then(b.flags.overdue_count.cmp(&a.flags.overdue_count))
+                .then_with(|| by_admission(a, b))
+        }),
+        SortKey::Name => rows.sort_by(|a, b| {
+            a.label
+                .to_lowercase()
+                .cmp(&b.label.to_lowercase())
+                .then_with(|| by_admission(a, b))
+        }),
+    }
+    rows
+}

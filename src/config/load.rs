@@ -1,0 +1,248 @@
+//! Reading and validating a config file. Errors carry file, line and column so that the
+//! banner on a running board and `tavle check-config` can say exactly what is wrong.
+
+use super::schema::{Choice, Config};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Where `tavle` looks for its config when `--config` is not given.
+pub const DEFAULT_PATH: &str = "config/tavle.json";
+
+/// A config file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line, 0 when the error is not tied to a place in the file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.column,
+                self.message
+            )
+        } else {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Load and validate the file at `path`.
+pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the file: {}", io_reason(&e)),
+    })?;
+    parse(&text, path)
+}
+
+/// Load `path` if given; otherwise the default path if that file exists; otherwise the
+/// built-in defaults. Returns the config and the path to watch.
+pub fn load_or_default(path: Option<&Path>) -> Result<(Config, PathBuf), ConfigError> {
+    match path {
+        Some(p) => load_file(p).map(|c| (c, p.to_path_buf())),
+        None => {
+            let p = PathBuf::from(DEFAULT_PATH);
+            if p.exists() {
+                load_file(&p).map(|c| (c, p))
+            } else {
+                Ok((Config::default(), p))
+            }
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parse and validate config text; `path` is only used in messages.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let config: Config = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        ConfigError {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: friendlier(&message),
+        }
+    })?;
+    validate(&config).map_err(|(key, message)| {
+        let (line, column) = locate(text, key);
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    })?;
+    Ok(config)
+}
+
+fn friendlier(msg: &str) -> String {
+    if msg.contains("expected u32") && msg.contains("integer `-") {
+        return format!("{msg} (must be zero or more)");
+    }
+    msg.to_string()
+}
+
+/// Line and column of the first `"key"` in the text, or (0, 0).
+fn locate(text: &str, key: &str) -> (usize, usize) {
+    let needle = format!("\"{key}\"");
+    match text.find(&needle) {
+        Some(pos) => {
+            let before = &text[..pos];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            (line, column)
+        }
+        None => (0, 0),
+    }
+}
+
+type Invalid = (&'static str, String);
+
+/// Checks that types alone cannot express. Returns the offending key and a message.
+pub fn validate(c: &Config) -> Result<(), Invalid> {
+    let s = &c.stay;
+    if !(1..=365).contains(&s.length_days) {
+        return Err(("length_days", format!("stay.length_days must be 1–365, not {}", s.length_days)));
+    }
+    for (key, v) in [
+        ("assessment_day", s.assessment_day),
+        ("gp_day", s.gp_day),
+        ("medication_day", s.medication_day.unwrap_or(s.gp_day)),
+    ] {
+        if v == 0 || v > s.length_days {
+            return Err((key, format!("stay.{key} must be a day of the stay (1–{}), not {v}", s.length_days)));
+        }
+    }
+    if s.due_soon_days > 30 {
+        return Err(("due_soon_days", format!("stay.due_soon_days must be 0–30, not {}", s.due_soon_days)));
+    }
+    if s.stale_after_days == 0 {
+        return Err(("stale_after_days", "stay.stale_after_days must be 1 or more".into()));
+    }
+    if c.capacity == 0 || c.capacity > 1000 {
+        return Err(("capacity", format!("capacity must be 1–1000, not {}", c.capacity)));
+    }
+    if c.ward_name.trim().is_empty() {
+        return Err(("ward_name", "ward_name must not be empty".into()));
+    }
+    if jiff::tz::TimeZone::get(&c.time_zone).is_err() {
+        return Err(("time_zone", format!("unknown time zone \"{}\" (e.g. \"Europe/Oslo\")", c.time_zone)));
+    }
+    if c.kiosk.rotate_seconds < 3 {
+        return Err(("rotate_seconds", "kiosk.rotate_seconds must be 3 or more".into()));
+    }
+    if c.board.columns.is_empty() {
+        return Err(("columns", "board.columns must list at least one column".into()));
+    }
+    let mut seen = HashSet::new();
+    for col in &c.board.columns {
+        if !seen.insert(col) {
+            return Err(("columns", format!("board.columns lists {col:?} twice")));
+        }
+    }
+    for (key, list) in [
+        ("target_groups", &c.target_groups),
+        ("risks", &c.risks),
+        ("disciplines", &c.disciplines),
+        ("discharge_outcomes", &c.discharge_outcomes),
+        ("delay_reasons", &c.delay_reasons),
+    ] {
+        check_choices(key, list)?;
+    }
+    Ok(())
+}
+
+fn check_choices(key: &'static str, list: &[Choice]) -> Result<(), Invalid> {
+    if list.is_empty() {
+        return Err((key, format!("{key} must have at least one entry")));
+    }
+    let mut seen = HashSet::new();
+    for ch in list {
+        if ch.key.trim().is_empty() {
+            return Err((key, format!("{key}: an entry has an empty key")));
+        }
+        if !seen.insert(ch.key.as_str()) {
+            return Err((key, format!("{key}: key \"{}\" appears twice", ch.key)));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> ConfigError {
+        parse(text, Path::new("t.json")).unwrap_err()
+    }
+
+    #[test]
+    fn empty_object_is_the_defaults() {
+        assert_eq!(parse("{}", Path::new("t.json")).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = err("{\n  \"ward_name\": \"A\",\n  \"capacity\": 12,,\n}");
+        assert_eq!((e.line, e.column), (3, 18));
+        assert!(e.to_string().starts_with("t.json:3:18: "), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        let e = err("{\"ward_nmae\": \"x\"}");
+        assert!(e.message.contains("unknown field `ward_nmae`"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_and_negative_values_are_refused() {
+        assert!(err("{\"capacity\": \"twelve\"}").message.contains("expected u32"));
+        let e = err("{\"stay\": {\"length_days\": -5}}");
+        assert!(e.message.contains("zero or more"), "{e}");
+    }
+
+    #[test]
+    fn impossible_values_point_at_the_key() {
+        let e = err("{\n \"stay\": {\n  \"length_days\": 0\n }\n}");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("length_days"));
+        let e = err("{\"stay\": {\"gp_day\": 40}}");
+        assert!(e.message.contains("gp_day"), "{e}");
+        let e = err("{\"time_zone\": \"Mars/Olympus\"}");
+        assert!(e.message.contains("Mars/Olympus"));
+        let e = err("{\"board\": {\"columns\": [\"day\", \"day\"]}}");
+        assert!(e.message.contains("twice"));
+        let e = err("{\"board\": {\"columns\": [\"shoe_size\"]}}");
+        assert!(e.message.contains("unknown variant"), "{e}");
+    }
+
+    #[test]
+    fn medication_day_defaults_to_gp_day() {
+        let c = parse("{\"stay\": {\"gp_day\": 10}}", Path::new("t")).unwrap();
+        assert_eq!(c.rules().medication_day, 10);
+    }
+}

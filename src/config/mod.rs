@@ -1,0 +1,9 @@
+//! Configuration: the schema with built-in defaults, loading with validation, and
+//! watching the file for hot reload.
+
+mod load;
+mod schema;
+pub mod watch;
+
+pub use load::{load_file, load_or_default, ConfigError, DEFAULT_PATH};
+pub use schema::*;

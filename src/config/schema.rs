@@ -1,0 +1,349 @@
+//! The configuration schema. Every field has a default, so an empty `{}` is a valid file;
+//! unknown keys are rejected so that a typo never silently does nothing.
+
+use crate::domain::Rules;
+use serde::{Deserialize, Serialize};
+
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Norwegian bokmål.
+    #[default]
+    Nb,
+    /// English.
+    En,
+}
+
+/// Text that is either the same in every language or given per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// One text for all languages.
+    Plain(String),
+    /// Bokmål and English.
+    PerLanguage { nb: String, en: String },
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Language) -> &str {
+        match (self, lang) {
+            (Text::Plain(s), _) => s,
+            (Text::PerLanguage { nb, .. }, Language::Nb) => nb,
+            (Text::PerLanguage { en, .. }, Language::En) => en,
+        }
+    }
+    fn both(nb: &str, en: &str) -> Self {
+        Text::PerLanguage {
+            nb: nb.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// One entry of a configured list (target group, risk, discipline, outcome, delay reason).
+/// `key` is what the database stores; `short` is shown in board columns; `label` in forms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub key: String,
+    pub short: Text,
+    pub label: Text,
+}
+
+impl Choice {
+    fn new(key: &str, short: (&str, &str), label: (&str, &str)) -> Self {
+        Self {
+            key: key.into(),
+            short: Text::both(short.0, short.1),
+            label: Text::both(label.0, label.1),
+        }
+    }
+}
+
+/// Stay length and deadlines, in days of the stay (admission date = day 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StayConfig {
+    pub length_days: u32,
+    pub assessment_day: u32,
+    pub gp_day: u32,
+    /// Defaults to `gp_day` when absent or null.
+    pub medication_day: Option<u32>,
+    pub due_soon_days: u32,
+    pub stale_after_days: u32,
+}
+
+impl Default for StayConfig {
+    fn default() -> Self {
+        Self {
+            length_days: 35,
+            assessment_day: 3,
+            gp_day: 14,
+            medication_day: None,
+            due_soon_days: 2,
+            stale_after_days: 3,
+        }
+    }
+}
+
+/// A board column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    Person,
+    Group,
+    Day,
+    Contact,
+    Goals,
+    Assessment,
+    Gp,
+    Medication,
+    Risks,
+    FollowUps,
+    Discharge,
+    Updated,
+}
+
+impl Column {
+    /// Every column, in the default order.
+    pub const ALL: [Column; 12] = [
+        Column::Person,
+        Column::Group,
+        Column::Day,
+        Column::Contact,
+        Column::Goals,
+        Column::Assessment,
+        Column::Gp,
+        Column::Medication,
+        Column::Risks,
+        Column::FollowUps,
+        Column::Discharge,
+        Column::Updated,
+    ];
+}
+
+/// Row order on the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    /// Earliest admission first.
+    #[default]
+    Admitted,
+    /// Nearest planned discharge first.
+    Discharge,
+    /// Worst flag first, then admission date.
+    Urgency,
+    /// Alphabetical by the shown name.
+    Name,
+}
+
+/// What the board shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardConfig {
+    pub columns: Vec<Column>,
+    pub sort: SortKey,
+}
+
+impl Default for BoardConfig {
+    fn default() -> Self {
+        Self {
+            columns: Column::ALL.to_vec(),
+            sort: SortKey::Admitted,
+        }
+    }
+}
+
+/// Colour use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ColorMode {
+    /// The 8 named ANSI colours (work on a Linux console too).
+    #[default]
+    Ansi,
+    /// No colour: symbols, bold and reverse video only.
+    Mono,
+}
+
+/// Glyphs for symbols and borders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SymbolSet {
+    /// ✓ ○ ! ✗ and box-drawing borders.
+    #[default]
+    Unicode,
+    /// Plain ASCII for consoles with small fonts.
+    Ascii,
+}
+
+/// Look of the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    pub colors: ColorMode,
+    pub symbols: SymbolSet,
+}
+
+/// What one kind of screen may show about a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyView {
+    /// Full names; when false, initials only.
+    pub names: bool,
+    /// Goal texts in the person's words; when false, only counts.
+    pub goals: bool,
+    /// Free-text notes.
+    pub notes: bool,
+}
+
+impl Default for PrivacyView {
+    fn default() -> Self {
+        Self {
+            names: true,
+            goals: true,
+            notes: true,
+        }
+    }
+}
+
+/// Privacy per screen kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrivacyConfig {
+    pub board: PrivacyView,
+    pub kiosk: PrivacyView,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        Self {
+            board: PrivacyView::default(),
+            kiosk: PrivacyView {
+                names: false,
+                goals: true,
+                notes: false,
+            },
+        }
+    }
+}
+
+/// Kiosk behaviour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KioskConfig {
+    /// Seconds between page turns when the rows don't fit.
+    pub rotate_seconds: u32,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        Self { rotate_seconds: 15 }
+    }
+}
+
+/// The whole configuration file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub ward_name: String,
+    pub language: Language,
+    /// IANA time zone for "today".
+    pub time_zone: String,
+    /// Number of places on the ward.
+    pub capacity: u32,
+    /// Name written in the audit log; the OS user when null.
+    pub user: Option<String>,
+    pub stay: StayConfig,
+    pub board: BoardConfig,
+    pub theme: ThemeConfig,
+    pub privacy: PrivacyConfig,
+    pub kiosk: KioskConfig,
+    pub staff: Vec<String>,
+    pub target_groups: Vec<Choice>,
+    pub risks: Vec<Choice>,
+    pub disciplines: Vec<Choice>,
+    pub discharge_outcomes: Vec<Choice>,
+    pub delay_reasons: Vec<Choice>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            ward_name: "Virtuell avdeling".into(),
+            language: Language::Nb,
+            time_zone: "Europe/Oslo".into(),
+            capacity: 12,
+            user: None,
+            stay: StayConfig::default(),
+            board: BoardConfig::default(),
+            theme: ThemeConfig::default(),
+            privacy: PrivacyConfig::default(),
+            kiosk: KioskConfig::default(),
+            staff: [
+                "Anne Sykepleier",
+                "Bjørn Fysioterapeut",
+                "Camilla Ergoterapeut",
+                "Dag Helsefagarbeider",
+                "Eva Sykepleier",
+            ]
+            .map(String::from)
+            .to_vec(),
+            target_groups: vec![
+                Choice::new("new_user", ("NY", "NEW"), ("Ny bruker, kartlegging", "New user, assessment")),
+                Choice::new("from_hospital", ("SH", "HOSP"), ("Utskrevet fra sykehus", "Discharged from hospital")),
+                Choice::new("from_nursing_home", ("SHJ", "NH"), ("Utskrevet fra sykehjem", "Discharged from nursing home")),
+                Choice::new("worsened", ("FF", "WORSE"), ("Forverret tilstand/funksjonsfall", "Worsened condition or function")),
+                Choice::new("concern", ("BEK", "CONC"), ("Bekymring", "Staff concern")),
+            ],
+            risks: vec![
+                Choice::new("fall", ("FALL", "FALL"), ("Fall", "Fall")),
+                Choice::new("pressure_ulcer", ("TRYKK", "PU"), ("Trykksår", "Pressure ulcer")),
+                Choice::new("nutrition", ("ERN", "NUTR"), ("Ernæring", "Nutrition")),
+                Choice::new("urinary_infection", ("UVI", "UTI"), ("Urinveisinfeksjon", "Urinary infection")),
+                Choice::new("deterioration", ("FORV", "DET"), ("Forverring", "Deterioration")),
+            ],
+            disciplines: vec![
+                Choice::new("nurse", ("SPL", "RN"), ("Sykepleier", "Nurse")),
+                Choice::new("health_worker", ("HFA", "HW"), ("Helsefagarbeider", "Health worker")),
+                Choice::new("physio", ("FYS", "PT"), ("Fysioterapeut", "Physiotherapist")),
+                Choice::new("ot", ("ERGO", "OT"), ("Ergoterapeut", "Occupational therapist")),
+                Choice::new("gp", ("LEGE", "GP"), ("Fastlege", "GP")),
+                Choice::new("other", ("ANN", "OTH"), ("Annet", "Other")),
+            ],
+            discharge_outcomes: vec![
+                Choice::new("home_ordinary", ("HJEM", "HOME"), ("Hjem med ordinære tjenester", "Home with ordinary services")),
+                Choice::new("nursing_home", ("SHJ", "NH"), ("Sykehjem", "Nursing home")),
+                Choice::new("hospital", ("SH", "HOSP"), ("Sykehus", "Hospital")),
+                Choice::new("deceased", ("DØD", "DEC"), ("Død", "Deceased")),
+                Choice::new("other", ("ANN", "OTH"), ("Annet", "Other")),
+            ],
+            delay_reasons: vec![
+                Choice::new("waiting_gp", ("LEGE", "GP"), ("Venter på fastlege", "Waiting for GP")),
+                Choice::new("declined", ("AVSL", "DECL"), ("Bruker takket nei", "Person declined")),
+                Choice::new("in_hospital", ("SH", "HOSP"), ("Innlagt på sykehus", "In hospital")),
+                Choice::new("other", ("ANN", "OTH"), ("Annet (se tekst)", "Other (see text)")),
+            ],
+        }
+    }
+}
+
+impl Config {
+    /// The numbers the deadline rules need.
+    pub fn rules(&self) -> Rules {
+        Rules {
+            stay_length_days: self.stay.length_days,
+            assessment_day: self.stay.assessment_day,
+            gp_day: self.stay.gp_day,
+            medication_day: self.stay.medication_day.unwrap_or(self.stay.gp_day),
+            due_soon_days: self.stay.due_soon_days,
+            stale_after_days: self.stay.stale_after_days,
+        }
+    }
+
+    /// Find a configured choice by key in one of the lists.
+    pub fn choice<'a>(list: &'a [Choice], key: &str) -> Option<&'a Choice> {
+        list.iter().find(|c| c.key == key)
+    }
+}

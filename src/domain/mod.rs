@@ -1,0 +1,10 @@
+//! The ward's data and rules as pure functions of (data, config rules, today).
+
+pub mod dates;
+pub mod flags;
+pub mod initials;
+pub mod model;
+pub mod text;
+
+pub use flags::{Level, Rules, StayFlags};
+pub use model::*;

@@ -1,0 +1,222 @@
+//! Plain data loaded from the store. No behaviour beyond small accessors.
+
+use jiff::civil::Date;
+
+/// Row id of a stay.
+pub type StayId = i64;
+
+/// Where a stay is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StayStatus {
+    Active,
+    Discharged,
+    Cancelled,
+}
+
+impl StayStatus {
+    /// Stable database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Discharged => "discharged",
+            Self::Cancelled => "cancelled",
+        }
+    }
+    /// Parse the database spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "active" => Self::Active,
+            "discharged" => Self::Discharged,
+            "cancelled" => Self::Cancelled,
+            _ => return None,
+        })
+    }
+}
+
+/// Status of one of the person's goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalStatus {
+    Open,
+    Achieved,
+    Dropped,
+}
+
+impl GoalStatus {
+    /// Stable database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Achieved => "achieved",
+            Self::Dropped => "dropped",
+        }
+    }
+    /// Parse the database spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "open" => Self::Open,
+            "achieved" => Self::Achieved,
+            "dropped" => Self::Dropped,
+            _ => return None,
+        })
+    }
+}
+
+/// Medication reconciliation (legemiddelsamstemming) progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MedStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl MedStatus {
+    /// Stable database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+        }
+    }
+    /// Parse the database spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "not_started" => Self::NotStarted,
+            "in_progress" => Self::InProgress,
+            "done" => Self::Done,
+            _ => return None,
+        })
+    }
+}
+
+/// A deadline the board tracks; a delay reason can be recorded against each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeadlineKind {
+    Assessment,
+    Gp,
+    Medication,
+    Discharge,
+}
+
+impl DeadlineKind {
+    /// All kinds, in board order.
+    pub const ALL: [DeadlineKind; 4] = [
+        DeadlineKind::Assessment,
+        DeadlineKind::Gp,
+        DeadlineKind::Medication,
+        DeadlineKind::Discharge,
+    ];
+    /// Stable database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Assessment => "assessment",
+            Self::Gp => "gp",
+            Self::Medication => "medication",
+            Self::Discharge => "discharge",
+        }
+    }
+    /// Parse the database spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One goal in the person's own words ("hva er viktig for deg").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    pub id: i64,
+    pub position: i64,
+    pub text: String,
+    pub status: GoalStatus,
+    pub set_on: Date,
+    pub closed_on: Option<Date>,
+}
+
+/// An agreed follow-up task for one discipline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUp {
+    pub id: i64,
+    pub text: String,
+    pub discipline: String,
+    pub due: Option<Date>,
+    pub done_on: Option<Date>,
+    pub created_on: Date,
+}
+
+/// A known reason why a deadline was missed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delay {
+    pub kind: DeadlineKind,
+    pub reason: String,
+    pub text: String,
+}
+
+/// The GP appointment (legetime) of a stay.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GpAppointment {
+    pub booked_for: Option<Date>,
+    pub done_on: Option<Date>,
+}
+
+/// One admission to the virtual ward, with everything the board shows about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stay {
+    pub id: StayId,
+    pub name: String,
+    pub initials: String,
+    pub target_group: String,
+    pub admitted: Date,
+    pub planned_discharge: Date,
+    pub primary_contact: String,
+    pub status: StayStatus,
+    pub discharged_on: Option<Date>,
+    pub discharge_outcome: Option<String>,
+    pub note: String,
+    /// Bumped on every change; used for optimistic concurrency.
+    pub version: i64,
+    /// Unix seconds of the last change to the stay or anything under it.
+    pub updated_at: i64,
+    pub assessment_done: Option<Date>,
+    pub gp: GpAppointment,
+    pub med_status: MedStatus,
+    pub med_done: Option<Date>,
+    pub risks: Vec<String>,
+    pub goals: Vec<Goal>,
+    pub follow_ups: Vec<FollowUp>,
+    pub delays: Vec<Delay>,
+}
+
+impl Stay {
+    /// A new active stay with nothing recorded yet.
+    pub fn new(id: StayId, name: &str, admitted: Date, planned_discharge: Date) -> Self {
+        Self {
+            id,
+            name: name.to_string(),
+            initials: super::initials::derive(name),
+            target_group: String::new(),
+            admitted,
+            planned_discharge,
+            primary_contact: String::new(),
+            status: StayStatus::Active,
+            discharged_on: None,
+            discharge_outcome: None,
+            note: String::new(),
+            version: 1,
+            updated_at: 0,
+            assessment_done: None,
+            gp: GpAppointment::default(),
+            med_status: MedStatus::NotStarted,
+            med_done: None,
+            risks: Vec::new(),
+            goals: Vec::new(),
+            follow_ups: Vec::new(),
+            delays: Vec::new(),
+        }
+    }
+
+    /// The recorded delay reason for a deadline, if any.
+    pub fn delay(&self, kind: DeadlineKind) -> Option<&Delay> {
+        self.delays.iter().find(|d| d.kind == kind)
+    }
+}

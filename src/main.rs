@@ -1,0 +1,123 @@
+//! Command line entry point.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use tavle::app::Mode;
+use tavle::clock::{Clock, SystemClock};
+use tavle::config;
+use tavle::store;
+
+/// Full-screen board for the daily stand-up of a home-care virtual ward.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// Database file [default: $TAVLE_DB, else ~/.local/share/tavle/tavle.db].
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Config file [default: config/tavle.json if present, else built-in defaults].
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Fill a fresh demo database with realistic stays and show it.
+    #[arg(long)]
+    demo: bool,
+    /// Read-only kiosk display (same as the `kiosk` subcommand).
+    #[arg(long)]
+    kiosk: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the board read-only, for corridor and staff-room screens.
+    Kiosk,
+    /// Fill a fresh demo database and show it (same as --demo).
+    Demo,
+    /// Validate a config file; exits non-zero with the error.
+    CheckConfig {
+        /// The file to check [default: config/tavle.json].
+        path: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match real_main(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tavle: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(Command::CheckConfig { path }) = &cli.command {
+        let p = path.clone().unwrap_or_else(|| PathBuf::from(config::DEFAULT_PATH));
+        return Ok(match config::load_file(&p) {
+            Ok(_) => {
+                println!("{}: ok", p.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        });
+    }
+    let (cfg, config_path, config_error) = match config::load_or_default(cli.config.as_deref()) {
+        Ok((c, p)) => (c, p, None),
+        Err(e) if cli.config.is_some() && e.line == 0 => return Err(e.into()),
+        Err(e) => {
+            let p = e.path.clone();
+            (config::Config::default(), p, Some(e.to_string()))
+        }
+    };
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock::new(&cfg.time_zone));
+    let demo = cli.demo || matches!(cli.command, Some(Command::Demo));
+    let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
+    let db = if demo {
+        let path = cli.db.clone().unwrap_or_else(|| store::open::data_dir().join("demo.db"));
+        prepare_demo(&path, cli.db.is_none(), clock.as_ref(), &cfg)?;
+        path
+    } else {
+        cli.db.clone().unwrap_or_else(store::default_db_path)
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(tavle::tui::run(tavle::tui::Options {
+        mode: if kiosk { Mode::Kiosk } else { Mode::Edit },
+        db,
+        config: cfg,
+        config_error,
+        config_path,
+        clock,
+    }))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Create a fresh demo database at `path`. The default demo file is replaced each time;
+/// a path the user named is only filled when it holds no stays yet.
+fn prepare_demo(path: &std::path::Path, replace: bool, clock: &dyn Clock, cfg: &config::Config) -> anyhow::Result<()> {
+    if replace {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+    }
+    let mut conn = store::open_read_write(path)?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM stays", [], |r| r.get(0))?;
+    if n > 0 {
+        anyhow::bail!(
+            "{} already holds {n} stays; the demo only fills an empty database. Pick another --db path, or leave --db out to use the built-in demo file.",
+            path.display()
+        );
+    }
+    store::demo::seed_demo(&mut conn, clock.today(), clock.unix_now(), &cfg.rules())?;
+    Ok(())
+}

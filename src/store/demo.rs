@@ -1,0 +1,279 @@
+//! Demo and synthetic data. The demo is a dozen realistic stays relative to today that
+//! exercise every column and every flag level; the synthetic fill feeds benchmarks.
+
+use super::error::StoreError;
+use crate::domain::dates::add_days;
+use crate::domain::{
+    initials, Delay, DeadlineKind, FollowUp, Goal, GoalStatus, MedStatus, Rules, Stay, StayStatus,
+};
+use jiff::civil::Date;
+use rusqlite::{params, Connection, Transaction};
+
+/// Insert a complete stay as built in memory (ignores `stay.id`); returns the new id.
+/// `updated_at` is written as given.
+pub fn insert_stay(tx: &Transaction<'_>, s: &Stay, created_at: i64) -> Result<i64, StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO stays (name, initials, target_group, admitted, planned_discharge,
+            primary_contact, status, discharged_on, discharge_outcome, note, version,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        s.name,
+        s.initials,
+        s.target_group,
+        s.admitted.to_string(),
+        s.planned_discharge.to_string(),
+        s.primary_contact,
+        s.status.as_str(),
+        s.discharged_on.map(|d| d.to_string()),
+        s.discharge_outcome,
+        s.note,
+        s.version,
+        created_at,
+        s.updated_at,
+    ])?;
+    let id = tx.last_insert_rowid();
+    let ds = |d: Option<Date>| d.map(|d| d.to_string());
+    tx.prepare_cached("INSERT INTO assessments (stay_id, done_on) VALUES (?1, ?2)")?
+        .execute(params![id, ds(s.assessment_done)])?;
+    tx.prepare_cached("INSERT INTO gp_appointments (stay_id, booked_for, done_on) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, ds(s.gp.booked_for), ds(s.gp.done_on)])?;
+    tx.prepare_cached("INSERT INTO medication_reconciliations (stay_id, status, done_on) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, s.med_status.as_str(), ds(s.med_done)])?;
+    for r in &s.risks {
+        tx.prepare_cached("INSERT INTO risks (stay_id, risk) VALUES (?1, ?2)")?
+            .execute(params![id, r])?;
+    }
+    for g in &s.goals {
+        tx.prepare_cached(
+            "INSERT INTO goals (stay_id, position, text, status, set_on, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![id, g.position, g.text, g.status.as_str(), g.set_on.to_string(), ds(g.closed_on)])?;
+    }
+    for f in &s.follow_ups {
+        tx.prepare_cached(
+            "INSERT INTO follow_ups (stay_id, text, discipline, due_on, done_on, created_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![id, f.text, f.discipline, ds(f.due), ds(f.done_on), f.created_on.to_string()])?;
+    }
+    for d in &s.delays {
+        tx.prepare_cached(
+            "INSERT INTO delays (stay_id, deadline, reason, text, recorded_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![id, d.kind.as_str(), d.reason, d.text, s.admitted.to_string()])?;
+    }
+    Ok(id)
+}
+
+/// A small builder so the demo reads like a list of people rather than SQL.
+struct B {
+    stay: Stay,
+    today: Date,
+}
+
+impl B {
+    fn new(name: &str, group: &str, days_ago: i64, contact: &str, today: Date, rules: &Rules) -> Self {
+        let admitted = add_days(today, -days_ago);
+        let mut stay = Stay::new(0, name, admitted, rules.default_discharge(admitted));
+        stay.target_group = group.into();
+        stay.primary_contact = contact.into();
+        stay.initials = initials::derive(name);
+        Self { stay, today }
+    }
+    fn day(&self, n: i64) -> Date {
+        add_days(self.stay.admitted, n - 1)
+    }
+    fn assessed(mut self, on_day: i64) -> Self {
+        self.stay.assessment_done = Some(self.day(on_day));
+        self
+    }
+    fn goal(mut self, text: &str, achieved_ago: Option<i64>) -> Self {
+        let set_on = self.day(2).min(self.today);
+        self.stay.goals.push(Goal {
+            id: 0,
+            position: self.stay.goals.len() as i64,
+            text: text.into(),
+            status: if achieved_ago.is_some() { GoalStatus::Achieved } else { GoalStatus::Open },
+            set_on,
+            closed_on: achieved_ago.map(|a| add_days(self.today, -a)),
+        });
+        self
+    }
+    fn gp_booked(mut self, in_days: i64) -> Self {
+        self.stay.gp.booked_for = Some(add_days(self.today, in_days));
+        self
+    }
+    fn gp_done(mut self, on_day: i64) -> Self {
+        self.stay.gp.booked_for = Some(self.day(on_day));
+        self.stay.gp.done_on = Some(self.day(on_day));
+        self
+    }
+    fn med(mut self, status: MedStatus, on_day: Option<i64>) -> Self {
+        self.stay.med_status = status;
+        self.stay.med_done = on_day.map(|d| self.day(d));
+        self
+    }
+    fn risks(mut self, r: &[&str]) -> Self {
+        self.stay.risks = r.iter().map(|s| s.to_string()).collect();
+        self
+    }
+    fn follow_up(mut self, text: &str, discipline: &str, due_in: i64, done: bool) -> Self {
+        let due = add_days(self.today, due_in);
+        self.stay.follow_ups.push(FollowUp {
+            id: 0,
+            text: text.into(),
+            discipline: discipline.into(),
+            due: Some(due),
+            done_on: done.then_some(due),
+            created_on: self.stay.admitted.min(self.today),
+        });
+        self
+    }
+    fn delay(mut self, kind: DeadlineKind, reason: &str, text: &str) -> Self {
+        self.stay.delays.push(Delay {
+            kind,
+            reason: reason.into(),
+            text: text.into(),
+        });
+        self
+    }
+    fn note(mut self, n: &str) -> Self {
+        self.stay.note = n.into();
+        self
+    }
+    fn updated_hours_ago(mut self, h: i64, now: i64) -> Self {
+        self.stay.updated_at = now - h * 3600;
+        self
+    }
+    fn discharged(mut self, ago: i64, outcome: &str) -> Self {
+        self.stay.status = StayStatus::Discharged;
+        self.stay.discharged_on = Some(add_days(self.today, -ago));
+        self.stay.discharge_outcome = Some(outcome.into());
+        self
+    }
+}
+
+/// Fill an empty database with the demo ward, relative to `today` and `now` (unix seconds).
+pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) -> Result<usize, StoreError> {
+    use MedStatus::*;
+    let t = today;
+    let r = rules;
+    let stays = vec![
+        B::new("Astrid Bakken", "from_hospital", 20, "Anne Sykepleier", t, r)
+            .assessed(2).gp_done(10).med(Done, Some(12))
+            .goal("Gå til postkassen selv", Some(4))
+            .goal("Lage middag til meg og Arvid", None)
+            .goal("Klare trappa opp til soverommet", None)
+            .risks(&["fall", "nutrition"])
+            .follow_up("Vurdere trappeheis", "ot", 5, false)
+            .note("Ektemann Arvid er pårørende og hjemme på dagtid.")
+            .updated_hours_ago(3, now),
+        B::new("Per Olav Lie", "new_user", 0, "Dag Helsefagarbeider", t, r)
+            .risks(&["fall"])
+            .note("Første hjemmebesøk i dag kl. 13.")
+            .updated_hours_ago(1, now),
+        B::new("Kari Hansen", "worsened", 2, "Eva Sykepleier", t, r)
+            .gp_booked(8)
+            .risks(&["deterioration", "urinary_infection"])
+            .follow_up("Ta urinprøve", "nurse", 0, false)
+            .updated_hours_ago(20, now),
+        B::new("Knut Hansen", "from_nursing_home", 5, "Bjørn Fysioterapeut", t, r)
+            .goal("Få orden på medisinene", None)
+            .med(InProgress, None)
+            .risks(&["fall", "pressure_ulcer"])
+            .updated_hours_ago(30, now),
+        B::new("Solveig Nilsen", "from_hospital", 14, "Anne Sykepleier", t, r)
+            .assessed(3).med(InProgress, None)
+            .goal("Komme meg i dusjen uten hjelp", None)
+            .goal("Være med i koret igjen", None)
+            .risks(&["pressure_ulcer", "nutrition"])
+            .follow_up("Veie ukentlig", "health_worker", 2, false)
+            .updated_hours_ago(26, now),
+        B::new("Bjørn Åsheim", "concern", 12, "Camilla Ergoterapeut", t, r)
+            .assessed(3).gp_booked(1).med(InProgress, None)
+            .goal("Sove gjennom natta", None)
+            .goal("Slippe å være redd for å falle", None)
+            .risks(&["fall"])
+            .follow_up("Montere sengehest", "ot", -1, true)
+            .updated_hours_ago(8, now),
+        B::new("Ingrid Sæther", "from_hospital", 33, "Eva Sykepleier", t, r)
+            .assessed(2).gp_done(9).med(Done, Some(9))
+            .goal("Være hjemme til jul", Some(10))
+            .goal("Handle selv på butikken", Some(3))
+            .goal("Gå tur med hunden Tassen", None)
+            .follow_up("Evalueringsmøte med datter", "nurse", 1, false)
+            .note("Datter Liv ønsker å være med på evalueringen.")
+            .updated_hours_ago(5, now),
+        B::new("Arne Johansen", "worsened", 38, "Dag Helsefagarbeider", t, r)
+            .assessed(3).gp_done(12).med(Done, Some(13))
+            .goal("Klare meg hjemme med litt hjelp", None)
+            .risks(&["deterioration"])
+            .delay(DeadlineKind::Discharge, "other", "Venter på vedtak om sykehjemsplass")
+            .updated_hours_ago(22, now),
+        B::new("Gunvor Dahl", "concern", 9, "Bjørn Fysioterapeut", t, r)
+            .assessed(4).gp_booked(3)
+            .goal("Få tilbake matlysten", None)
+            .goal("Ringe barnebarna på video", None)
+            .risks(&["nutrition"])
+            .follow_up("Kartlegge ernæring (MNA)", "nurse", -2, false)
+            .updated_hours_ago(24 * 5, now),
+        B::new("Olav Haugen", "new_user", -2, "Anne Sykepleier", t, r)
+            .note("Kommer hjem fra korttidsopphold på mandag.")
+            .updated_hours_ago(2, now),
+        B::new("Marit Strand", "from_nursing_home", 16, "Camilla Ergoterapeut", t, r)
+            .assessed(3).gp_booked(2).med(Done, Some(15))
+            .goal("Strikke ferdig genseren til barnebarnet", None)
+            .delay(DeadlineKind::Gp, "waiting_gp", "")
+            .updated_hours_ago(10, now),
+        B::new("Eirik Berg", "from_hospital", 7, "Eva Sykepleier", t, r)
+            .assessed(3).gp_booked(10)
+            .goal("Gå uten rullator inne", None)
+            .goal("Kjøre bil til hytta i påsken", None)
+            .risks(&["fall", "deterioration"])
+            .follow_up("Gangtrening", "physio", 3, false)
+            .follow_up("Time hos fysio avtalt", "physio", -3, true)
+            .updated_hours_ago(28, now),
+        B::new("Liv Andersen", "from_hospital", 50, "Anne Sykepleier", t, r)
+            .assessed(2).gp_done(8).med(Done, Some(8))
+            .goal("Bo hjemme", Some(15))
+            .discharged(15, "home_ordinary")
+            .updated_hours_ago(24 * 15, now),
+    ];
+    let tx = conn.transaction()?;
+    for b in &stays {
+        insert_stay(&tx, &b.stay, now - 40 * 86_400)?;
+    }
+    tx.commit()?;
+    Ok(stays.len())
+}
+
+/// Fill with `active` + `discharged` generated stays (3 goals, 2 follow-ups, 2 risks each).
+pub fn fill_synthetic(conn: &mut Connection, active: usize, discharged: usize, today: Date, now: i64) -> Result<(), StoreError> {
+    const FIRST: [&str; 10] = ["Kari", "Ola", "Ingrid", "Per", "Astrid", "Knut", "Solveig", "Arne", "Marit", "Eirik"];
+    const LAST: [&str; 10] = ["Hansen", "Johansen", "Olsen", "Larsen", "Berg", "Dahl", "Lie", "Haugen", "Bakken", "Strand"];
+    const GROUPS: [&str; 5] = ["new_user", "from_hospital", "from_nursing_home", "worsened", "concern"];
+    let rules = Rules::default();
+    let tx = conn.transaction()?;
+    for i in 0..active + discharged {
+        let name = format!("{} {} {}", FIRST[i % 10], LAST[(i / 10) % 10], i);
+        let ago = if i < active { (i % 40) as i64 } else { 40 + (i % 3000) as i64 };
+        let mut b = B::new(&name, GROUPS[i % 5], ago, "Anne Sykepleier", today, &rules)
+            .goal("Klare seg selv hjemme", None)
+            .goal("Gå tur hver dag", Some(1))
+            .goal("Lage mat selv", None)
+            .risks(&["fall", "nutrition"])
+            .follow_up("Ringe pårørende", "nurse", 2 - (i % 5) as i64, false)
+            .follow_up("Gangtrening", "physio", 3, i % 2 == 0)
+            .updated_hours_ago((i % 100) as i64, now);
+        if i % 3 == 0 {
+            b = b.assessed(2).gp_booked(3);
+        }
+        if i >= active {
+            b = b.discharged(ago - 35, "home_ordinary");
+        }
+        insert_stay(&tx, &b.stay, now)?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! Store errors, worded for the person in front of the board.
+
+use std::path::PathBuf;
+
+/// Why the database could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} is not a database file; tavle will not touch it. Pass another --db path.")]
+    NotADatabase(PathBuf),
+    #[error("{0} is an SQLite database that does not belong to tavle; tavle will not touch it.")]
+    NotTavle(PathBuf),
+    #[error(
+        "{path} was written by a newer version of tavle (schema {found}, this version knows up to {supported}). Upgrade tavle; the file was left untouched."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} uses an older schema ({found}); open it once with the editing board to upgrade it. A read-only display cannot upgrade it."
+    )]
+    OlderSchemaReadOnly { path: PathBuf, found: i64 },
+    #[error("there is no database at {0}. Start the editing board once to create it (or run `tavle --demo`).")]
+    Missing(PathBuf),
+    #[error(
+        "cannot open {path} read-only: {reason}. A read-only display needs the database's -wal and -shm files to exist, or write permission on its folder."
+    )]
+    ReadOnlySetup { path: PathBuf, reason: String },
+    #[error("cannot open {path}: {reason}")]
+    CannotOpen { path: PathBuf, reason: String },
+    #[error("the database is busy (another board is writing); gave up after waiting. Try again.")]
+    Busy,
+    #[error("the disk is full; nothing was saved. Free some space and try again.")]
+    DiskFull,
+    #[error("the database is read-only here; nothing was saved.")]
+    ReadOnly,
+    #[error("the database holds a value tavle cannot read: {0}")]
+    BadData(String),
+    #[error("database error: {0}")]
+    Sqlite(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            match f.code {
+                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy,
+                ErrorCode::DiskFull => return StoreError::DiskFull,
+                ErrorCode::ReadOnly => return StoreError::ReadOnly,
+                _ => {}
+            }
+        }
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, inner) = &e {
+            return StoreError::BadData(inner.to_string());
+        }
+        StoreError::Sqlite(e.to_string())
+    }
+}

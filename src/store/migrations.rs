@@ -1,0 +1,100 @@
+//! Versioned schema migrations on `PRAGMA user_version`. Each step runs in one transaction.
+
+use rusqlite::Connection;
+
+/// Each entry upgrades the schema from version `index` to `index + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the board.
+    r#"
+    CREATE TABLE stays (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        initials TEXT NOT NULL,
+        target_group TEXT NOT NULL,
+        admitted TEXT NOT NULL,
+        planned_discharge TEXT NOT NULL,
+        primary_contact TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','discharged','cancelled')),
+        discharged_on TEXT,
+        discharge_outcome TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX stays_by_status ON stays (status, admitted);
+    CREATE TABLE goals (
+        id INTEGER PRIMARY KEY,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','achieved','dropped')),
+        set_on TEXT NOT NULL,
+        closed_on TEXT
+    );
+    CREATE INDEX goals_by_stay ON goals (stay_id, position);
+    CREATE TABLE assessments (
+        stay_id INTEGER PRIMARY KEY REFERENCES stays (id) ON DELETE CASCADE,
+        done_on TEXT
+    );
+    CREATE TABLE gp_appointments (
+        stay_id INTEGER PRIMARY KEY REFERENCES stays (id) ON DELETE CASCADE,
+        booked_for TEXT,
+        done_on TEXT
+    );
+    CREATE TABLE medication_reconciliations (
+        stay_id INTEGER PRIMARY KEY REFERENCES stays (id) ON DELETE CASCADE,
+        status TEXT NOT NULL DEFAULT 'not_started' CHECK (status IN ('not_started','in_progress','done')),
+        done_on TEXT
+    );
+    CREATE TABLE risks (
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        risk TEXT NOT NULL,
+        PRIMARY KEY (stay_id, risk)
+    ) WITHOUT ROWID;
+    CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        discipline TEXT NOT NULL,
+        due_on TEXT,
+        done_on TEXT,
+        created_on TEXT NOT NULL
+    );
+    CREATE INDEX follow_ups_by_stay ON follow_ups (stay_id);
+    CREATE TABLE delays (
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        deadline TEXT NOT NULL CHECK (deadline IN ('assessment','gp','medication','discharge')),
+        reason TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        recorded_on TEXT NOT NULL,
+        PRIMARY KEY (stay_id, deadline)
+    ) WITHOUT ROWID;
+    -- No foreign key: the history of a deleted stay stays readable.
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        stay_id INTEGER,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    CREATE INDEX audit_by_stay ON audit_log (stay_id, id);
+    "#,
+];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Bring the schema from `from` up to [`LATEST_VERSION`], one transaction per step.
+pub fn migrate(conn: &mut Connection, from: i64, application_id: i64) -> rusqlite::Result<()> {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", application_id)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

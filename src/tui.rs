@@ -1,0 +1,138 @@
+//! The terminal runtime: owns the terminal, runs the event loop, and feeds actions to the app.
+//! Events (key, tick, db-changed, config-changed, signal) → actions → state → render.
+
+use crate::app::{keys, Action, App, Mode};
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::store::{self, poll::ChangeDetector, StoreError};
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use futures::StreamExt;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// How often the database is checked for other processes' commits.
+pub const DB_POLL: Duration = Duration::from_millis(50);
+
+/// Everything needed to run a board.
+pub struct Options {
+    pub mode: Mode,
+    pub db: PathBuf,
+    pub config: Config,
+    /// A config error found at start-up (the board then runs on the defaults).
+    pub config_error: Option<String>,
+    /// The file to watch for config changes.
+    pub config_path: PathBuf,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Spawn a thread that reloads the board whenever another connection commits, and sends the
+/// result. It stops when the receiver is dropped.
+pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Result<(), StoreError> {
+    let conn = store::open_read_only(&db)?;
+    let mut detector = ChangeDetector::new(&conn)?;
+    std::thread::Builder::new()
+        .name("db-follower".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(DB_POLL);
+                if tx.is_closed() {
+                    return;
+                }
+                let action = match detector.changed(&conn) {
+                    Ok(false) => continue,
+                    Ok(true) => match store::load_active(&conn) {
+                        Ok(stays) => Action::DataLoaded(stays),
+                        Err(e) => Action::DataError(e.to_string()),
+                    },
+                    Err(e) => Action::DataError(e.to_string()),
+                };
+                if tx.send(action).is_err() {
+                    return;
+                }
+            }
+        })
+        .map_err(|e| StoreError::Sqlite(e.to_string()))?;
+    Ok(())
+}
+
+/// Open the database, then run the board full screen until the user (or a signal) quits.
+pub async fn run(opts: Options) -> anyhow::Result<()> {
+    // Everything that can fail for a plain reason fails here, before the screen is taken.
+    let conn = match opts.mode {
+        Mode::Edit => store::open_read_write(&opts.db)?,
+        Mode::Kiosk => store::open_read_only(&opts.db)?,
+    };
+    let stays = store::load_active(&conn)?;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    spawn_db_follower(opts.db.clone(), tx.clone())?;
+    let cfg_tx = tx.clone();
+    // A watcher that cannot start (e.g. no config folder) leaves the board on its config.
+    let _watcher = config::watch::watch(&opts.config_path, move |r| {
+        let _ = cfg_tx.send(Action::ConfigReloaded(r));
+    })
+    .ok();
+
+    let mut terminal = ratatui::init();
+    let size = terminal.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    let mut app = App::new(opts.mode, opts.config, stays, opts.clock.now(), size);
+    app.config_error = opts.config_error;
+    let result = event_loop(&mut terminal, &mut app, &mut rx, opts.clock.as_ref()).await;
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: &mut mpsc::UnboundedReceiver<Action>,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hup = signal(SignalKind::hangup())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let action = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(Event::Key(k))) if k.kind == KeyEventKind::Press => keys::action_for_key(app, k),
+                Some(Ok(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
+                Some(Ok(_)) => None,
+                Some(Err(e)) => return Err(e.into()),
+                None => Some(Action::Quit),
+            },
+            _ = tick.tick() => Some(Action::Tick(clock.now())),
+            Some(a) = rx.recv() => Some(a),
+            _ = term.recv() => Some(Action::Quit),
+            _ = hup.recv() => Some(Action::Quit),
+            _ = int.recv() => Some(Action::Quit),
+        };
+        if let Some(a) = action {
+            dirty |= app.update(a);
+        }
+        // Apply everything else already queued before drawing once (coalesces bursts).
+        while let Ok(a) = rx.try_recv() {
+            dirty |= app.update(a);
+        }
+    }
+}
+
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> anyhow::Result<()> {
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    let _ = crossterm::execute!(std::io::stdout(), BeginSynchronizedUpdate);
+    terminal.draw(|f| crate::ui::draw(f, app))?;
+    let _ = crossterm::execute!(std::io::stdout(), EndSynchronizedUpdate);
+    Ok(())
+}

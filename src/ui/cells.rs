@@ -1,0 +1,260 @@
+//! The text of each board cell. Each cell offers variants from long to short; the longest
+//! that fits the column is used, so a narrow terminal abbreviates instead of wrapping.
+
+use super::theme::Theme;
+use crate::app::{App, RowView};
+use crate::config::{Column, Config};
+use crate::domain::dates::fmt_short;
+use crate::domain::flags::{DeadlineFlag, GpState};
+use crate::domain::text::{sanitize, truncate, width};
+use crate::domain::{GoalStatus, Level, MedStatus, Stay};
+use crate::i18n::Strings;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A cell variant: styled segments.
+type Variant = Vec<(String, Style)>;
+
+fn variant_width(v: &Variant) -> usize {
+    v.iter().map(|(t, _)| width(t)).sum()
+}
+
+/// Pick the longest variant that fits `w`; truncate the last one if none does.
+fn fit(variants: Vec<Variant>, w: usize) -> Line<'static> {
+    let chosen = variants
+        .iter()
+        .find(|v| variant_width(v) <= w)
+        .cloned()
+        .unwrap_or_else(|| variants.last().cloned().unwrap_or_default());
+    let mut left = w;
+    let mut spans = Vec::new();
+    for (text, style) in chosen {
+        if left == 0 {
+            break;
+        }
+        let t = truncate(&text, left);
+        left -= width(&t);
+        spans.push(Span::styled(t, style));
+    }
+    Line::from(spans)
+}
+
+/// Render one cell of `column` for `row` into `w` cells.
+pub fn cell(app: &App, th: &Theme, s: &Strings, row: &RowView, column: Column, w: usize) -> Line<'static> {
+    let stay = &app.stays[row.stay];
+    let f = &row.flags;
+    let cfg = &app.config;
+    let lang = cfg.language;
+    let variants: Vec<Variant> = match column {
+        Column::Person => {
+            let mut v = vec![(row.label.clone(), th.strong())];
+            if row.collides {
+                v.push((format!(" {}", th.collide_mark()), th.warn()));
+            }
+            vec![v]
+        }
+        Column::Group => {
+            let code = Config::choice(&cfg.target_groups, &stay.target_group)
+                .map(|c| c.short.get(lang).to_string())
+                .unwrap_or_else(|| sanitize(&stay.target_group));
+            vec![vec![(code, th.dim())]]
+        }
+        Column::Day => day_cell(th, s, stay, row, cfg.stay.length_days, w),
+        Column::Contact => {
+            let full = sanitize(&stay.primary_contact);
+            let first = full.split_whitespace().next().unwrap_or("").to_string();
+            vec![vec![(full, Style::new())], vec![(first, Style::new())]]
+        }
+        Column::Goals => goals_cell(app, th, s, stay, row),
+        Column::Assessment => deadline_cell(th, s, &f.assessment, None),
+        Column::Gp => {
+            let state = match f.gp_state {
+                GpState::NotBooked => s.not_booked.to_string(),
+                GpState::Booked(d) => format!("{} {}", s.booked, fmt_short(d)),
+                GpState::Done(_) => s.done.to_string(),
+            };
+            let booked = matches!(f.gp_state, GpState::Booked(_));
+            deadline_cell(th, s, &f.gp, Some((state, booked)))
+        }
+        Column::Medication => {
+            let state = match stay.med_status {
+                MedStatus::NotStarted => s.med_not_started,
+                MedStatus::InProgress => s.med_in_progress,
+                MedStatus::Done => s.med_done,
+            };
+            deadline_cell(th, s, &f.medication, Some((state.to_string(), false)))
+        }
+        Column::Risks => {
+            let codes: Vec<String> = stay
+                .risks
+                .iter()
+                .map(|r| {
+                    Config::choice(&cfg.risks, r)
+                        .map(|c| c.short.get(lang).to_string())
+                        .unwrap_or_else(|| sanitize(r))
+                })
+                .collect();
+            if codes.is_empty() {
+                vec![vec![(s.none.to_string(), th.dim())]]
+            } else {
+                vec![vec![(codes.join(" "), Style::new())]]
+            }
+        }
+        Column::FollowUps => {
+            if f.follow_ups_open == 0 {
+                vec![vec![(s.none.to_string(), th.dim())]]
+            } else {
+                let lvl = f.follow_ups_level;
+                let sym = th.symbol(lvl);
+                let st = th.level(lvl);
+                if f.follow_ups_overdue > 0 {
+                    vec![
+                        vec![(format!("{sym} {} ({} {})", f.follow_ups_open, f.follow_ups_overdue, s.overdue_short), st)],
+                        vec![(format!("{sym} {}/{}", f.follow_ups_overdue, f.follow_ups_open), st)],
+                    ]
+                } else {
+                    vec![vec![(format!("{sym} {}", f.follow_ups_open), st)]]
+                }
+            }
+        }
+        Column::Discharge => {
+            let d = &f.discharge;
+            let sym = th.symbol(d.level);
+            let st = th.level(d.level);
+            let date = fmt_short(d.deadline);
+            let rel = relative(s, d.days_left);
+            let mark = if d.delay_known && d.level == Level::Overdue {
+                format!(" {}", th.delay_mark())
+            } else {
+                String::new()
+            };
+            vec![
+                vec![(format!("{sym} {date} {rel}{mark}"), st)],
+                vec![(format!("{sym} {date}{mark}"), st)],
+                vec![(format!("{sym} {}", short_rel(s, d.days_left)), st)],
+            ]
+        }
+        Column::Updated => {
+            let age = if f.days_since_update == 0 {
+                let hours = (app_now_unix(app) - stay.updated_at).max(0) / 3600;
+                format!("{hours}{}", s.hours_short)
+            } else {
+                format!("{}{}", f.days_since_update, s.days_short)
+            };
+            if f.stale {
+                vec![vec![(format!("{age}!"), th.stale())]]
+            } else {
+                vec![vec![(age, th.dim())]]
+            }
+        }
+    };
+    fit(variants, w)
+}
+
+fn app_now_unix(app: &App) -> i64 {
+    app.now
+        .to_zoned_datetime(app.tz.clone())
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0)
+}
+
+/// "3d igjen" / "i dag" / "2d over".
+fn relative(s: &Strings, days_left: i64) -> String {
+    match days_left {
+        0 => s.today.to_string(),
+        n if n > 0 => format!("{n}{} {}", s.days_short, s.left_short),
+        n => format!("{}{} {}", -n, s.days_short, s.overdue_short),
+    }
+}
+
+/// "+3d" / "0d" / "-2d".
+fn short_rel(s: &Strings, days_left: i64) -> String {
+    match days_left {
+        0 => s.today.to_string(),
+        n if n > 0 => format!("{n}{}", s.days_short),
+        n => format!("-{}{}", -n, s.days_short),
+    }
+}
+
+fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(String, bool)>) -> Vec<Variant> {
+    let sym = th.symbol(f.level);
+    let st = th.level(f.level);
+    let mark = if f.delay_known && f.level != Level::Done {
+        format!(" {}", th.delay_mark())
+    } else {
+        String::new()
+    };
+    if f.level == Level::Done {
+        let when = f.done_on.map(fmt_short).unwrap_or_default();
+        return vec![
+            vec![(format!("{sym} {} {when}", s.done), st)],
+            vec![(format!("{sym} {when}"), st)],
+            vec![(sym.to_string(), st)],
+        ];
+    }
+    let rel = relative(s, f.days_left);
+    let short = short_rel(s, f.days_left);
+    let mut out = Vec::new();
+    if let Some((state, booked)) = state {
+        out.push(vec![(format!("{sym} {state} {rel}{mark}"), st)]);
+        out.push(vec![(format!("{sym} {state}{mark}"), st)]);
+        if booked && f.level != Level::Overdue {
+            return out;
+        }
+    }
+    out.push(vec![(format!("{sym} {rel}{mark}"), st)]);
+    out.push(vec![(format!("{sym} {short}{mark}"), st)]);
+    out.push(vec![(format!("{sym} {short}"), st)]);
+    out
+}
+
+fn day_cell(th: &Theme, s: &Strings, stay: &Stay, row: &RowView, length: u32, w: usize) -> Vec<Variant> {
+    let f = &row.flags;
+    if f.day <= 0 {
+        let n = 1 - f.day;
+        return vec![
+            vec![(format!("{} {n}{}", s.starts_in, s.days_short), th.dim())],
+            vec![(format!("+{n}{}", s.days_short), th.dim())],
+        ];
+    }
+    let over = f.day > i64::from(length) || f.discharge.level == Level::Overdue;
+    let num_style = if over { th.level(Level::Overdue) } else { th.strong() };
+    let num = format!("{}/{length}", f.day);
+    let bar_w = w.saturating_sub(width(&num) + 1).min(10);
+    let mut v = vec![vec![(num.clone(), num_style)]];
+    if bar_w >= 4 {
+        let (full, empty) = th.bar();
+        let filled = ((f.day.min(i64::from(length)) as usize) * bar_w).div_ceil(length as usize).min(bar_w);
+        let bar_style = th.level(f.discharge.level.max(Level::Ok));
+        let _ = stay;
+        v.insert(
+            0,
+            vec![
+                (num, num_style),
+                (" ".into(), Style::new()),
+                (full.to_string().repeat(filled), bar_style),
+                (empty.to_string().repeat(bar_w - filled), th.dim()),
+            ],
+        );
+    }
+    v
+}
+
+fn goals_cell(app: &App, th: &Theme, s: &Strings, stay: &Stay, row: &RowView) -> Vec<Variant> {
+    let f = &row.flags;
+    if f.goals_total == 0 {
+        let st = if f.assessment.level == Level::Overdue { th.level(Level::Overdue) } else { th.dim() };
+        return vec![vec![(s.no_goals.to_string(), st)], vec![("0/0".into(), st)]];
+    }
+    let count = format!("{}/{}", f.goals_achieved, f.goals_total);
+    let count_style = if f.goals_achieved == f.goals_total { th.level(Level::Done) } else { th.strong() };
+    let first_open = stay.goals.iter().find(|g| g.status == GoalStatus::Open);
+    match (app.privacy().goals, first_open) {
+        (true, Some(g)) => vec![vec![
+            (count, count_style),
+            (" ".into(), Style::new()),
+            (format!("«{}»", sanitize(&g.text)), Style::new()),
+        ]],
+        _ => vec![vec![(count, count_style)]],
+    }
+}

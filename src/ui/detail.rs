@@ -1,0 +1,154 @@
+//! The detail pane of one stay: all goals, follow-ups, risks, dates and the note.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::config::Config;
+use crate::domain::dates::fmt_date;
+use crate::domain::flags::{DeadlineFlag, GpState};
+use crate::domain::text::sanitize;
+use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay};
+use crate::i18n::strings;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Draw the selected stay's details into `area`.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    let Some((row, stay)) = app.selected_stay() else { return };
+    let s = strings(app.config.language);
+    let lang = app.config.language;
+    let cfg = &app.config;
+    let privacy = app.privacy();
+    let f = &row.flags;
+    let label = |l: &str| Span::styled(format!("{l:<24}"), th.strong());
+    let mut lines: Vec<Line> = Vec::new();
+    let group = Config::choice(&cfg.target_groups, &stay.target_group)
+        .map(|c| c.label.get(lang).to_string())
+        .unwrap_or_else(|| sanitize(&stay.target_group));
+    lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
+    lines.push(Line::from(vec![
+        label(s.admitted),
+        Span::raw(format!("{}  ({} {}/{})", fmt_date(stay.admitted), s.day, f.day, cfg.stay.length_days)),
+    ]));
+    lines.push(Line::from(vec![label(s.primary_contact), Span::raw(sanitize(&stay.primary_contact))]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.deadlines, th.titles()));
+    let deadline = |name: &str, fl: &DeadlineFlag, state: String, kind: DeadlineKind| -> Line<'static> {
+        let mut spans = vec![
+            label(name),
+            Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
+            Span::styled(state, th.level(fl.level)),
+            Span::styled(format!("  ({} {})", s.by_day.trim(), fmt_date(fl.deadline)), th.dim()),
+        ];
+        if let Some(d) = stay.delay(kind) {
+            let reason = Config::choice(&cfg.delay_reasons, &d.reason)
+                .map(|c| c.label.get(lang).to_string())
+                .unwrap_or_else(|| sanitize(&d.reason));
+            let text = if d.text.is_empty() { String::new() } else { format!(": {}", sanitize(&d.text)) };
+            spans.push(Span::styled(format!("  {} {}: {reason}{text}", th.delay_mark(), s.delay_reason), th.warn()));
+        }
+        Line::from(spans)
+    };
+    let status = |fl: &DeadlineFlag| match fl.done_on {
+        Some(d) => format!("{} {}", s.done, fmt_date(d)),
+        None if fl.level == Level::Overdue => format!("{}{} {}", -fl.days_left, s.days_short, s.overdue_short),
+        None => format!("{}{} {}", fl.days_left, s.days_short, s.left_short),
+    };
+    lines.push(deadline(s.assessment, &f.assessment, status(&f.assessment), DeadlineKind::Assessment));
+    let gp = match f.gp_state {
+        GpState::NotBooked => format!("{} · {}", s.not_booked, status(&f.gp)),
+        GpState::Booked(d) => format!("{} {}", s.booked, fmt_date(d)),
+        GpState::Done(d) => format!("{} {}", s.done, fmt_date(d)),
+    };
+    lines.push(deadline(s.gp, &f.gp, gp, DeadlineKind::Gp));
+    let med = match stay.med_status {
+        MedStatus::NotStarted => format!("{} · {}", s.med_not_started, status(&f.medication)),
+        MedStatus::InProgress => format!("{} · {}", s.med_in_progress, status(&f.medication)),
+        MedStatus::Done => status(&f.medication),
+    };
+    lines.push(deadline(s.medication, &f.medication, med, DeadlineKind::Medication));
+    lines.push(deadline(s.discharge, &f.discharge, status(&f.discharge), DeadlineKind::Discharge));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!("{} {}/{}", s.goals, f.goals_achieved, f.goals_total), th.titles()));
+    if !privacy.goals {
+        lines.push(Line::styled(s.hidden, th.dim()));
+    } else if stay.goals.is_empty() {
+        lines.push(Line::styled(format!("  {}", s.no_goals), th.dim()));
+    }
+    if privacy.goals {
+        for g in &stay.goals {
+            let (lvl, word) = match g.status {
+                GoalStatus::Open => (Level::Ok, ""),
+                GoalStatus::Achieved => (Level::Done, s.achieved),
+                GoalStatus::Dropped => (Level::Ok, s.dropped),
+            };
+            let mut spans = vec![
+                Span::styled(format!("  {} ", th.symbol(lvl)), th.level(lvl)),
+                Span::raw(format!("«{}»", sanitize(&g.text))),
+            ];
+            if !word.is_empty() {
+                let when = g.closed_on.map(|d| format!(" {}", fmt_date(d))).unwrap_or_default();
+                spans.push(Span::styled(format!("  ({word}{when})"), th.dim()));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.follow_ups, th.titles()));
+    if stay.follow_ups.is_empty() {
+        lines.push(Line::styled(format!("  {}", s.none), th.dim()));
+    }
+    for fu in &stay.follow_ups {
+        let lvl = match (fu.done_on, fu.due) {
+            (Some(_), _) => Level::Done,
+            (None, Some(d)) => crate::domain::flags::deadline_level(d, app.today(), cfg.stay.due_soon_days),
+            (None, None) => Level::Ok,
+        };
+        let disc = Config::choice(&cfg.disciplines, &fu.discipline)
+            .map(|c| c.short.get(lang).to_string())
+            .unwrap_or_else(|| sanitize(&fu.discipline));
+        let due = fu.due.map(fmt_date).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", th.symbol(lvl)), th.level(lvl)),
+            Span::styled(format!("{disc:<6}"), th.dim()),
+            Span::raw(sanitize(&fu.text)),
+            Span::styled(format!("  {due}"), th.level(lvl)),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    let risks: Vec<String> = stay
+        .risks
+        .iter()
+        .map(|r| Config::choice(&cfg.risks, r).map(|c| c.label.get(lang).to_string()).unwrap_or_else(|| sanitize(r)))
+        .collect();
+    lines.push(Line::from(vec![
+        label(s.risks),
+        Span::raw(if risks.is_empty() { s.none.to_string() } else { risks.join(", ") }),
+    ]));
+    lines.push(Line::from(vec![label(s.note), note(stay, privacy.notes, s.hidden, s.none)]));
+    lines.push(Line::from(vec![
+        label(s.last_changed),
+        Span::styled(
+            format!("{} {}", f.days_since_update, s.days_short),
+            if f.stale { th.stale() } else { th.dim() },
+        ),
+    ]));
+    let title = format!(" {} · {} ", row.label, s.detail_title);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(th.border())
+        .title(Span::styled(title, th.strong()));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+fn note(stay: &Stay, shown: bool, hidden: &'static str, none: &'static str) -> Span<'static> {
+    if !shown {
+        Span::raw(hidden)
+    } else if stay.note.is_empty() {
+        Span::raw(none)
+    } else {
+        Span::raw(sanitize(&stay.note))
+    }
+}

@@ -1,0 +1,76 @@
+//! Rendering: pure functions from [`App`] state to a frame. No I/O here.
+
+mod cells;
+mod detail;
+mod header;
+mod help;
+mod table;
+pub mod theme;
+
+use crate::app::{App, Overlay};
+use crate::i18n::strings;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Smallest terminal the board draws into.
+pub const MIN_SIZE: (u16, u16) = (40, 8);
+
+/// Rows of stays that fit at `size` (header, column titles and footer take three lines;
+/// an error banner takes one more).
+pub fn rows_per_page(size: (u16, u16), banner: bool) -> usize {
+    usize::from(size.1).saturating_sub(3 + usize::from(banner)).max(1)
+}
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    let th = theme::Theme::new(&app.config);
+    let s = strings(app.config.language);
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        frame.render_widget(
+            Paragraph::new(s.too_small).style(th.warn()).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let banner = app.has_banner();
+    let [head, ban, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(banner)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(frame, head, app, &th);
+    if banner {
+        let text = match (&app.config_error, &app.db_error) {
+            (Some(c), _) => format!("{}: {c}", s.config_error),
+            (None, Some(d)) => format!("{}: {d}", s.db_error),
+            _ => String::new(),
+        };
+        frame.render_widget(Paragraph::new(Line::from(text)).style(th.banner()), ban);
+    }
+    if app.rows.is_empty() {
+        help::empty_state(frame, body, app, &th);
+    } else {
+        table::draw(frame, body, app, &th);
+    }
+    help::footer(frame, foot, app, &th);
+    match app.overlay {
+        Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
+        Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
+        Overlay::None => {}
+    }
+}
+
+/// A centred rectangle of `pw`% × `ph`% of `area`, full size on small screens.
+fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
+    if area.width < 100 || area.height < 30 {
+        return area;
+    }
+    let w = area.width * pw / 100;
+    let h = area.height * ph / 100;
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}

@@ -1,0 +1,129 @@
+//! The board table: which columns fit, how wide, and one line per stay.
+
+use super::cells::cell;
+use super::theme::Theme;
+use crate::app::App;
+use crate::config::Column;
+use crate::i18n::{strings, Strings};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, Table};
+use ratatui::Frame;
+
+/// (minimum width to be shown, width it would like, priority: lower is kept longer).
+fn spec(c: Column) -> (u16, u16, u8) {
+    match c {
+        Column::Person => (10, 22, 0),
+        Column::Day => (5, 16, 1),
+        Column::Gp => (10, 24, 2),
+        Column::Assessment => (8, 15, 3),
+        Column::Medication => (8, 22, 4),
+        Column::Discharge => (11, 17, 5),
+        Column::Goals => (10, 40, 6),
+        Column::FollowUps => (6, 12, 7),
+        Column::Updated => (4, 7, 8),
+        Column::Group => (4, 6, 9),
+        Column::Risks => (10, 24, 10),
+        Column::Contact => (12, 22, 11),
+    }
+}
+
+fn title(s: &Strings, c: Column) -> &'static str {
+    match c {
+        Column::Person => s.col_person,
+        Column::Group => s.col_group,
+        Column::Day => s.col_day,
+        Column::Contact => s.col_contact,
+        Column::Goals => s.col_goals,
+        Column::Assessment => s.col_assessment,
+        Column::Gp => s.col_gp,
+        Column::Medication => s.col_medication,
+        Column::Risks => s.col_risks,
+        Column::FollowUps => s.col_follow_ups,
+        Column::Discharge => s.col_discharge,
+        Column::Updated => s.col_updated,
+    }
+}
+
+/// Columns (in configured order) and their widths for a table `total` cells wide.
+/// Columns are admitted by priority while their minimum widths fit; spare room then grows
+/// columns toward their preferred width, in priority order; the rest goes to goals.
+pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
+    let mut by_prio: Vec<Column> = configured.to_vec();
+    by_prio.sort_by_key(|c| spec(*c).2);
+    let mut chosen: Vec<Column> = Vec::new();
+    let mut used: u16 = 0;
+    for c in by_prio {
+        let need = spec(c).0 + u16::from(!chosen.is_empty());
+        if used + need <= total {
+            used += need;
+            chosen.push(c);
+        }
+    }
+    let mut widths: Vec<(Column, u16)> = chosen.iter().map(|c| (*c, spec(*c).0)).collect();
+    let mut spare = total.saturating_sub(used);
+    for (c, w) in widths.iter_mut() {
+        let grow = spec(*c).1.saturating_sub(*w).min(spare);
+        *w += grow;
+        spare -= grow;
+    }
+    let flex = widths
+        .iter()
+        .position(|(c, _)| *c == Column::Goals)
+        .or_else(|| widths.iter().position(|(c, _)| *c == Column::Person));
+    if let Some(i) = flex {
+        widths[i].1 += spare;
+    }
+    let order = |c: &Column| configured.iter().position(|x| x == c).unwrap_or(usize::MAX);
+    widths.sort_by_key(|(c, _)| order(c));
+    widths
+}
+
+/// Draw the current page of rows.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    let s = strings(app.config.language);
+    let cols = layout_columns(&app.config.board.columns, area.width);
+    let per = app.rows_per_page().max(1);
+    let (_, page) = app.paging();
+    let start = page * per;
+    let header = Row::new(cols.iter().map(|(c, w)| {
+        Cell::from(Line::from(Span::styled(
+            crate::domain::text::truncate(title(s, *c), usize::from(*w)),
+            th.titles(),
+        )))
+    }));
+    let rows = app.rows.iter().enumerate().skip(start).take(per).map(|(i, row)| {
+        let r = Row::new(
+            cols.iter()
+                .map(|(c, w)| Cell::from(cell(app, th, s, row, *c, usize::from(*w)))),
+        );
+        if i == app.selected { r.style(th.selected()) } else { r }
+    });
+    let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_terminal_drops_low_priority_columns_and_fits() {
+        let cols = layout_columns(&Column::ALL, 80);
+        let names: Vec<Column> = cols.iter().map(|(c, _)| *c).collect();
+        assert!(names.contains(&Column::Person) && names.contains(&Column::Gp) && names.contains(&Column::Day));
+        assert!(!names.contains(&Column::Contact));
+        let total: u16 = cols.iter().map(|(_, w)| w).sum::<u16>() + cols.len() as u16 - 1;
+        assert!(total <= 80, "{total}");
+    }
+
+    #[test]
+    fn tv_size_shows_every_column_in_configured_order() {
+        let cols = layout_columns(&Column::ALL, 200);
+        let names: Vec<Column> = cols.iter().map(|(c, _)| *c).collect();
+        assert_eq!(names, Column::ALL.to_vec());
+        let total: u16 = cols.iter().map(|(_, w)| w).sum::<u16>() + cols.len() as u16 - 1;
+        assert_eq!(total, 200);
+    }
+}
