@@ -73,7 +73,10 @@ pub fn cell(app: &App, th: &Theme, s: &Strings, row: &RowView, column: Column, w
                 GpState::Booked(d) => format!("{} {}", s.booked, fmt_short(d)),
                 GpState::Done(_) => s.done.to_string(),
             };
-            let booked = matches!(f.gp_state, GpState::Booked(_));
+            let booked = match f.gp_state {
+                GpState::Booked(d) => Some(fmt_short(d)),
+                _ => None,
+            };
             deadline_cell(th, s, &f.gp, Some((state, booked)))
         }
         Column::Medication => {
@@ -82,7 +85,7 @@ pub fn cell(app: &App, th: &Theme, s: &Strings, row: &RowView, column: Column, w
                 MedStatus::InProgress => s.med_in_progress,
                 MedStatus::Done => s.med_done,
             };
-            deadline_cell(th, s, &f.medication, Some((state.to_string(), false)))
+            deadline_cell(th, s, &f.medication, Some((state.to_string(), None)))
         }
         Column::Risks => {
             let codes: Vec<String> = stay
@@ -176,7 +179,7 @@ fn short_rel(s: &Strings, days_left: i64) -> String {
     }
 }
 
-fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(String, bool)>) -> Vec<Variant> {
+fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(String, Option<String>)>) -> Vec<Variant> {
     let sym = th.symbol(f.level);
     let st = th.level(f.level);
     let mark = if f.delay_known && f.level != Level::Done {
@@ -197,8 +200,9 @@ fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(Strin
     let mut out = Vec::new();
     if let Some((state, booked)) = state {
         out.push(vec![(format!("{sym} {state} {rel}{mark}"), st)]);
-        out.push(vec![(format!("{sym} {state}{mark}"), st)]);
-        if booked && f.level != Level::Overdue {
+        if let Some(date) = booked.filter(|_| f.level != Level::Overdue) {
+            out.push(vec![(format!("{sym} {state}{mark}"), st)]);
+            out.push(vec![(format!("{sym} {date}{mark}"), st)]);
             return out;
         }
     }

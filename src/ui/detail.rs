@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             label(name),
             Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
             Span::styled(state, th.level(fl.level)),
-            Span::styled(format!("  ({} {})", s.by_day.trim(), fmt_date(fl.deadline)), th.dim()),
+            Span::styled(format!("  ({} {})", s.due, fmt_date(fl.deadline)), th.dim()),
         ];
         if let Some(d) = stay.delay(kind) {
             let reason = Config::choice(&cfg.delay_reasons, &d.reason)

@@ -16,15 +16,15 @@ fn spec(c: Column) -> (u16, u16, u8) {
         Column::Person => (10, 22, 0),
         Column::Day => (5, 16, 1),
         Column::Gp => (10, 24, 2),
-        Column::Assessment => (8, 15, 3),
-        Column::Medication => (8, 22, 4),
+        Column::Assessment => (9, 15, 3),
+        Column::Medication => (9, 22, 4),
         Column::Discharge => (11, 17, 5),
-        Column::Goals => (10, 40, 6),
-        Column::FollowUps => (6, 12, 7),
-        Column::Updated => (4, 7, 8),
+        Column::Goals => (8, 40, 6),
+        Column::FollowUps => (6, 10, 7),
+        Column::Updated => (4, 6, 8),
         Column::Group => (4, 6, 9),
         Column::Risks => (10, 24, 10),
-        Column::Contact => (12, 22, 11),
+        Column::Contact => (13, 22, 11),
     }
 }
 
