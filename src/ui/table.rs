@@ -10,21 +10,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 use ratatui::Frame;
 
+/// Columns with this priority or better are core: they stay on the narrowest board.
+const CORE: u8 = 8;
+
 /// (minimum width to be shown, width it would like, priority: lower is kept longer).
 fn spec(c: Column) -> (u16, u16, u8) {
     match c {
-        Column::Person => (10, 22, 0),
-        Column::Day => (5, 16, 1),
-        Column::Gp => (10, 24, 2),
+        Column::Person => (10, 20, 0),
+        Column::Day => (5, 15, 1),
+        Column::Gp => (10, 23, 2),
         Column::Assessment => (9, 15, 3),
-        Column::Medication => (9, 22, 4),
+        Column::Medication => (9, 18, 4),
         Column::Discharge => (11, 17, 5),
         Column::Goals => (8, 40, 6),
         Column::FollowUps => (6, 10, 7),
         Column::Updated => (4, 6, 8),
         Column::Group => (4, 6, 9),
-        Column::Risks => (10, 24, 10),
-        Column::Contact => (13, 22, 11),
+        Column::Risks => (10, 16, 10),
+        Column::Contact => (13, 16, 11),
     }
 }
 
@@ -51,21 +54,44 @@ fn title(s: &Strings, c: Column) -> &'static str {
 pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
     let mut by_prio: Vec<Column> = configured.to_vec();
     by_prio.sort_by_key(|c| spec(*c).2);
+    // Core columns are admitted at their minimum width; extras only when every core
+    // column can also have its preferred width (goals counted at a modest 24).
+    let core_ideal: u16 = by_prio
+        .iter()
+        .filter(|c| spec(**c).2 <= CORE)
+        .map(|c| if *c == Column::Goals { 20 } else { spec(*c).1 } + 1)
+        .sum();
     let mut chosen: Vec<Column> = Vec::new();
     let mut used: u16 = 0;
+    let mut extras: u16 = 0;
     for c in by_prio {
-        let need = spec(c).0 + u16::from(!chosen.is_empty());
-        if used + need <= total {
+        let (min, _, prio) = spec(c);
+        let need = min + u16::from(!chosen.is_empty());
+        let fits = if prio <= CORE {
+            used + need <= total
+        } else {
+            core_ideal + extras + min + 1 <= total + 1 && used + need <= total
+        };
+        if fits {
             used += need;
+            if prio > CORE {
+                extras += min + 1;
+            }
             chosen.push(c);
         }
     }
     let mut widths: Vec<(Column, u16)> = chosen.iter().map(|c| (*c, spec(*c).0)).collect();
     let mut spare = total.saturating_sub(used);
-    for (c, w) in widths.iter_mut() {
-        let grow = spec(*c).1.saturating_sub(*w).min(spare);
-        *w += grow;
-        spare -= grow;
+    // Grow in two rounds (halfway, then all the way), so that no column is starved
+    // while a more important one gets its last few cells.
+    for round in [2u16, 1] {
+        for (c, w) in widths.iter_mut().filter(|(c, _)| *c != Column::Goals) {
+            let (min, ideal, _) = spec(*c);
+            let target = min + (ideal - min) / round;
+            let grow = target.saturating_sub(*w).min(spare);
+            *w += grow;
+            spare -= grow;
+        }
     }
     let flex = widths
         .iter()

@@ -1,0 +1,235 @@
+//! Render tests with ratatui's TestBackend at 80x24, 120x40 and 200x50.
+
+mod common;
+
+use common::*;
+use ratatui::style::{Color, Modifier};
+use tavle::app::{Action, Mode};
+use tavle::config::{Config, Language};
+use tavle::domain::{DeadlineKind, Delay, MedStatus};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
+
+#[test]
+fn stay_on_day_15_of_35_at_every_size() {
+    for size in SIZES {
+        let a = app(Mode::Edit, Config::default(), vec![stay(1, "Solveig Nilsen", 14)], size);
+        let buf = render(&a);
+        let text = screen(&buf);
+        assert!(text.contains("15/35"), "{size:?}\n{text}");
+        assert!(text.contains("Solveig"), "{size:?}\n{text}");
+        assert!(text.contains("25.11.2026"), "{size:?}\n{text}");
+        assert!(text.contains("uke 48"), "{size:?}\n{text}");
+        assert!(text.contains("09:05"), "{size:?}\n{text}");
+        assert!(text.contains("1/12 aktive"), "{size:?}\n{text}");
+    }
+}
+
+#[test]
+fn overdue_gp_has_its_symbol_and_red_colour() {
+    // Day 15, GP not booked: the day-14 deadline passed yesterday.
+    let s = stay(1, "Solveig Nilsen", 14);
+    for size in SIZES {
+        let a = app(Mode::Edit, Config::default(), vec![s.clone()], size);
+        let buf = render(&a);
+        let text = screen(&buf);
+        let needle = if size.0 >= 200 { "✗ ikke bestilt 1d over" } else { "✗ 1d over" };
+        let (x, y) = find(&buf, needle).unwrap_or_else(|| panic!("{size:?}: no {needle:?}\n{text}"));
+        let cell = &buf[(x, y)];
+        assert_eq!(cell.symbol(), "✗");
+        assert_eq!(cell.fg, Color::Red, "{size:?}");
+        assert!(cell.modifier.contains(Modifier::BOLD));
+    }
+}
+
+#[test]
+fn booked_in_time_gp_is_not_red_and_done_is_green() {
+    let mut s = stay(1, "Per Lie", 5);
+    s.gp.booked_for = Some(add(3));
+    s.assessment_done = Some(add(-4));
+    let a = app(Mode::Edit, Config::default(), vec![s], (200, 50));
+    let buf = render(&a);
+    let (x, y) = find(&buf, "○ bestilt 28.11").expect(&screen(&buf));
+    assert_ne!(buf[(x, y)].fg, Color::Red);
+    let (x, y) = find(&buf, "✓ utført 21.11").expect(&screen(&buf));
+    assert_eq!(buf[(x, y)].fg, Color::Green);
+}
+
+fn add(n: i64) -> jiff::civil::Date {
+    tavle::domain::dates::add_days(today(), n)
+}
+
+#[test]
+fn medication_late_and_discharge_overdue_and_delay_reason_shown() {
+    let mut s = stay(1, "Arne Johansen", 38);
+    s.med_status = MedStatus::InProgress;
+    s.delays.push(Delay { kind: DeadlineKind::Discharge, reason: "other".into(), text: "venter".into() });
+    let a = app(Mode::Edit, Config::default(), vec![s], (200, 50));
+    let buf = render(&a);
+    let text = screen(&buf);
+    assert!(text.contains("39/35"), "{text}");
+    assert!(text.contains("✗ pågår 25d over"), "{text}");
+    let (x, y) = find(&buf, "✗ 22.11 3d over ⓘ").expect(&text);
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+}
+
+#[test]
+fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
+    let stays: Vec<_> = (0..50).map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30)).collect();
+    let mut a = app(Mode::Edit, Config::default(), stays, (80, 24));
+    // 24 rows - header - titles - footer = 21 rows per page → 3 pages.
+    assert_eq!(a.rows_per_page(), 21);
+    let text = screen(&render(&a));
+    assert!(text.contains("side 1/3"), "{text}");
+    let first_page_rows = text.matches("Ola Nr").count();
+    assert_eq!(first_page_rows, 21);
+    a.update(Action::PageDown);
+    let text = screen(&render(&a));
+    assert!(text.contains("side 2/3"), "{text}");
+    a.update(Action::PageDown);
+    a.update(Action::PageDown);
+    let text = screen(&render(&a));
+    assert!(text.contains("side 3/3"), "{text}");
+    assert_eq!(text.matches("Ola Nr").count(), 8);
+    a.update(Action::PageUp);
+    assert!(screen(&render(&a)).contains("side 2/3"));
+    // At TV size everything fits: no pager.
+    let stays: Vec<_> = (0..40).map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30)).collect();
+    let a = app(Mode::Edit, Config::default(), stays, (200, 50));
+    let text = screen(&render(&a));
+    assert!(!text.contains("side 1/"), "{text}");
+}
+
+#[test]
+fn privacy_mode_shows_initials_and_tells_colliding_pairs_apart() {
+    let stays = vec![stay(1, "Kari Hansen", 3), stay(2, "Knut Hansen", 2), stay(3, "Astrid Bakken", 1)];
+    for size in SIZES {
+        let a = app(Mode::Kiosk, Config::default(), stays.clone(), size);
+        let text = screen(&render(&a));
+        assert!(!text.contains("Hansen"), "{size:?}\n{text}");
+        assert!(!text.contains("Astrid"), "{size:?}\n{text}");
+        assert!(text.contains("KH·a ≈"), "{size:?}\n{text}");
+        assert!(text.contains("KH·n ≈"), "{size:?}\n{text}");
+        assert!(text.contains("AB "), "{size:?}\n{text}");
+        assert!(text.contains("SKRIVEBESKYTTET"), "{size:?}\n{text}");
+    }
+    // The editing board shows names by default…
+    let a = app(Mode::Edit, Config::default(), stays.clone(), (120, 40));
+    assert!(screen(&render(&a)).contains("Kari Hansen"));
+    // …and initials when its privacy setting says so.
+    let mut cfg = Config::default();
+    cfg.privacy.board.names = false;
+    let a = app(Mode::Edit, cfg, stays, (120, 40));
+    let text = screen(&render(&a));
+    assert!(!text.contains("Kari") && text.contains("KH·a"), "{text}");
+}
+
+#[test]
+fn empty_state_says_how_to_add_the_first_stay() {
+    for size in SIZES {
+        let a = app(Mode::Edit, Config::default(), vec![], size);
+        let text = screen(&render(&a));
+        assert!(text.contains("Ingen aktive innleggelser"), "{size:?}\n{text}");
+        assert!(text.contains("«a»"), "{size:?}\n{text}");
+        assert!(text.contains("0/12 aktive"));
+    }
+    let mut cfg = Config::default();
+    cfg.language = Language::En;
+    let a = app(Mode::Kiosk, cfg, vec![], (80, 24));
+    let text = screen(&render(&a));
+    assert!(text.contains("No active stays"), "{text}");
+    assert!(text.contains("editing board"), "{text}");
+}
+
+#[test]
+fn narrow_terminal_never_wraps_a_row() {
+    let mut s = stay(1, "Anne-Margrethe Kristiansen-Østby", 10);
+    s.goals.push(tavle::domain::Goal {
+        id: 1,
+        position: 0,
+        text: "Klare å gå helt ned til fjorden og tilbake uten å hvile på benken".into(),
+        status: tavle::domain::GoalStatus::Open,
+        set_on: add(-8),
+        closed_on: None,
+    });
+    let a = app(Mode::Edit, Config::default(), vec![s, stay(2, "Per Lie", 3)], (80, 24));
+    let lines = lines(&render(&a));
+    // Row 2 is the first stay, row 3 the second: each on exactly one line.
+    assert!(lines[2].contains("11/35"), "{}", lines.join("\n"));
+    assert!(lines[3].contains("4/35"), "{}", lines.join("\n"));
+    assert!(lines[2].contains('…'));
+}
+
+#[test]
+fn english_by_config() {
+    let mut cfg = Config::default();
+    cfg.language = Language::En;
+    let a = app(Mode::Edit, cfg, vec![stay(1, "Solveig Nilsen", 14)], (200, 50));
+    let text = screen(&render(&a));
+    assert!(text.contains("Wednesday 25.11.2026 · week 48"), "{text}");
+    assert!(text.contains("✗ not booked 1d late"), "{text}");
+    assert!(text.contains("Discharge"), "{text}");
+}
+
+#[test]
+fn control_characters_from_the_database_are_never_drawn() {
+    let s = stay(1, "Kari\u{1b}[2J\u{1b}[31m Hansen\u{7}", 3);
+    let a = app(Mode::Edit, Config::default(), vec![s], (120, 40));
+    let buf = render(&a);
+    let text = screen(&buf);
+    assert!(text.contains("Kari Hansen"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains("[2J") && !text.contains('\u{7}'));
+}
+
+#[test]
+fn detail_pane_shows_everything_about_one_stay() {
+    let mut s = stay(1, "Ingrid Sæther", 20);
+    s.note = "Datter Liv er pårørende".into();
+    s.risks = vec!["fall".into(), "nutrition".into()];
+    s.goals.push(tavle::domain::Goal {
+        id: 1,
+        position: 0,
+        text: "Være hjemme til jul".into(),
+        status: tavle::domain::GoalStatus::Achieved,
+        set_on: add(-19),
+        closed_on: Some(add(-2)),
+    });
+    s.follow_ups.push(tavle::domain::FollowUp {
+        id: 1,
+        text: "Ringe datter".into(),
+        discipline: "nurse".into(),
+        due: Some(add(1)),
+        done_on: None,
+        created_on: add(-3),
+    });
+    let mut a = app(Mode::Edit, Config::default(), vec![s], (120, 40));
+    a.update(Action::OpenDetail);
+    let text = screen(&render(&a));
+    for want in ["Være hjemme til jul", "oppnådd 23.11.2026", "Ringe datter", "Fall, Ernæring", "Datter Liv", "dag 21/35", "Utskrevet fra sykehus"] {
+        assert!(text.contains(want), "missing {want:?}\n{text}");
+    }
+    // A kiosk hides notes by default.
+    let mut k = app(Mode::Kiosk, Config::default(), a.stays.clone(), (120, 40));
+    k.update(Action::OpenDetail);
+    assert!(!screen(&render(&k)).contains("Datter Liv"));
+}
+
+#[test]
+fn tiny_terminal_gets_a_message_not_a_broken_screen() {
+    let a = app(Mode::Edit, Config::default(), vec![stay(1, "Per Lie", 3)], (30, 6));
+    let text = screen(&render(&a));
+    assert!(text.contains("for lite"), "{text}");
+}
+
+#[test]
+fn monochrome_and_ascii_theme_still_mark_overdue() {
+    let mut cfg = Config::default();
+    cfg.theme.colors = tavle::config::ColorMode::Mono;
+    cfg.theme.symbols = tavle::config::SymbolSet::Ascii;
+    let a = app(Mode::Edit, cfg, vec![stay(1, "Solveig Nilsen", 14)], (200, 50));
+    let buf = render(&a);
+    let (x, y) = find(&buf, "X ikke bestilt 1d over").expect(&screen(&buf));
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!screen(&buf).contains('█'));
+}
