@@ -34,7 +34,9 @@ impl SystemClock {
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime {
-        jiff::Timestamp::now().to_zoned_datetime(self.tz.clone()).datetime()
+        jiff::Timestamp::now()
+            .to_zoned_datetime(self.tz.clone())
+            .datetime()
     }
     fn unix_now(&self) -> i64 {
         jiff::Timestamp::now().as_second()

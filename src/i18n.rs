@@ -86,7 +86,9 @@ pub fn strings(lang: Language) -> &'static Strings {
 }
 
 static NB: Strings = Strings {
-    weekdays: ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
+    weekdays: [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ],
     week: "uke",
     active: "aktive",
     red_flags: "røde",
@@ -159,7 +161,15 @@ static NB: Strings = Strings {
 };
 
 static EN: Strings = Strings {
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
     week: "week",
     active: "active",
     red_flags: "red",

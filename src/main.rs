@@ -35,6 +35,8 @@ enum Command {
     Kiosk,
     /// Fill a fresh demo database and show it (same as --demo).
     Demo,
+    /// Print the built-in default config as JSON (a complete, valid starting file).
+    DefaultConfig,
     /// Validate a config file; exits non-zero with the error.
     CheckConfig {
         /// The file to check [default: config/tavle.json].
@@ -54,8 +56,17 @@ fn main() -> ExitCode {
 }
 
 fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(Command::DefaultConfig) = &cli.command {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&config::Config::default())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(Command::CheckConfig { path }) = &cli.command {
-        let p = path.clone().unwrap_or_else(|| PathBuf::from(config::DEFAULT_PATH));
+        let p = path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(config::DEFAULT_PATH));
         return Ok(match config::load_file(&p) {
             Ok(_) => {
                 println!("{}: ok", p.display());
@@ -79,7 +90,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let demo = cli.demo || matches!(cli.command, Some(Command::Demo));
     let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
     let db = if demo {
-        let path = cli.db.clone().unwrap_or_else(|| store::open::data_dir().join("demo.db"));
+        let path = cli
+            .db
+            .clone()
+            .unwrap_or_else(|| store::open::data_dir().join("demo.db"));
         prepare_demo(&path, cli.db.is_none(), clock.as_ref(), &cfg)?;
         path
     } else {
@@ -102,7 +116,12 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Create a fresh demo database at `path`. The default demo file is replaced each time;
 /// a path the user named is only filled when it holds no stays yet.
-fn prepare_demo(path: &std::path::Path, replace: bool, clock: &dyn Clock, cfg: &config::Config) -> anyhow::Result<()> {
+fn prepare_demo(
+    path: &std::path::Path,
+    replace: bool,
+    clock: &dyn Clock,
+    cfg: &config::Config,
+) -> anyhow::Result<()> {
     if replace {
         for suffix in ["", "-wal", "-shm"] {
             let mut p = path.as_os_str().to_owned();

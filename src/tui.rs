@@ -1,10 +1,10 @@
 //! The terminal runtime: owns the terminal, runs the event loop, and feeds actions to the app.
 //! Events (key, tick, db-changed, config-changed, signal) → actions → state → render.
 
-use crate::app::{keys, Action, App, Mode};
+use crate::app::{Action, App, Mode, keys};
 use crate::clock::Clock;
 use crate::config::{self, Config};
-use crate::store::{self, poll::ChangeDetector, StoreError};
+use crate::store::{self, StoreError, poll::ChangeDetector};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
 use std::path::PathBuf;
@@ -70,12 +70,15 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     let cfg_tx = tx.clone();
     // A watcher that cannot start (e.g. no config folder) leaves the board on its config.
     let _watcher = config::watch::watch(&opts.config_path, move |r| {
-        let _ = cfg_tx.send(Action::ConfigReloaded(r));
+        let _ = cfg_tx.send(Action::ConfigReloaded(Box::new(r)));
     })
     .ok();
 
     let mut terminal = ratatui::init();
-    let size = terminal.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    let size = terminal
+        .size()
+        .map(|s| (s.width, s.height))
+        .unwrap_or((80, 24));
     let mut app = App::new(opts.mode, opts.config, stays, opts.clock.now(), size);
     app.config_error = opts.config_error;
     let result = event_loop(&mut terminal, &mut app, &mut rx, opts.clock.as_ref()).await;
@@ -89,7 +92,7 @@ async fn event_loop(
     rx: &mut mpsc::UnboundedReceiver<Action>,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
-    use tokio::signal::unix::{signal, SignalKind};
+    use tokio::signal::unix::{SignalKind, signal};
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;

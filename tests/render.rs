@@ -13,7 +13,12 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
 #[test]
 fn stay_on_day_15_of_35_at_every_size() {
     for size in SIZES {
-        let a = app(Mode::Edit, Config::default(), vec![stay(1, "Solveig Nilsen", 14)], size);
+        let a = app(
+            Mode::Edit,
+            Config::default(),
+            vec![stay(1, "Solveig Nilsen", 14)],
+            size,
+        );
         let buf = render(&a);
         let text = screen(&buf);
         assert!(text.contains("15/35"), "{size:?}\n{text}");
@@ -33,8 +38,13 @@ fn overdue_gp_has_its_symbol_and_red_colour() {
         let a = app(Mode::Edit, Config::default(), vec![s.clone()], size);
         let buf = render(&a);
         let text = screen(&buf);
-        let needle = if size.0 >= 200 { "✗ ikke bestilt 1d over" } else { "✗ 1d over" };
-        let (x, y) = find(&buf, needle).unwrap_or_else(|| panic!("{size:?}: no {needle:?}\n{text}"));
+        let needle = if size.0 >= 200 {
+            "✗ ikke bestilt 1d over"
+        } else {
+            "✗ 1d over"
+        };
+        let (x, y) =
+            find(&buf, needle).unwrap_or_else(|| panic!("{size:?}: no {needle:?}\n{text}"));
         let cell = &buf[(x, y)];
         assert_eq!(cell.symbol(), "✗");
         assert_eq!(cell.fg, Color::Red, "{size:?}");
@@ -49,9 +59,9 @@ fn booked_in_time_gp_is_not_red_and_done_is_green() {
     s.assessment_done = Some(add(-4));
     let a = app(Mode::Edit, Config::default(), vec![s], (200, 50));
     let buf = render(&a);
-    let (x, y) = find(&buf, "○ bestilt 28.11").expect(&screen(&buf));
+    let (x, y) = find(&buf, "○ bestilt 28.11").unwrap_or_else(|| panic!("{}", screen(&buf)));
     assert_ne!(buf[(x, y)].fg, Color::Red);
-    let (x, y) = find(&buf, "✓ utført 21.11").expect(&screen(&buf));
+    let (x, y) = find(&buf, "✓ utført 21.11").unwrap_or_else(|| panic!("{}", screen(&buf)));
     assert_eq!(buf[(x, y)].fg, Color::Green);
 }
 
@@ -63,19 +73,25 @@ fn add(n: i64) -> jiff::civil::Date {
 fn medication_late_and_discharge_overdue_and_delay_reason_shown() {
     let mut s = stay(1, "Arne Johansen", 38);
     s.med_status = MedStatus::InProgress;
-    s.delays.push(Delay { kind: DeadlineKind::Discharge, reason: "other".into(), text: "venter".into() });
+    s.delays.push(Delay {
+        kind: DeadlineKind::Discharge,
+        reason: "other".into(),
+        text: "venter".into(),
+    });
     let a = app(Mode::Edit, Config::default(), vec![s], (200, 50));
     let buf = render(&a);
     let text = screen(&buf);
     assert!(text.contains("39/35"), "{text}");
     assert!(text.contains("✗ pågår 25d over"), "{text}");
-    let (x, y) = find(&buf, "✗ 22.11 3d over ⓘ").expect(&text);
+    let (x, y) = find(&buf, "✗ 22.11 3d over ⓘ").unwrap_or_else(|| panic!("{text}"));
     assert_eq!(buf[(x, y)].fg, Color::Red);
 }
 
 #[test]
 fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
-    let stays: Vec<_> = (0..50).map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30)).collect();
+    let stays: Vec<_> = (0..50)
+        .map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30))
+        .collect();
     let mut a = app(Mode::Edit, Config::default(), stays, (80, 24));
     // 24 rows - header - titles - footer = 21 rows per page → 3 pages.
     assert_eq!(a.rows_per_page(), 21);
@@ -94,7 +110,9 @@ fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
     a.update(Action::PageUp);
     assert!(screen(&render(&a)).contains("side 2/3"));
     // At TV size everything fits: no pager.
-    let stays: Vec<_> = (0..40).map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30)).collect();
+    let stays: Vec<_> = (0..40)
+        .map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30))
+        .collect();
     let a = app(Mode::Edit, Config::default(), stays, (200, 50));
     let text = screen(&render(&a));
     assert!(!text.contains("side 1/"), "{text}");
@@ -102,7 +120,11 @@ fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
 
 #[test]
 fn privacy_mode_shows_initials_and_tells_colliding_pairs_apart() {
-    let stays = vec![stay(1, "Kari Hansen", 3), stay(2, "Knut Hansen", 2), stay(3, "Astrid Bakken", 1)];
+    let stays = vec![
+        stay(1, "Kari Hansen", 3),
+        stay(2, "Knut Hansen", 2),
+        stay(3, "Astrid Bakken", 1),
+    ];
     for size in SIZES {
         let a = app(Mode::Kiosk, Config::default(), stays.clone(), size);
         let text = screen(&render(&a));
@@ -129,12 +151,17 @@ fn empty_state_says_how_to_add_the_first_stay() {
     for size in SIZES {
         let a = app(Mode::Edit, Config::default(), vec![], size);
         let text = screen(&render(&a));
-        assert!(text.contains("Ingen aktive innleggelser"), "{size:?}\n{text}");
+        assert!(
+            text.contains("Ingen aktive innleggelser"),
+            "{size:?}\n{text}"
+        );
         assert!(text.contains("«a»"), "{size:?}\n{text}");
         assert!(text.contains("0/12 aktive"));
     }
-    let mut cfg = Config::default();
-    cfg.language = Language::En;
+    let cfg = Config {
+        language: Language::En,
+        ..Config::default()
+    };
     let a = app(Mode::Kiosk, cfg, vec![], (80, 24));
     let text = screen(&render(&a));
     assert!(text.contains("No active stays"), "{text}");
@@ -152,7 +179,12 @@ fn narrow_terminal_never_wraps_a_row() {
         set_on: add(-8),
         closed_on: None,
     });
-    let a = app(Mode::Edit, Config::default(), vec![s, stay(2, "Per Lie", 3)], (80, 24));
+    let a = app(
+        Mode::Edit,
+        Config::default(),
+        vec![s, stay(2, "Per Lie", 3)],
+        (80, 24),
+    );
     let lines = lines(&render(&a));
     // Row 2 is the first stay, row 3 the second: each on exactly one line.
     assert!(lines[2].contains("11/35"), "{}", lines.join("\n"));
@@ -162,9 +194,16 @@ fn narrow_terminal_never_wraps_a_row() {
 
 #[test]
 fn english_by_config() {
-    let mut cfg = Config::default();
-    cfg.language = Language::En;
-    let a = app(Mode::Edit, cfg, vec![stay(1, "Solveig Nilsen", 14)], (200, 50));
+    let cfg = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    let a = app(
+        Mode::Edit,
+        cfg,
+        vec![stay(1, "Solveig Nilsen", 14)],
+        (200, 50),
+    );
     let text = screen(&render(&a));
     assert!(text.contains("Wednesday 25.11.2026 · week 48"), "{text}");
     assert!(text.contains("✗ not booked 1d late"), "{text}");
@@ -205,7 +244,15 @@ fn detail_pane_shows_everything_about_one_stay() {
     let mut a = app(Mode::Edit, Config::default(), vec![s], (120, 40));
     a.update(Action::OpenDetail);
     let text = screen(&render(&a));
-    for want in ["Være hjemme til jul", "oppnådd 23.11.2026", "Ringe datter", "Fall, Ernæring", "Datter Liv", "dag 21/35", "Utskrevet fra sykehus"] {
+    for want in [
+        "Være hjemme til jul",
+        "oppnådd 23.11.2026",
+        "Ringe datter",
+        "Fall, Ernæring",
+        "Datter Liv",
+        "dag 21/35",
+        "Utskrevet fra sykehus",
+    ] {
         assert!(text.contains(want), "missing {want:?}\n{text}");
     }
     // A kiosk hides notes by default.
@@ -216,7 +263,12 @@ fn detail_pane_shows_everything_about_one_stay() {
 
 #[test]
 fn tiny_terminal_gets_a_message_not_a_broken_screen() {
-    let a = app(Mode::Edit, Config::default(), vec![stay(1, "Per Lie", 3)], (30, 6));
+    let a = app(
+        Mode::Edit,
+        Config::default(),
+        vec![stay(1, "Per Lie", 3)],
+        (30, 6),
+    );
     let text = screen(&render(&a));
     assert!(text.contains("for lite"), "{text}");
 }
@@ -226,9 +278,14 @@ fn monochrome_and_ascii_theme_still_mark_overdue() {
     let mut cfg = Config::default();
     cfg.theme.colors = tavle::config::ColorMode::Mono;
     cfg.theme.symbols = tavle::config::SymbolSet::Ascii;
-    let a = app(Mode::Edit, cfg, vec![stay(1, "Solveig Nilsen", 14)], (200, 50));
+    let a = app(
+        Mode::Edit,
+        cfg,
+        vec![stay(1, "Solveig Nilsen", 14)],
+        (200, 50),
+    );
     let buf = render(&a);
-    let (x, y) = find(&buf, "X ikke bestilt 1d over").expect(&screen(&buf));
+    let (x, y) = find(&buf, "X ikke bestilt 1d over").unwrap_or_else(|| panic!("{}", screen(&buf)));
     assert_eq!(buf[(x, y)].fg, Color::Reset);
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     assert!(!screen(&buf).contains('█'));

@@ -30,7 +30,9 @@ fn board_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
     }
     match app.overlay {
         Overlay::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Action::CloseOverlay),
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+                Some(Action::CloseOverlay)
+            }
             _ => None,
         },
         Overlay::Detail => match key.code {

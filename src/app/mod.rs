@@ -47,7 +47,7 @@ pub enum Action {
     /// Loading data failed; the last good data stays on screen.
     DataError(String),
     /// The config file changed on disk.
-    ConfigReloaded(Result<Config, ConfigError>),
+    ConfigReloaded(Box<Result<Config, ConfigError>>),
 }
 
 /// The whole state the UI renders from.
@@ -73,7 +73,13 @@ pub struct App {
 
 impl App {
     /// A new app showing `stays` at time `now` in a terminal of `size`.
-    pub fn new(mode: Mode, config: Config, stays: Vec<Stay>, now: DateTime, size: (u16, u16)) -> Self {
+    pub fn new(
+        mode: Mode,
+        config: Config,
+        stays: Vec<Stay>,
+        now: DateTime,
+        size: (u16, u16),
+    ) -> Self {
         let tz = zone(&config);
         let mut app = Self {
             mode,
@@ -137,7 +143,13 @@ impl App {
     /// Recompute rows after data, config or date changed, keeping the selection on the same stay.
     fn rebuild(&mut self) {
         let keep = self.selected_id();
-        self.rows = view::build_rows(&self.stays, &self.config, self.privacy(), self.today(), &self.tz);
+        self.rows = view::build_rows(
+            &self.stays,
+            &self.config,
+            self.privacy(),
+            self.today(),
+            &self.tz,
+        );
         if let Some(id) = keep
             && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)
         {
@@ -163,7 +175,11 @@ impl App {
             }
             Action::PageDown => {
                 let (pages, page) = self.paging();
-                self.selected = if page + 1 < pages { (page + 1) * per } else { self.selected };
+                self.selected = if page + 1 < pages {
+                    (page + 1) * per
+                } else {
+                    self.selected
+                };
             }
             Action::First => self.selected = 0,
             Action::Last => self.selected = last,
@@ -174,7 +190,11 @@ impl App {
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::ToggleHelp => {
-                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
             }
             Action::Tick(now) => return self.tick(now),
             Action::Resize(w, h) => self.size = (w, h),
@@ -184,13 +204,15 @@ impl App {
                 self.rebuild();
             }
             Action::DataError(e) => self.db_error = Some(e),
-            Action::ConfigReloaded(Ok(config)) => {
-                self.tz = zone(&config);
-                self.config = config;
-                self.config_error = None;
-                self.rebuild();
-            }
-            Action::ConfigReloaded(Err(e)) => self.config_error = Some(e.to_string()),
+            Action::ConfigReloaded(result) => match *result {
+                Ok(config) => {
+                    self.tz = zone(&config);
+                    self.config = config;
+                    self.config_error = None;
+                    self.rebuild();
+                }
+                Err(e) => self.config_error = Some(e.to_string()),
+            },
         }
         true
     }
@@ -198,12 +220,17 @@ impl App {
     fn tick(&mut self, now: DateTime) -> bool {
         let old = self.now;
         self.now = now;
-        let mut dirty = old.date() != now.date() || (old.hour(), old.minute()) != (now.hour(), now.minute());
+        let mut dirty =
+            old.date() != now.date() || (old.hour(), old.minute()) != (now.hour(), now.minute());
         if old.date() != now.date() {
             self.rebuild();
         }
         if self.mode == Mode::Kiosk {
-            let secs = self.last_rotation.until(now).map(|s| s.total(jiff::Unit::Second).unwrap_or(0.0)).unwrap_or(0.0);
+            let secs = self
+                .last_rotation
+                .until(now)
+                .map(|s| s.total(jiff::Unit::Second).unwrap_or(0.0))
+                .unwrap_or(0.0);
             if secs >= f64::from(self.config.kiosk.rotate_seconds) {
                 self.last_rotation = now;
                 let (pages, page) = self.paging();

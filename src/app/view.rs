@@ -29,7 +29,13 @@ pub fn local_date(unix: i64, tz: &TimeZone) -> Option<Date> {
 }
 
 /// Build the sorted rows for `stays` on `today`.
-pub fn build_rows(stays: &[Stay], config: &Config, privacy: PrivacyView, today: Date, tz: &TimeZone) -> Vec<RowView> {
+pub fn build_rows(
+    stays: &[Stay],
+    config: &Config,
+    privacy: PrivacyView,
+    today: Date,
+    tz: &TimeZone,
+) -> Vec<RowView> {
     let rules = config.rules();
     let shown: Vec<(String, bool)> = if privacy.names {
         stays.iter().map(|s| (sanitize(&s.name), false)).collect()
@@ -38,8 +44,14 @@ pub fn build_rows(stays: &[Stay], config: &Config, privacy: PrivacyView, today: 
             .iter()
             .map(|s| (sanitize(&s.initials), sanitize(&s.name)))
             .collect();
-        let pairs: Vec<(&str, &str)> = inits.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        disambiguate(&pairs).into_iter().map(|s| (s.label, s.collides)).collect()
+        let pairs: Vec<(&str, &str)> = inits
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        disambiguate(&pairs)
+            .into_iter()
+            .map(|s| (s.label, s.collides))
+            .collect()
     };
     let mut rows: Vec<RowView> = stays
         .iter()

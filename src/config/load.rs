@@ -126,7 +126,10 @@ type Invalid = (&'static str, String);
 pub fn validate(c: &Config) -> Result<(), Invalid> {
     let s = &c.stay;
     if !(1..=365).contains(&s.length_days) {
-        return Err(("length_days", format!("stay.length_days must be 1–365, not {}", s.length_days)));
+        return Err((
+            "length_days",
+            format!("stay.length_days must be 1–365, not {}", s.length_days),
+        ));
     }
     for (key, v) in [
         ("assessment_day", s.assessment_day),
@@ -134,29 +137,56 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
         ("medication_day", s.medication_day.unwrap_or(s.gp_day)),
     ] {
         if v == 0 || v > s.length_days {
-            return Err((key, format!("stay.{key} must be a day of the stay (1–{}), not {v}", s.length_days)));
+            return Err((
+                key,
+                format!(
+                    "stay.{key} must be a day of the stay (1–{}), not {v}",
+                    s.length_days
+                ),
+            ));
         }
     }
     if s.due_soon_days > 30 {
-        return Err(("due_soon_days", format!("stay.due_soon_days must be 0–30, not {}", s.due_soon_days)));
+        return Err((
+            "due_soon_days",
+            format!("stay.due_soon_days must be 0–30, not {}", s.due_soon_days),
+        ));
     }
     if s.stale_after_days == 0 {
-        return Err(("stale_after_days", "stay.stale_after_days must be 1 or more".into()));
+        return Err((
+            "stale_after_days",
+            "stay.stale_after_days must be 1 or more".into(),
+        ));
     }
     if c.capacity == 0 || c.capacity > 1000 {
-        return Err(("capacity", format!("capacity must be 1–1000, not {}", c.capacity)));
+        return Err((
+            "capacity",
+            format!("capacity must be 1–1000, not {}", c.capacity),
+        ));
     }
     if c.ward_name.trim().is_empty() {
         return Err(("ward_name", "ward_name must not be empty".into()));
     }
     if jiff::tz::TimeZone::get(&c.time_zone).is_err() {
-        return Err(("time_zone", format!("unknown time zone \"{}\" (e.g. \"Europe/Oslo\")", c.time_zone)));
+        return Err((
+            "time_zone",
+            format!(
+                "unknown time zone \"{}\" (e.g. \"Europe/Oslo\")",
+                c.time_zone
+            ),
+        ));
     }
     if c.kiosk.rotate_seconds < 3 {
-        return Err(("rotate_seconds", "kiosk.rotate_seconds must be 3 or more".into()));
+        return Err((
+            "rotate_seconds",
+            "kiosk.rotate_seconds must be 3 or more".into(),
+        ));
     }
     if c.board.columns.is_empty() {
-        return Err(("columns", "board.columns must list at least one column".into()));
+        return Err((
+            "columns",
+            "board.columns must list at least one column".into(),
+        ));
     }
     let mut seen = HashSet::new();
     for col in &c.board.columns {
@@ -220,7 +250,11 @@ mod tests {
 
     #[test]
     fn wrong_type_and_negative_values_are_refused() {
-        assert!(err("{\"capacity\": \"twelve\"}").message.contains("expected u32"));
+        assert!(
+            err("{\"capacity\": \"twelve\"}")
+                .message
+                .contains("expected u32")
+        );
         let e = err("{\"stay\": {\"length_days\": -5}}");
         assert!(e.message.contains("zero or more"), "{e}");
     }

@@ -5,5 +5,5 @@ mod load;
 mod schema;
 pub mod watch;
 
-pub use load::{load_file, load_or_default, ConfigError, DEFAULT_PATH};
+pub use load::{ConfigError, DEFAULT_PATH, load_file, load_or_default};
 pub use schema::*;

@@ -291,39 +291,102 @@ impl Default for Config {
             .map(String::from)
             .to_vec(),
             target_groups: vec![
-                Choice::new("new_user", ("NY", "NEW"), ("Ny bruker, kartlegging", "New user, assessment")),
-                Choice::new("from_hospital", ("SH", "HOSP"), ("Utskrevet fra sykehus", "Discharged from hospital")),
-                Choice::new("from_nursing_home", ("SHJ", "NH"), ("Utskrevet fra sykehjem", "Discharged from nursing home")),
-                Choice::new("worsened", ("FF", "WORSE"), ("Forverret tilstand/funksjonsfall", "Worsened condition or function")),
+                Choice::new(
+                    "new_user",
+                    ("NY", "NEW"),
+                    ("Ny bruker, kartlegging", "New user, assessment"),
+                ),
+                Choice::new(
+                    "from_hospital",
+                    ("SH", "HOSP"),
+                    ("Utskrevet fra sykehus", "Discharged from hospital"),
+                ),
+                Choice::new(
+                    "from_nursing_home",
+                    ("SHJ", "NH"),
+                    ("Utskrevet fra sykehjem", "Discharged from nursing home"),
+                ),
+                Choice::new(
+                    "worsened",
+                    ("FF", "WORSE"),
+                    (
+                        "Forverret tilstand/funksjonsfall",
+                        "Worsened condition or function",
+                    ),
+                ),
                 Choice::new("concern", ("BEK", "CONC"), ("Bekymring", "Staff concern")),
             ],
             risks: vec![
                 Choice::new("fall", ("FALL", "FALL"), ("Fall", "Fall")),
-                Choice::new("pressure_ulcer", ("TRYKK", "PU"), ("Trykksår", "Pressure ulcer")),
+                Choice::new(
+                    "pressure_ulcer",
+                    ("TRYKK", "PU"),
+                    ("Trykksår", "Pressure ulcer"),
+                ),
                 Choice::new("nutrition", ("ERN", "NUTR"), ("Ernæring", "Nutrition")),
-                Choice::new("urinary_infection", ("UVI", "UTI"), ("Urinveisinfeksjon", "Urinary infection")),
-                Choice::new("deterioration", ("FORV", "DET"), ("Forverring", "Deterioration")),
+                Choice::new(
+                    "urinary_infection",
+                    ("UVI", "UTI"),
+                    ("Urinveisinfeksjon", "Urinary infection"),
+                ),
+                Choice::new(
+                    "deterioration",
+                    ("FORV", "DET"),
+                    ("Forverring", "Deterioration"),
+                ),
             ],
             disciplines: vec![
                 Choice::new("nurse", ("SPL", "RN"), ("Sykepleier", "Nurse")),
-                Choice::new("health_worker", ("HFA", "HW"), ("Helsefagarbeider", "Health worker")),
-                Choice::new("physio", ("FYS", "PT"), ("Fysioterapeut", "Physiotherapist")),
-                Choice::new("ot", ("ERGO", "OT"), ("Ergoterapeut", "Occupational therapist")),
+                Choice::new(
+                    "health_worker",
+                    ("HFA", "HW"),
+                    ("Helsefagarbeider", "Health worker"),
+                ),
+                Choice::new(
+                    "physio",
+                    ("FYS", "PT"),
+                    ("Fysioterapeut", "Physiotherapist"),
+                ),
+                Choice::new(
+                    "ot",
+                    ("ERGO", "OT"),
+                    ("Ergoterapeut", "Occupational therapist"),
+                ),
                 Choice::new("gp", ("LEGE", "GP"), ("Fastlege", "GP")),
                 Choice::new("other", ("ANN", "OTH"), ("Annet", "Other")),
             ],
             discharge_outcomes: vec![
-                Choice::new("home_ordinary", ("HJEM", "HOME"), ("Hjem med ordinære tjenester", "Home with ordinary services")),
+                Choice::new(
+                    "home_ordinary",
+                    ("HJEM", "HOME"),
+                    ("Hjem med ordinære tjenester", "Home with ordinary services"),
+                ),
                 Choice::new("nursing_home", ("SHJ", "NH"), ("Sykehjem", "Nursing home")),
                 Choice::new("hospital", ("SH", "HOSP"), ("Sykehus", "Hospital")),
                 Choice::new("deceased", ("DØD", "DEC"), ("Død", "Deceased")),
                 Choice::new("other", ("ANN", "OTH"), ("Annet", "Other")),
             ],
             delay_reasons: vec![
-                Choice::new("waiting_gp", ("LEGE", "GP"), ("Venter på fastlege", "Waiting for GP")),
-                Choice::new("declined", ("AVSL", "DECL"), ("Bruker takket nei", "Person declined")),
-                Choice::new("in_hospital", ("SH", "HOSP"), ("Innlagt på sykehus", "In hospital")),
-                Choice::new("other", ("ANN", "OTH"), ("Annet (se tekst)", "Other (see text)")),
+                Choice::new(
+                    "waiting_gp",
+                    ("LEGE", "GP"),
+                    ("Venter på fastlege", "Waiting for GP"),
+                ),
+                Choice::new(
+                    "declined",
+                    ("AVSL", "DECL"),
+                    ("Bruker takket nei", "Person declined"),
+                ),
+                Choice::new(
+                    "in_hospital",
+                    ("SH", "HOSP"),
+                    ("Innlagt på sykehus", "In hospital"),
+                ),
+                Choice::new(
+                    "other",
+                    ("ANN", "OTH"),
+                    ("Annet (se tekst)", "Other (see text)"),
+                ),
             ],
         }
     }

@@ -1,10 +1,10 @@
 //! Hot reload: watch the config file's directory (editors replace the file by rename, which
 //! a watch on the file itself would miss) and send the re-validated result on each change.
 
-use super::load::{load_file, ConfigError};
+use super::load::{ConfigError, load_file};
 use super::schema::Config;
-use notify_debouncer_full::notify::{RecursiveMode};
-use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -51,7 +51,10 @@ pub fn parse_user_date(input: &str, today: Date) -> Result<Date, DateInputError>
         _ => {}
     }
     if let Some(rest) = s.strip_prefix('+').or_else(|| s.strip_prefix('-')) {
-        let n: i64 = rest.trim().parse().map_err(|_| DateInputError::Unrecognised)?;
+        let n: i64 = rest
+            .trim()
+            .parse()
+            .map_err(|_| DateInputError::Unrecognised)?;
         if n > 3650 {
             return Err(DateInputError::NoSuchDay);
         }
@@ -122,12 +125,30 @@ mod tests {
     fn rejects_bad_dates() {
         let today = date(2026, 11, 25);
         assert_eq!(parse_user_date("", today), Err(DateInputError::Empty));
-        assert_eq!(parse_user_date("31.02.2026", today), Err(DateInputError::NoSuchDay));
-        assert_eq!(parse_user_date("29.02.2027", today), Err(DateInputError::NoSuchDay));
+        assert_eq!(
+            parse_user_date("31.02.2026", today),
+            Err(DateInputError::NoSuchDay)
+        );
+        assert_eq!(
+            parse_user_date("29.02.2027", today),
+            Err(DateInputError::NoSuchDay)
+        );
         assert_eq!(parse_user_date("29.02.2028", today), Ok(date(2028, 2, 29)));
-        assert_eq!(parse_user_date("tomorrow-ish", today), Err(DateInputError::Unrecognised));
-        assert_eq!(parse_user_date("12/11", today), Err(DateInputError::Unrecognised));
-        assert_eq!(parse_user_date("+x", today), Err(DateInputError::Unrecognised));
-        assert_eq!(parse_user_date("1.1.1066", today), Err(DateInputError::NoSuchDay));
+        assert_eq!(
+            parse_user_date("tomorrow-ish", today),
+            Err(DateInputError::Unrecognised)
+        );
+        assert_eq!(
+            parse_user_date("12/11", today),
+            Err(DateInputError::Unrecognised)
+        );
+        assert_eq!(
+            parse_user_date("+x", today),
+            Err(DateInputError::Unrecognised)
+        );
+        assert_eq!(
+            parse_user_date("1.1.1066", today),
+            Err(DateInputError::NoSuchDay)
+        );
     }
 }

@@ -117,7 +117,13 @@ pub struct StayFlags {
     pub overdue_count: usize,
 }
 
-fn flag(deadline: Date, done_on: Option<Date>, today: Date, rules: &Rules, delay: bool) -> DeadlineFlag {
+fn flag(
+    deadline: Date,
+    done_on: Option<Date>,
+    today: Date,
+    rules: &Rules,
+    delay: bool,
+) -> DeadlineFlag {
     let level = if done_on.is_some() {
         Level::Done
     } else {
@@ -150,7 +156,13 @@ pub fn evaluate(stay: &Stay, rules: &Rules, today: Date, updated_on: Date) -> St
         (None, Some(b)) => GpState::Booked(b),
         (None, None) => GpState::NotBooked,
     };
-    let mut gp = flag(gp_deadline, stay.gp.done_on, today, rules, delay(DeadlineKind::Gp));
+    let mut gp = flag(
+        gp_deadline,
+        stay.gp.done_on,
+        today,
+        rules,
+        delay(DeadlineKind::Gp),
+    );
     if let GpState::Booked(b) = gp_state {
         // A booking in time is fine until the deadline passes; a booking after the
         // deadline is a warning now, so the team can try for an earlier slot.
@@ -192,14 +204,25 @@ pub fn evaluate(stay: &Stay, rules: &Rules, today: Date, updated_on: Date) -> St
         .iter()
         .filter(|g| g.status == GoalStatus::Achieved)
         .count();
-    let open: Vec<_> = stay.follow_ups.iter().filter(|f| f.done_on.is_none()).collect();
-    let follow_ups_overdue = open.iter().filter(|f| f.due.is_some_and(|d| d < today)).count();
+    let open: Vec<_> = stay
+        .follow_ups
+        .iter()
+        .filter(|f| f.done_on.is_none())
+        .collect();
+    let follow_ups_overdue = open
+        .iter()
+        .filter(|f| f.due.is_some_and(|d| d < today))
+        .count();
     let follow_ups_level = open
         .iter()
         .filter_map(|f| f.due)
         .map(|d| deadline_level(d, today, rules.due_soon_days))
         .max()
-        .unwrap_or(if open.is_empty() { Level::Done } else { Level::Ok });
+        .unwrap_or(if open.is_empty() {
+            Level::Done
+        } else {
+            Level::Ok
+        });
     let days_since_update = days_between(updated_on, today).max(0);
     let stale = days_since_update >= i64::from(rules.stale_after_days);
     let levels = [

@@ -78,11 +78,21 @@ mod tests {
 
     #[test]
     fn colliding_initials_get_told_apart() {
-        let shown = disambiguate(&[("KH", "Kari Hansen"), ("AB", "Astrid Bakken"), ("KH", "Knut Hauge")]);
+        let shown = disambiguate(&[
+            ("KH", "Kari Hansen"),
+            ("AB", "Astrid Bakken"),
+            ("KH", "Knut Hauge"),
+        ]);
         assert_eq!(shown[0].label, "KH·a");
         assert_eq!(shown[2].label, "KH·n");
         assert!(shown[0].collides && shown[2].collides);
-        assert_eq!(shown[1], Shown { label: "AB".into(), collides: false });
+        assert_eq!(
+            shown[1],
+            Shown {
+                label: "AB".into(),
+                collides: false
+            }
+        );
     }
 
     #[test]

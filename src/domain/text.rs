@@ -69,7 +69,9 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// Normalise user input before storing: NFC (so "å" typed decomposed equals "å"),
 /// control characters removed, surrounding whitespace trimmed.
 pub fn clean_input(input: &str) -> String {
-    sanitize(&input.nfc().collect::<String>()).trim().to_string()
+    sanitize(&input.nfc().collect::<String>())
+        .trim()
+        .to_string()
 }
 
 /// Display width in terminal cells.

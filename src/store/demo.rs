@@ -4,10 +4,10 @@
 use super::error::StoreError;
 use crate::domain::dates::add_days;
 use crate::domain::{
-    initials, Delay, DeadlineKind, FollowUp, Goal, GoalStatus, MedStatus, Rules, Stay, StayStatus,
+    DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Rules, Stay, StayStatus, initials,
 };
 use jiff::civil::Date;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{Connection, Transaction, params};
 
 /// Insert a complete stay as built in memory (ignores `stay.id`); returns the new id.
 /// `updated_at` is written as given.
@@ -37,10 +37,14 @@ pub fn insert_stay(tx: &Transaction<'_>, s: &Stay, created_at: i64) -> Result<i6
     let ds = |d: Option<Date>| d.map(|d| d.to_string());
     tx.prepare_cached("INSERT INTO assessments (stay_id, done_on) VALUES (?1, ?2)")?
         .execute(params![id, ds(s.assessment_done)])?;
-    tx.prepare_cached("INSERT INTO gp_appointments (stay_id, booked_for, done_on) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, ds(s.gp.booked_for), ds(s.gp.done_on)])?;
-    tx.prepare_cached("INSERT INTO medication_reconciliations (stay_id, status, done_on) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, s.med_status.as_str(), ds(s.med_done)])?;
+    tx.prepare_cached(
+        "INSERT INTO gp_appointments (stay_id, booked_for, done_on) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, ds(s.gp.booked_for), ds(s.gp.done_on)])?;
+    tx.prepare_cached(
+        "INSERT INTO medication_reconciliations (stay_id, status, done_on) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, s.med_status.as_str(), ds(s.med_done)])?;
     for r in &s.risks {
         tx.prepare_cached("INSERT INTO risks (stay_id, risk) VALUES (?1, ?2)")?
             .execute(params![id, r])?;
@@ -73,7 +77,14 @@ struct B {
 }
 
 impl B {
-    fn new(name: &str, group: &str, days_ago: i64, contact: &str, today: Date, rules: &Rules) -> Self {
+    fn new(
+        name: &str,
+        group: &str,
+        days_ago: i64,
+        contact: &str,
+        today: Date,
+        rules: &Rules,
+    ) -> Self {
         let admitted = add_days(today, -days_ago);
         let mut stay = Stay::new(0, name, admitted, rules.default_discharge(admitted));
         stay.target_group = group.into();
@@ -94,7 +105,11 @@ impl B {
             id: 0,
             position: self.stay.goals.len() as i64,
             text: text.into(),
-            status: if achieved_ago.is_some() { GoalStatus::Achieved } else { GoalStatus::Open },
+            status: if achieved_ago.is_some() {
+                GoalStatus::Achieved
+            } else {
+                GoalStatus::Open
+            },
             set_on,
             closed_on: achieved_ago.map(|a| add_days(self.today, -a)),
         });
@@ -155,20 +170,34 @@ impl B {
 }
 
 /// Fill an empty database with the demo ward, relative to `today` and `now` (unix seconds).
-pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) -> Result<usize, StoreError> {
+pub fn seed_demo(
+    conn: &mut Connection,
+    today: Date,
+    now: i64,
+    rules: &Rules,
+) -> Result<usize, StoreError> {
     use MedStatus::*;
     let t = today;
     let r = rules;
     let stays = vec![
-        B::new("Astrid Bakken", "from_hospital", 20, "Anne Sykepleier", t, r)
-            .assessed(2).gp_done(10).med(Done, Some(12))
-            .goal("Gå til postkassen selv", Some(4))
-            .goal("Lage middag til meg og Arvid", None)
-            .goal("Klare trappa opp til soverommet", None)
-            .risks(&["fall", "nutrition"])
-            .follow_up("Vurdere trappeheis", "ot", 5, false)
-            .note("Ektemann Arvid er pårørende og hjemme på dagtid.")
-            .updated_hours_ago(3, now),
+        B::new(
+            "Astrid Bakken",
+            "from_hospital",
+            20,
+            "Anne Sykepleier",
+            t,
+            r,
+        )
+        .assessed(2)
+        .gp_done(10)
+        .med(Done, Some(12))
+        .goal("Gå til postkassen selv", Some(4))
+        .goal("Lage middag til meg og Arvid", None)
+        .goal("Klare trappa opp til soverommet", None)
+        .risks(&["fall", "nutrition"])
+        .follow_up("Vurdere trappeheis", "ot", 5, false)
+        .note("Ektemann Arvid er pårørende og hjemme på dagtid.")
+        .updated_hours_ago(3, now),
         B::new("Per Olav Lie", "new_user", 0, "Dag Helsefagarbeider", t, r)
             .risks(&["fall"])
             .note("Første hjemmebesøk i dag kl. 13.")
@@ -178,41 +207,74 @@ pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) ->
             .risks(&["deterioration", "urinary_infection"])
             .follow_up("Ta urinprøve", "nurse", 0, false)
             .updated_hours_ago(20, now),
-        B::new("Knut Hansen", "from_nursing_home", 5, "Bjørn Fysioterapeut", t, r)
-            .goal("Få orden på medisinene", None)
-            .med(InProgress, None)
-            .risks(&["fall", "pressure_ulcer"])
-            .updated_hours_ago(30, now),
-        B::new("Solveig Nilsen", "from_hospital", 14, "Anne Sykepleier", t, r)
-            .assessed(3).med(InProgress, None)
-            .goal("Komme meg i dusjen uten hjelp", None)
-            .goal("Være med i koret igjen", None)
-            .risks(&["pressure_ulcer", "nutrition"])
-            .follow_up("Veie ukentlig", "health_worker", 2, false)
-            .updated_hours_ago(26, now),
+        B::new(
+            "Knut Hansen",
+            "from_nursing_home",
+            5,
+            "Bjørn Fysioterapeut",
+            t,
+            r,
+        )
+        .goal("Få orden på medisinene", None)
+        .med(InProgress, None)
+        .risks(&["fall", "pressure_ulcer"])
+        .updated_hours_ago(30, now),
+        B::new(
+            "Solveig Nilsen",
+            "from_hospital",
+            14,
+            "Anne Sykepleier",
+            t,
+            r,
+        )
+        .assessed(3)
+        .med(InProgress, None)
+        .goal("Komme meg i dusjen uten hjelp", None)
+        .goal("Være med i koret igjen", None)
+        .risks(&["pressure_ulcer", "nutrition"])
+        .follow_up("Veie ukentlig", "health_worker", 2, false)
+        .updated_hours_ago(26, now),
         B::new("Bjørn Åsheim", "concern", 12, "Camilla Ergoterapeut", t, r)
-            .assessed(3).gp_booked(1).med(InProgress, None)
+            .assessed(3)
+            .gp_booked(1)
+            .med(InProgress, None)
             .goal("Sove gjennom natta", None)
             .goal("Slippe å være redd for å falle", None)
             .risks(&["fall"])
             .follow_up("Montere sengehest", "ot", -1, true)
             .updated_hours_ago(8, now),
         B::new("Ingrid Sæther", "from_hospital", 33, "Eva Sykepleier", t, r)
-            .assessed(2).gp_done(9).med(Done, Some(9))
+            .assessed(2)
+            .gp_done(9)
+            .med(Done, Some(9))
             .goal("Være hjemme til jul", Some(10))
             .goal("Handle selv på butikken", Some(3))
             .goal("Gå tur med hunden Tassen", None)
             .follow_up("Evalueringsmøte med datter", "nurse", 1, false)
             .note("Datter Liv ønsker å være med på evalueringen.")
             .updated_hours_ago(5, now),
-        B::new("Arne Johansen", "worsened", 38, "Dag Helsefagarbeider", t, r)
-            .assessed(3).gp_done(12).med(Done, Some(13))
-            .goal("Klare meg hjemme med litt hjelp", None)
-            .risks(&["deterioration"])
-            .delay(DeadlineKind::Discharge, "other", "Venter på vedtak om sykehjemsplass")
-            .updated_hours_ago(22, now),
+        B::new(
+            "Arne Johansen",
+            "worsened",
+            38,
+            "Dag Helsefagarbeider",
+            t,
+            r,
+        )
+        .assessed(3)
+        .gp_done(12)
+        .med(Done, Some(13))
+        .goal("Klare meg hjemme med litt hjelp", None)
+        .risks(&["deterioration"])
+        .delay(
+            DeadlineKind::Discharge,
+            "other",
+            "Venter på vedtak om sykehjemsplass",
+        )
+        .updated_hours_ago(22, now),
         B::new("Gunvor Dahl", "concern", 9, "Bjørn Fysioterapeut", t, r)
-            .assessed(4).gp_booked(3)
+            .assessed(4)
+            .gp_booked(3)
             .goal("Få tilbake matlysten", None)
             .goal("Ringe barnebarna på video", None)
             .risks(&["nutrition"])
@@ -221,13 +283,23 @@ pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) ->
         B::new("Olav Haugen", "new_user", -2, "Anne Sykepleier", t, r)
             .note("Kommer hjem fra korttidsopphold på mandag.")
             .updated_hours_ago(2, now),
-        B::new("Marit Strand", "from_nursing_home", 16, "Camilla Ergoterapeut", t, r)
-            .assessed(3).gp_booked(2).med(Done, Some(15))
-            .goal("Strikke ferdig genseren til barnebarnet", None)
-            .delay(DeadlineKind::Gp, "waiting_gp", "")
-            .updated_hours_ago(10, now),
+        B::new(
+            "Marit Strand",
+            "from_nursing_home",
+            16,
+            "Camilla Ergoterapeut",
+            t,
+            r,
+        )
+        .assessed(3)
+        .gp_booked(2)
+        .med(Done, Some(15))
+        .goal("Strikke ferdig genseren til barnebarnet", None)
+        .delay(DeadlineKind::Gp, "waiting_gp", "")
+        .updated_hours_ago(10, now),
         B::new("Eirik Berg", "from_hospital", 7, "Eva Sykepleier", t, r)
-            .assessed(3).gp_booked(10)
+            .assessed(3)
+            .gp_booked(10)
             .goal("Gå uten rullator inne", None)
             .goal("Kjøre bil til hytta i påsken", None)
             .risks(&["fall", "deterioration"])
@@ -235,7 +307,9 @@ pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) ->
             .follow_up("Time hos fysio avtalt", "physio", -3, true)
             .updated_hours_ago(28, now),
         B::new("Liv Andersen", "from_hospital", 50, "Anne Sykepleier", t, r)
-            .assessed(2).gp_done(8).med(Done, Some(8))
+            .assessed(2)
+            .gp_done(8)
+            .med(Done, Some(8))
             .goal("Bo hjemme", Some(15))
             .discharged(15, "home_ordinary")
             .updated_hours_ago(24 * 15, now),
@@ -249,15 +323,36 @@ pub fn seed_demo(conn: &mut Connection, today: Date, now: i64, rules: &Rules) ->
 }
 
 /// Fill with `active` + `discharged` generated stays (3 goals, 2 follow-ups, 2 risks each).
-pub fn fill_synthetic(conn: &mut Connection, active: usize, discharged: usize, today: Date, now: i64) -> Result<(), StoreError> {
-    const FIRST: [&str; 10] = ["Kari", "Ola", "Ingrid", "Per", "Astrid", "Knut", "Solveig", "Arne", "Marit", "Eirik"];
-    const LAST: [&str; 10] = ["Hansen", "Johansen", "Olsen", "Larsen", "Berg", "Dahl", "Lie", "Haugen", "Bakken", "Strand"];
-    const GROUPS: [&str; 5] = ["new_user", "from_hospital", "from_nursing_home", "worsened", "concern"];
+pub fn fill_synthetic(
+    conn: &mut Connection,
+    active: usize,
+    discharged: usize,
+    today: Date,
+    now: i64,
+) -> Result<(), StoreError> {
+    const FIRST: [&str; 10] = [
+        "Kari", "Ola", "Ingrid", "Per", "Astrid", "Knut", "Solveig", "Arne", "Marit", "Eirik",
+    ];
+    const LAST: [&str; 10] = [
+        "Hansen", "Johansen", "Olsen", "Larsen", "Berg", "Dahl", "Lie", "Haugen", "Bakken",
+        "Strand",
+    ];
+    const GROUPS: [&str; 5] = [
+        "new_user",
+        "from_hospital",
+        "from_nursing_home",
+        "worsened",
+        "concern",
+    ];
     let rules = Rules::default();
     let tx = conn.transaction()?;
     for i in 0..active + discharged {
         let name = format!("{} {} {}", FIRST[i % 10], LAST[(i / 10) % 10], i);
-        let ago = if i < active { (i % 40) as i64 } else { 40 + (i % 3000) as i64 };
+        let ago = if i < active {
+            (i % 40) as i64
+        } else {
+            40 + (i % 3000) as i64
+        };
         let mut b = B::new(&name, GROUPS[i % 5], ago, "Anne Sykepleier", today, &rules)
             .goal("Klare seg selv hjemme", None)
             .goal("Gå tur hver dag", Some(1))

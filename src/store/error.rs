@@ -21,7 +21,9 @@ pub enum StoreError {
         "{path} uses an older schema ({found}); open it once with the editing board to upgrade it. A read-only display cannot upgrade it."
     )]
     OlderSchemaReadOnly { path: PathBuf, found: i64 },
-    #[error("there is no database at {0}. Start the editing board once to create it (or run `tavle --demo`).")]
+    #[error(
+        "there is no database at {0}. Start the editing board once to create it (or run `tavle --demo`)."
+    )]
     Missing(PathBuf),
     #[error(
         "cannot open {path} read-only: {reason}. A read-only display needs the database's -wal and -shm files to exist, or write permission on its folder."

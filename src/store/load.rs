@@ -3,7 +3,7 @@
 
 use super::error::StoreError;
 use crate::domain::{
-    Delay, DeadlineKind, FollowUp, Goal, GoalStatus, GpAppointment, MedStatus, Stay, StayId,
+    DeadlineKind, Delay, FollowUp, Goal, GoalStatus, GpAppointment, MedStatus, Stay, StayId,
     StayStatus,
 };
 use jiff::civil::Date;
@@ -16,7 +16,8 @@ fn conv_err(col: usize, msg: String) -> rusqlite::Error {
 
 pub(crate) fn date_at(row: &Row<'_>, col: usize) -> rusqlite::Result<Date> {
     let s: String = row.get(col)?;
-    s.parse().map_err(|_| conv_err(col, format!("bad date {s:?}")))
+    s.parse()
+        .map_err(|_| conv_err(col, format!("bad date {s:?}")))
 }
 
 pub(crate) fn opt_date_at(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<Date>> {
@@ -68,7 +69,9 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         },
         med_status: med
             .as_deref()
-            .map(|m| MedStatus::parse(m).ok_or_else(|| conv_err(16, format!("unknown value {m:?}"))))
+            .map(|m| {
+                MedStatus::parse(m).ok_or_else(|| conv_err(16, format!("unknown value {m:?}")))
+            })
             .transpose()?
             .unwrap_or_default(),
         med_done: opt_date_at(r, 17)?,
@@ -160,9 +163,12 @@ fn fill_children(
             stays[i].follow_ups.push(f);
         }
     }
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT stay_id, risk FROM risks WHERE {filter} ORDER BY stay_id, risk"))?;
-    let rows = stmt.query_map(params, |r| Ok((r.get::<_, StayId>(0)?, r.get::<_, String>(1)?)))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT stay_id, risk FROM risks WHERE {filter} ORDER BY stay_id, risk"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((r.get::<_, StayId>(0)?, r.get::<_, String>(1)?))
+    })?;
     for row in rows {
         let (sid, risk) = row?;
         if let Some(&i) = index.get(&sid) {

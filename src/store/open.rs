@@ -1,7 +1,7 @@
 //! Opening the database. Every refusal happens before anything is written to the file.
 
 use super::error::StoreError;
-use super::migrations::{migrate, LATEST_VERSION};
+use super::migrations::{LATEST_VERSION, migrate};
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -111,7 +111,9 @@ pub fn open_read_write(path: &Path) -> Result<Connection, StoreError> {
     }
     let mut conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| StoreError::CannotOpen {
         path: path.into(),
@@ -178,11 +180,17 @@ mod tests {
         let p = dir.path().join("sub/t.db");
         drop(open_read_write(&p).unwrap());
         let c = open_read_write(&p).unwrap();
-        let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, LATEST_VERSION);
-        let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = c
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        let fk: i64 = c
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
     }
 
@@ -193,14 +201,18 @@ mod tests {
         drop(open_read_write(&p).unwrap());
         {
             let c = Connection::open(&p).unwrap();
-            c.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+            c.pragma_update(None, "user_version", LATEST_VERSION + 1)
+                .unwrap();
             c.pragma_update(None, "journal_mode", "DELETE").unwrap();
         }
         let before = std::fs::read(&p).unwrap();
         let err = open_read_write(&p).unwrap_err();
         assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
         assert!(err.to_string().contains("newer version"));
-        assert!(matches!(open_read_only(&p).unwrap_err(), StoreError::NewerSchema { .. }));
+        assert!(matches!(
+            open_read_only(&p).unwrap_err(),
+            StoreError::NewerSchema { .. }
+        ));
         assert_eq!(std::fs::read(&p).unwrap(), before);
     }
 
@@ -211,8 +223,14 @@ mod tests {
         std::fs::write(&p, "Handleliste: melk, brød\n").unwrap();
         let err = open_read_write(&p).unwrap_err();
         assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
-        assert!(matches!(open_read_only(&p).unwrap_err(), StoreError::NotADatabase(_)));
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "Handleliste: melk, brød\n");
+        assert!(matches!(
+            open_read_only(&p).unwrap_err(),
+            StoreError::NotADatabase(_)
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "Handleliste: melk, brød\n"
+        );
     }
 
     #[test]
@@ -221,11 +239,20 @@ mod tests {
         let p = dir.path().join("other.db");
         {
             let c = Connection::open(&p).unwrap();
-            c.execute_batch("CREATE TABLE recipes (x TEXT); INSERT INTO recipes VALUES ('lapskaus');").unwrap();
+            c.execute_batch(
+                "CREATE TABLE recipes (x TEXT); INSERT INTO recipes VALUES ('lapskaus');",
+            )
+            .unwrap();
         }
         let before = std::fs::read(&p).unwrap();
-        assert!(matches!(open_read_write(&p).unwrap_err(), StoreError::NotTavle(_)));
-        assert!(matches!(open_read_only(&p).unwrap_err(), StoreError::NotTavle(_)));
+        assert!(matches!(
+            open_read_write(&p).unwrap_err(),
+            StoreError::NotTavle(_)
+        ));
+        assert!(matches!(
+            open_read_only(&p).unwrap_err(),
+            StoreError::NotTavle(_)
+        ));
         assert_eq!(std::fs::read(&p).unwrap(), before);
     }
 
@@ -236,10 +263,18 @@ mod tests {
         drop(open_read_write(&p).unwrap());
         let ro = open_read_only(&p).unwrap();
         let err = ro
-            .execute("INSERT INTO audit_log (at, user, field) VALUES (1, 'x', 'y')", [])
+            .execute(
+                "INSERT INTO audit_log (at, user, field) VALUES (1, 'x', 'y')",
+                [],
+            )
             .unwrap_err();
-        assert!(matches!(StoreError::from(err), StoreError::ReadOnly | StoreError::Sqlite(_)));
-        let n: i64 = ro.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
+        assert!(matches!(
+            StoreError::from(err),
+            StoreError::ReadOnly | StoreError::Sqlite(_)
+        ));
+        let n: i64 = ro
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 0);
     }
 
@@ -247,7 +282,10 @@ mod tests {
     fn read_only_refuses_a_missing_file_without_creating_it() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("none.db");
-        assert!(matches!(open_read_only(&p).unwrap_err(), StoreError::Missing(_)));
+        assert!(matches!(
+            open_read_only(&p).unwrap_err(),
+            StoreError::Missing(_)
+        ));
         assert!(!p.exists());
     }
 }

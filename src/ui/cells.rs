@@ -40,7 +40,14 @@ fn fit(variants: Vec<Variant>, w: usize) -> Line<'static> {
 }
 
 /// Render one cell of `column` for `row` into `w` cells.
-pub fn cell(app: &App, th: &Theme, s: &Strings, row: &RowView, column: Column, w: usize) -> Line<'static> {
+pub fn cell(
+    app: &App,
+    th: &Theme,
+    s: &Strings,
+    row: &RowView,
+    column: Column,
+    w: usize,
+) -> Line<'static> {
     let stay = &app.stays[row.stay];
     let f = &row.flags;
     let cfg = &app.config;
@@ -112,8 +119,17 @@ pub fn cell(app: &App, th: &Theme, s: &Strings, row: &RowView, column: Column, w
                 let st = th.level(lvl);
                 if f.follow_ups_overdue > 0 {
                     vec![
-                        vec![(format!("{sym} {} ({} {})", f.follow_ups_open, f.follow_ups_overdue, s.overdue_short), st)],
-                        vec![(format!("{sym} {}/{}", f.follow_ups_overdue, f.follow_ups_open), st)],
+                        vec![(
+                            format!(
+                                "{sym} {} ({} {})",
+                                f.follow_ups_open, f.follow_ups_overdue, s.overdue_short
+                            ),
+                            st,
+                        )],
+                        vec![(
+                            format!("{sym} {}/{}", f.follow_ups_overdue, f.follow_ups_open),
+                            st,
+                        )],
                     ]
                 } else {
                     vec![vec![(format!("{sym} {}", f.follow_ups_open), st)]]
@@ -179,7 +195,12 @@ fn short_rel(s: &Strings, days_left: i64) -> String {
     }
 }
 
-fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(String, Option<String>)>) -> Vec<Variant> {
+fn deadline_cell(
+    th: &Theme,
+    s: &Strings,
+    f: &DeadlineFlag,
+    state: Option<(String, Option<String>)>,
+) -> Vec<Variant> {
     let sym = th.symbol(f.level);
     let st = th.level(f.level);
     let mark = if f.delay_known && f.level != Level::Done {
@@ -212,7 +233,14 @@ fn deadline_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, state: Option<(Strin
     out
 }
 
-fn day_cell(th: &Theme, s: &Strings, stay: &Stay, row: &RowView, length: u32, w: usize) -> Vec<Variant> {
+fn day_cell(
+    th: &Theme,
+    s: &Strings,
+    stay: &Stay,
+    row: &RowView,
+    length: u32,
+    w: usize,
+) -> Vec<Variant> {
     let f = &row.flags;
     if f.day <= 0 {
         let n = 1 - f.day;
@@ -222,13 +250,19 @@ fn day_cell(th: &Theme, s: &Strings, stay: &Stay, row: &RowView, length: u32, w:
         ];
     }
     let over = f.day > i64::from(length) || f.discharge.level == Level::Overdue;
-    let num_style = if over { th.level(Level::Overdue) } else { th.strong() };
+    let num_style = if over {
+        th.level(Level::Overdue)
+    } else {
+        th.strong()
+    };
     let num = format!("{}/{length}", f.day);
     let bar_w = w.saturating_sub(width(&num) + 1).min(10);
     let mut v = vec![vec![(num.clone(), num_style)]];
     if bar_w >= 4 {
         let (full, empty) = th.bar();
-        let filled = ((f.day.min(i64::from(length)) as usize) * bar_w).div_ceil(length as usize).min(bar_w);
+        let filled = ((f.day.min(i64::from(length)) as usize) * bar_w)
+            .div_ceil(length as usize)
+            .min(bar_w);
         let bar_style = th.level(f.discharge.level.max(Level::Ok));
         let _ = stay;
         v.insert(
@@ -247,11 +281,19 @@ fn day_cell(th: &Theme, s: &Strings, stay: &Stay, row: &RowView, length: u32, w:
 fn goals_cell(app: &App, th: &Theme, s: &Strings, stay: &Stay, row: &RowView) -> Vec<Variant> {
     let f = &row.flags;
     if f.goals_total == 0 {
-        let st = if f.assessment.level == Level::Overdue { th.level(Level::Overdue) } else { th.dim() };
+        let st = if f.assessment.level == Level::Overdue {
+            th.level(Level::Overdue)
+        } else {
+            th.dim()
+        };
         return vec![vec![(s.no_goals.to_string(), st)], vec![("0/0".into(), st)]];
     }
     let count = format!("{}/{}", f.goals_achieved, f.goals_total);
-    let count_style = if f.goals_achieved == f.goals_total { th.level(Level::Done) } else { th.strong() };
+    let count_style = if f.goals_achieved == f.goals_total {
+        th.level(Level::Done)
+    } else {
+        th.strong()
+    };
     let first_open = stay.goals.iter().find(|g| g.status == GoalStatus::Open);
     match (app.privacy().goals, first_open) {
         (true, Some(g)) => vec![vec![

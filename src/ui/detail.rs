@@ -8,14 +8,16 @@ use crate::domain::flags::{DeadlineFlag, GpState};
 use crate::domain::text::sanitize;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay};
 use crate::i18n::strings;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use ratatui::Frame;
 
 /// Draw the selected stay's details into `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
-    let Some((row, stay)) = app.selected_stay() else { return };
+    let Some((row, stay)) = app.selected_stay() else {
+        return;
+    };
     let s = strings(app.config.language);
     let lang = app.config.language;
     let cfg = &app.config;
@@ -29,33 +31,57 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
     lines.push(Line::from(vec![
         label(s.admitted),
-        Span::raw(format!("{}  ({} {}/{})", fmt_date(stay.admitted), s.day, f.day, cfg.stay.length_days)),
+        Span::raw(format!(
+            "{}  ({} {}/{})",
+            fmt_date(stay.admitted),
+            s.day,
+            f.day,
+            cfg.stay.length_days
+        )),
     ]));
-    lines.push(Line::from(vec![label(s.primary_contact), Span::raw(sanitize(&stay.primary_contact))]));
+    lines.push(Line::from(vec![
+        label(s.primary_contact),
+        Span::raw(sanitize(&stay.primary_contact)),
+    ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.deadlines, th.titles()));
-    let deadline = |name: &str, fl: &DeadlineFlag, state: String, kind: DeadlineKind| -> Line<'static> {
-        let mut spans = vec![
-            label(name),
-            Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
-            Span::styled(state, th.level(fl.level)),
-            Span::styled(format!("  ({} {})", s.due, fmt_date(fl.deadline)), th.dim()),
-        ];
-        if let Some(d) = stay.delay(kind) {
-            let reason = Config::choice(&cfg.delay_reasons, &d.reason)
-                .map(|c| c.label.get(lang).to_string())
-                .unwrap_or_else(|| sanitize(&d.reason));
-            let text = if d.text.is_empty() { String::new() } else { format!(": {}", sanitize(&d.text)) };
-            spans.push(Span::styled(format!("  {} {}: {reason}{text}", th.delay_mark(), s.delay_reason), th.warn()));
-        }
-        Line::from(spans)
-    };
+    let deadline =
+        |name: &str, fl: &DeadlineFlag, state: String, kind: DeadlineKind| -> Line<'static> {
+            let mut spans = vec![
+                label(name),
+                Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
+                Span::styled(state, th.level(fl.level)),
+                Span::styled(format!("  ({} {})", s.due, fmt_date(fl.deadline)), th.dim()),
+            ];
+            if let Some(d) = stay.delay(kind) {
+                let reason = Config::choice(&cfg.delay_reasons, &d.reason)
+                    .map(|c| c.label.get(lang).to_string())
+                    .unwrap_or_else(|| sanitize(&d.reason));
+                let text = if d.text.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", sanitize(&d.text))
+                };
+                spans.push(Span::styled(
+                    format!("  {} {}: {reason}{text}", th.delay_mark(), s.delay_reason),
+                    th.warn(),
+                ));
+            }
+            Line::from(spans)
+        };
     let status = |fl: &DeadlineFlag| match fl.done_on {
         Some(d) => format!("{} {}", s.done, fmt_date(d)),
-        None if fl.level == Level::Overdue => format!("{}{} {}", -fl.days_left, s.days_short, s.overdue_short),
+        None if fl.level == Level::Overdue => {
+            format!("{}{} {}", -fl.days_left, s.days_short, s.overdue_short)
+        }
         None => format!("{}{} {}", fl.days_left, s.days_short, s.left_short),
     };
-    lines.push(deadline(s.assessment, &f.assessment, status(&f.assessment), DeadlineKind::Assessment));
+    lines.push(deadline(
+        s.assessment,
+        &f.assessment,
+        status(&f.assessment),
+        DeadlineKind::Assessment,
+    ));
     let gp = match f.gp_state {
         GpState::NotBooked => format!("{} · {}", s.not_booked, status(&f.gp)),
         GpState::Booked(d) => format!("{} {}", s.booked, fmt_date(d)),
@@ -67,10 +93,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         MedStatus::InProgress => format!("{} · {}", s.med_in_progress, status(&f.medication)),
         MedStatus::Done => status(&f.medication),
     };
-    lines.push(deadline(s.medication, &f.medication, med, DeadlineKind::Medication));
-    lines.push(deadline(s.discharge, &f.discharge, status(&f.discharge), DeadlineKind::Discharge));
+    lines.push(deadline(
+        s.medication,
+        &f.medication,
+        med,
+        DeadlineKind::Medication,
+    ));
+    lines.push(deadline(
+        s.discharge,
+        &f.discharge,
+        status(&f.discharge),
+        DeadlineKind::Discharge,
+    ));
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("{} {}/{}", s.goals, f.goals_achieved, f.goals_total), th.titles()));
+    lines.push(Line::styled(
+        format!("{} {}/{}", s.goals, f.goals_achieved, f.goals_total),
+        th.titles(),
+    ));
     if !privacy.goals {
         lines.push(Line::styled(s.hidden, th.dim()));
     } else if stay.goals.is_empty() {
@@ -88,7 +127,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 Span::raw(format!("«{}»", sanitize(&g.text))),
             ];
             if !word.is_empty() {
-                let when = g.closed_on.map(|d| format!(" {}", fmt_date(d))).unwrap_or_default();
+                let when = g
+                    .closed_on
+                    .map(|d| format!(" {}", fmt_date(d)))
+                    .unwrap_or_default();
                 spans.push(Span::styled(format!("  ({word}{when})"), th.dim()));
             }
             lines.push(Line::from(spans));
@@ -102,7 +144,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     for fu in &stay.follow_ups {
         let lvl = match (fu.done_on, fu.due) {
             (Some(_), _) => Level::Done,
-            (None, Some(d)) => crate::domain::flags::deadline_level(d, app.today(), cfg.stay.due_soon_days),
+            (None, Some(d)) => {
+                crate::domain::flags::deadline_level(d, app.today(), cfg.stay.due_soon_days)
+            }
             (None, None) => Level::Ok,
         };
         let disc = Config::choice(&cfg.disciplines, &fu.discipline)
@@ -120,13 +164,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let risks: Vec<String> = stay
         .risks
         .iter()
-        .map(|r| Config::choice(&cfg.risks, r).map(|c| c.label.get(lang).to_string()).unwrap_or_else(|| sanitize(r)))
+        .map(|r| {
+            Config::choice(&cfg.risks, r)
+                .map(|c| c.label.get(lang).to_string())
+                .unwrap_or_else(|| sanitize(r))
+        })
         .collect();
     lines.push(Line::from(vec![
         label(s.risks),
-        Span::raw(if risks.is_empty() { s.none.to_string() } else { risks.join(", ") }),
+        Span::raw(if risks.is_empty() {
+            s.none.to_string()
+        } else {
+            risks.join(", ")
+        }),
     ]));
-    lines.push(Line::from(vec![label(s.note), note(stay, privacy.notes, s.hidden, s.none)]));
+    lines.push(Line::from(vec![
+        label(s.note),
+        note(stay, privacy.notes, s.hidden, s.none),
+    ]));
     lines.push(Line::from(vec![
         label(s.last_changed),
         Span::styled(
@@ -140,7 +195,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         .border_set(th.border())
         .title(Span::styled(title, th.strong()));
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn note(stay: &Stay, shown: bool, hidden: &'static str, none: &'static str) -> Span<'static> {

@@ -2,14 +2,14 @@
 
 use super::theme::Theme;
 use crate::app::{App, Mode};
+use crate::domain::Level;
 use crate::domain::dates::fmt_date;
 use crate::domain::text::{sanitize, truncate, width};
-use crate::domain::Level;
 use crate::i18n::strings;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui::Frame;
 
 /// Draw the header into a one-line `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {

@@ -4,10 +4,10 @@ use super::theme::Theme;
 use crate::app::{App, Mode, Overlay};
 use crate::domain::Level;
 use crate::i18n::strings;
+use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use ratatui::Frame;
 
 /// The keys that apply in the current state, as one line of text.
 pub fn keys_now(app: &App) -> &'static str {
@@ -34,7 +34,11 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
     let wide = area.width >= 120;
     if wide {
-        spans.push(Span::raw(format!("{} {}  ", th.delay_mark(), s.delay_known)));
+        spans.push(Span::raw(format!(
+            "{} {}  ",
+            th.delay_mark(),
+            s.delay_known
+        )));
         spans.push(Span::styled("3d!", th.stale()));
         spans.push(Span::raw(format!(" {}  ", s.stale)));
         spans.push(Span::styled(th.collide_mark(), th.warn()));
@@ -44,7 +48,9 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let keys = keys_now(app);
     let keys_w = crate::domain::text::width(keys) + 1;
     if legend_w + keys_w <= usize::from(area.width) {
-        spans.push(Span::raw(" ".repeat(usize::from(area.width) - legend_w - keys_w)));
+        spans.push(Span::raw(
+            " ".repeat(usize::from(area.width) - legend_w - keys_w),
+        ));
         spans.push(Span::styled(keys, th.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -63,7 +69,9 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     lines.push(Line::raw(""));
     lines.push(Line::raw(hint));
     frame.render_widget(
-        Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }),
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
         area,
     );
 }
@@ -74,13 +82,31 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
     let t = |nb: &str, e: &str| if en { e.to_string() } else { nb.to_string() };
     if app.mode == Mode::Kiosk {
         return vec![
-            ("PgUp/PgDn ←/→".into(), t("forrige/neste side", "previous/next page")),
-            (String::new(), t("Skjermen er skrivebeskyttet. Administrator stopper den med et signal (kill/SIGTERM).", "This screen is read-only. An administrator stops it with a signal (kill/SIGTERM).")),
+            (
+                "PgUp/PgDn ←/→".into(),
+                t("forrige/neste side", "previous/next page"),
+            ),
+            (
+                String::new(),
+                t(
+                    "Skjermen er skrivebeskyttet. Administrator stopper den med et signal (kill/SIGTERM).",
+                    "This screen is read-only. An administrator stops it with a signal (kill/SIGTERM).",
+                ),
+            ),
         ];
     }
     vec![
-        ("↑/↓ j/k".into(), t("velg forrige/neste innleggelse", "select previous/next stay")),
-        ("PgUp/PgDn ←/→ Space".into(), t("forrige/neste side", "previous/next page")),
+        (
+            "↑/↓ j/k".into(),
+            t(
+                "velg forrige/neste innleggelse",
+                "select previous/next stay",
+            ),
+        ),
+        (
+            "PgUp/PgDn ←/→ Space".into(),
+            t("forrige/neste side", "previous/next page"),
+        ),
         ("Home/End g/G".into(), t("første/siste", "first/last")),
         ("Enter".into(), t("vis/lukk detaljer", "show/close details")),
         ("Esc".into(), t("lukk", "close")),
@@ -91,15 +117,29 @@ pub fn help_lines(app: &App) -> Vec<(String, String)> {
 
 /// The help overlay.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
-    let title = if app.config.language == crate::config::Language::En { " Keys " } else { " Taster " };
+    let title = if app.config.language == crate::config::Language::En {
+        " Keys "
+    } else {
+        " Taster "
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(th.border())
         .title(Span::styled(title, th.strong()));
     let lines: Vec<Line> = help_lines(app)
         .into_iter()
-        .map(|(k, v)| Line::from(vec![Span::styled(format!("{k:<22}"), th.strong()), Span::raw(v)]))
+        .map(|(k, v)| {
+            Line::from(vec![
+                Span::styled(format!("{k:<22}"), th.strong()),
+                Span::raw(v),
+            ])
+        })
         .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

@@ -9,10 +9,10 @@ pub mod theme;
 
 use crate::app::{App, Overlay};
 use crate::i18n::strings;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use ratatui::Frame;
 
 /// Smallest terminal the board draws into.
 pub const MIN_SIZE: (u16, u16) = (40, 8);
@@ -20,7 +20,9 @@ pub const MIN_SIZE: (u16, u16) = (40, 8);
 /// Rows of stays that fit at `size` (header, column titles and footer take three lines;
 /// an error banner takes one more).
 pub fn rows_per_page(size: (u16, u16), banner: bool) -> usize {
-    usize::from(size.1).saturating_sub(3 + usize::from(banner)).max(1)
+    usize::from(size.1)
+        .saturating_sub(3 + usize::from(banner))
+        .max(1)
 }
 
 /// Draw the whole screen.
@@ -30,7 +32,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let s = strings(app.config.language);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         frame.render_widget(
-            Paragraph::new(s.too_small).style(th.warn()).wrap(Wrap { trim: true }),
+            Paragraph::new(s.too_small)
+                .style(th.warn())
+                .wrap(Wrap { trim: true }),
             area,
         );
         return;
@@ -72,5 +76,10 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
     }
     let w = area.width * pw / 100;
     let h = area.height * ph / 100;
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }

@@ -4,11 +4,11 @@ use super::cells::cell;
 use super::theme::Theme;
 use crate::app::App;
 use crate::config::Column;
-use crate::i18n::{strings, Strings};
+use crate::i18n::{Strings, strings};
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
-use ratatui::Frame;
 
 /// Columns with this priority or better are core: they stay on the narrowest board.
 const CORE: u8 = 8;
@@ -70,7 +70,7 @@ pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
         let fits = if prio <= CORE {
             used + need <= total
         } else {
-            core_ideal + extras + min + 1 <= total + 1 && used + need <= total
+            core_ideal + extras + min <= total && used + need <= total
         };
         if fits {
             used += need;
@@ -118,13 +118,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             th.titles(),
         )))
     }));
-    let rows = app.rows.iter().enumerate().skip(start).take(per).map(|(i, row)| {
-        let r = Row::new(
-            cols.iter()
-                .map(|(c, w)| Cell::from(cell(app, th, s, row, *c, usize::from(*w)))),
-        );
-        if i == app.selected { r.style(th.selected()) } else { r }
-    });
+    let rows = app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(per)
+        .map(|(i, row)| {
+            let r = Row::new(
+                cols.iter()
+                    .map(|(c, w)| Cell::from(cell(app, th, s, row, *c, usize::from(*w)))),
+            );
+            if i == app.selected {
+                r.style(th.selected())
+            } else {
+                r
+            }
+        });
     let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     frame.render_widget(table, area);
@@ -138,7 +148,11 @@ mod tests {
     fn narrow_terminal_drops_low_priority_columns_and_fits() {
         let cols = layout_columns(&Column::ALL, 80);
         let names: Vec<Column> = cols.iter().map(|(c, _)| *c).collect();
-        assert!(names.contains(&Column::Person) && names.contains(&Column::Gp) && names.contains(&Column::Day));
+        assert!(
+            names.contains(&Column::Person)
+                && names.contains(&Column::Gp)
+                && names.contains(&Column::Day)
+        );
         assert!(!names.contains(&Column::Contact));
         let total: u16 = cols.iter().map(|(_, w)| w).sum::<u16>() + cols.len() as u16 - 1;
         assert!(total <= 80, "{total}");

@@ -22,7 +22,11 @@ impl Theme {
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
 
     /// The symbol for a flag level.
@@ -47,7 +51,11 @@ impl Theme {
             Level::DueSoon => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             Level::Overdue => {
                 let s = self.fg(Color::Red).add_modifier(Modifier::BOLD);
-                if self.color { s } else { s.add_modifier(Modifier::REVERSED) }
+                if self.color {
+                    s
+                } else {
+                    s.add_modifier(Modifier::REVERSED)
+                }
             }
         }
     }
@@ -64,7 +72,11 @@ impl Theme {
 
     /// Progress bar glyphs: (filled, empty).
     pub fn bar(&self) -> (char, char) {
-        if self.ascii { ('#', '-') } else { ('█', '░') }
+        if self.ascii {
+            ('#', '-')
+        } else {
+            ('█', '░')
+        }
     }
 
     /// Border set for panels.
@@ -93,11 +105,16 @@ impl Theme {
     /// Header bar.
     pub fn header(&self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD);
-        if self.color { s.fg(Color::Black).bg(Color::Cyan) } else { s.add_modifier(Modifier::REVERSED) }
+        if self.color {
+            s.fg(Color::Black).bg(Color::Cyan)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
     }
     /// Column titles.
     pub fn titles(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     /// The selected row.
     pub fn selected(&self) -> Style {
@@ -105,7 +122,11 @@ impl Theme {
     }
     /// Secondary text.
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::Gray) } else { Style::new() }
+        if self.color {
+            Style::new().fg(Color::Gray)
+        } else {
+            Style::new()
+        }
     }
     /// Stale rows and markers.
     pub fn stale(&self) -> Style {
@@ -118,7 +139,11 @@ impl Theme {
     /// The error banner.
     pub fn banner(&self) -> Style {
         let s = Style::new().add_modifier(Modifier::BOLD);
-        if self.color { s.fg(Color::White).bg(Color::Red) } else { s.add_modifier(Modifier::REVERSED) }
+        if self.color {
+            s.fg(Color::White).bg(Color::Red)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
     }
     /// Names and other emphasised text.
     pub fn strong(&self) -> Style {

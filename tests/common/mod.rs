@@ -1,10 +1,10 @@
 //! Shared test helpers: build apps from hand-made stays and render them headless.
 #![allow(dead_code)]
 
-use jiff::civil::{date, Date};
+use jiff::civil::{Date, date};
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::Terminal;
 use tavle::app::{App, Mode};
 use tavle::config::Config;
 use tavle::domain::dates::add_days;
@@ -20,11 +20,21 @@ pub fn today() -> Date {
 /// A stay admitted `days_ago` days before today (so it is on day `days_ago + 1`).
 pub fn stay(id: i64, name: &str, days_ago: i64) -> Stay {
     let admitted = add_days(today(), -days_ago);
-    let mut s = Stay::new(id, name, admitted, Rules::default().default_discharge(admitted));
+    let mut s = Stay::new(
+        id,
+        name,
+        admitted,
+        Rules::default().default_discharge(admitted),
+    );
     s.target_group = "from_hospital".into();
     s.primary_contact = "Anne Sykepleier".into();
     // Updated at noon today, Oslo time.
-    s.updated_at = today().at(7, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+    s.updated_at = today()
+        .at(7, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second();
     s
 }
 
