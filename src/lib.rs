@@ -5,9 +5,11 @@
 //! without touching the database.
 
 pub mod app;
+pub mod bench_live;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod headless;
 pub mod i18n;
 pub mod store;
 pub mod tui;

@@ -35,6 +35,27 @@ enum Command {
     Kiosk,
     /// Fill a fresh demo database and show it (same as --demo).
     Demo,
+    /// Measure commit → visible and config → visible latency, idle CPU and memory.
+    BenchLive {
+        /// Number of board processes on one database.
+        #[arg(long, default_value_t = 1)]
+        boards: usize,
+        /// Number of commits to time.
+        #[arg(long, default_value_t = 200)]
+        commits: u64,
+        /// Milliseconds between commits.
+        #[arg(long, default_value_t = 100)]
+        interval_ms: u64,
+        /// Number of config saves to time.
+        #[arg(long, default_value_t = 20)]
+        config_saves: u64,
+        /// Seconds to watch an idle board for CPU and memory (0 = skip).
+        #[arg(long, default_value_t = 60)]
+        idle_secs: u64,
+    },
+    /// A board without a terminal that reports what it draws (used by bench-live).
+    #[command(hide = true)]
+    Headless,
     /// Print the built-in default config as JSON (a complete, valid starting file).
     DefaultConfig,
     /// Validate a config file; exits non-zero with the error.
@@ -87,6 +108,31 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::new(&cfg.time_zone));
+    if let Some(Command::BenchLive {
+        boards,
+        commits,
+        interval_ms,
+        config_saves,
+        idle_secs,
+    }) = &cli.command
+    {
+        tavle::bench_live::run(&tavle::bench_live::Plan {
+            boards: *boards,
+            commits: *commits,
+            interval: std::time::Duration::from_millis(*interval_ms),
+            config_saves: *config_saves,
+            idle: std::time::Duration::from_secs(*idle_secs),
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Headless) = &cli.command {
+        let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        rt.block_on(tavle::headless::run(db, cfg, config_path, clock))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let demo = cli.demo || matches!(cli.command, Some(Command::Demo));
     let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
     let db = if demo {

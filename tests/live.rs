@@ -102,6 +102,13 @@ fn config_changes_reach_the_board_and_bad_ones_keep_the_last_good() {
     std::thread::sleep(Duration::from_millis(300));
     std::fs::write(&path, r#"{"ward_name": "Sone F"}"#).unwrap();
     wait_for(&rx, |r| name_is(r, "Sone F"));
+
+    // Reading the file must not itself trigger reloads (that would loop and burn CPU).
+    while rx.recv_timeout(Duration::from_millis(400)).is_ok() {}
+    assert!(
+        rx.recv_timeout(Duration::from_millis(800)).is_err(),
+        "reload loop"
+    );
 }
 
 #[test]

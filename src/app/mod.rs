@@ -205,6 +205,7 @@ impl App {
             }
             Action::DataError(e) => self.db_error = Some(e),
             Action::ConfigReloaded(result) => match *result {
+                Ok(config) if config == self.config && self.config_error.is_none() => return false,
                 Ok(config) => {
                     self.tz = zone(&config);
                     self.config = config;

@@ -3,7 +3,7 @@
 
 use super::load::{ConfigError, load_file};
 use super::schema::Config;
-use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -37,10 +37,14 @@ pub fn watch(
         None,
         move |res: DebounceEventResult| {
             let Ok(events) = res else { return };
+            // Reading the file ourselves produces access events; reacting to those would
+            // reload in a loop. Only changes to the file count.
             let touches = events.iter().any(|ev| {
-                ev.paths
-                    .iter()
-                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+                !matches!(ev.kind, EventKind::Access(_))
+                    && ev
+                        .paths
+                        .iter()
+                        .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
             });
             if touches && watched.exists() {
                 on_change(load_file(&watched));
