@@ -155,7 +155,7 @@ fn empty_state_says_how_to_add_the_first_stay() {
             text.contains("Ingen aktive innleggelser"),
             "{size:?}\n{text}"
         );
-        assert!(text.contains("«a»"), "{size:?}\n{text}");
+        assert!(text.contains("tavle --demo"), "{size:?}\n{text}");
         assert!(text.contains("0/12 aktive"));
     }
     let cfg = Config {

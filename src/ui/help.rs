@@ -67,7 +67,7 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let mut lines: Vec<Line> = (0..top).map(|_| Line::raw("")).collect();
     lines.push(Line::styled(s.empty_title, th.strong()));
     lines.push(Line::raw(""));
-    lines.push(Line::raw(hint));
+    lines.extend(hint.lines().map(Line::raw));
     frame.render_widget(
         Paragraph::new(lines)
             .alignment(Alignment::Center)
