@@ -103,6 +103,7 @@ fn collect(
     rx: &mpsc::Receiver<Seen>,
     kind: &str,
     sent: &[i128],
+    from: usize,
     boards: usize,
     wait: Duration,
 ) -> (Vec<f64>, usize) {
@@ -124,7 +125,7 @@ fn collect(
     }
     let mut lat = Vec::new();
     for s in &seen {
-        for (k, sent_at) in sent.iter().enumerate().skip(1) {
+        for (k, sent_at) in sent.iter().enumerate().skip(from.max(1)) {
             if let Some((_, t)) = s.iter().find(|(n, _)| *n >= k as u64) {
                 lat.push((*t - *sent_at) as f64 / 1e6);
             }
@@ -200,6 +201,7 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
         &rx,
         "seen-data",
         &sent,
+        1,
         plan.boards,
         Duration::from_secs(10),
     );
@@ -219,10 +221,11 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
                 &rx,
                 "seen-config",
                 &sent,
+                k as usize,
                 plan.boards,
                 Duration::from_secs(3),
             );
-            lat.extend(l.into_iter().skip((k as usize - 1) * plan.boards));
+            lat.extend(l);
         }
         report("config save → visible", lat);
     }
