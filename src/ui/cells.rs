@@ -226,6 +226,10 @@ fn deadline_cell(
             out.push(vec![(format!("{sym} {date}{mark}"), st)]);
             return out;
         }
+        // While on track, what state it is in says more than the days left.
+        if f.level == Level::Ok {
+            out.push(vec![(format!("{sym} {state}"), st)]);
+        }
     }
     out.push(vec![(format!("{sym} {rel}{mark}"), st)]);
     out.push(vec![(format!("{sym} {short}{mark}"), st)]);
@@ -256,7 +260,10 @@ fn day_cell(
         th.strong()
     };
     let num = format!("{}/{length}", f.day);
-    let bar_w = w.saturating_sub(width(&num) + 1).min(10);
+    // Bars start in the same column on every row, whatever the day number's width.
+    let num_w = width(&format!("{length}/{length}"));
+    let num = format!("{num:<num_w$}");
+    let bar_w = w.saturating_sub(num_w + 1).min(10);
     let mut v = vec![vec![(num.clone(), num_style)]];
     if bar_w >= 4 {
         let (full, empty) = th.bar();
