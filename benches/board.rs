@@ -33,6 +33,15 @@ fn render(c: &mut Criterion) {
         (200, 50),
     );
     let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    // What ratatui itself costs for a 200x50 frame with nothing in it (buffer reset + diff).
+    c.bench_function("baseline_empty_frame_200x50", |b| {
+        b.iter(|| {
+            term.draw(|f| {
+                black_box(f.area());
+            })
+            .unwrap();
+        })
+    });
     c.bench_function("render_200x50_500_stays", |b| {
         b.iter(|| {
             // Every widget is rendered into a fresh frame buffer; the terminal then diffs it.

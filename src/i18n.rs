@@ -75,6 +75,9 @@ pub struct Strings {
     pub config_error: &'static str,
     pub db_error: &'static str,
     pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_board: &'static [(&'static str, &'static str)],
+    pub help_kiosk: &'static [(&'static str, &'static str)],
 }
 
 /// The strings for `lang`.
@@ -158,6 +161,23 @@ static NB: Strings = Strings {
     config_error: "Feil i konfigurasjonen, bruker siste gyldige",
     db_error: "Databasefeil",
     too_small: "Vinduet er for lite – gjør det større",
+    help_title: " Taster ",
+    help_board: &[
+        ("↑/↓ j/k", "velg forrige/neste innleggelse"),
+        ("PgUp/PgDn ←/→ Space", "forrige/neste side"),
+        ("Home/End g/G", "første/siste"),
+        ("Enter", "vis/lukk detaljer"),
+        ("Esc", "lukk"),
+        ("?", "denne hjelpen"),
+        ("q  Ctrl-C", "avslutt"),
+    ],
+    help_kiosk: &[
+        ("PgUp/PgDn ←/→", "forrige/neste side"),
+        (
+            "",
+            "Skjermen er skrivebeskyttet. Administrator stopper den med et signal (kill/SIGTERM).",
+        ),
+    ],
 };
 
 static EN: Strings = Strings {
@@ -239,4 +259,21 @@ static EN: Strings = Strings {
     config_error: "Config error, using the last good config",
     db_error: "Database error",
     too_small: "The window is too small – make it larger",
+    help_title: " Keys ",
+    help_board: &[
+        ("↑/↓ j/k", "select previous/next stay"),
+        ("PgUp/PgDn ←/→ Space", "previous/next page"),
+        ("Home/End g/G", "first/last"),
+        ("Enter", "show/close details"),
+        ("Esc", "close"),
+        ("?", "this help"),
+        ("q  Ctrl-C", "quit"),
+    ],
+    help_kiosk: &[
+        ("PgUp/PgDn ←/→", "previous/next page"),
+        (
+            "",
+            "This screen is read-only. An administrator stops it with a signal (kill/SIGTERM).",
+        ),
+    ],
 };

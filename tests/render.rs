@@ -290,3 +290,70 @@ fn monochrome_and_ascii_theme_still_mark_overdue() {
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     assert!(!screen(&buf).contains('█'));
 }
+
+#[test]
+fn help_overlay_lists_the_keys_and_a_kiosk_ignores_every_other_key() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tavle::app::keys::action_for_key;
+    let mut a = app(
+        Mode::Edit,
+        Config::default(),
+        vec![stay(1, "Per Lie", 3)],
+        (120, 40),
+    );
+    a.update(Action::ToggleHelp);
+    let text = screen(&render(&a));
+    for want in ["Taster", "Enter", "vis/lukk detaljer", "avslutt"] {
+        assert!(text.contains(want), "missing {want:?}\n{text}");
+    }
+    let k = app(
+        Mode::Kiosk,
+        Config::default(),
+        vec![stay(1, "Per Lie", 3)],
+        (120, 40),
+    );
+    let press = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    for c in (' '..='~').map(KeyCode::Char).chain([
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Delete,
+        KeyCode::Tab,
+    ]) {
+        assert!(action_for_key(&k, press(c)).is_none(), "{c:?}");
+    }
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(
+        action_for_key(&k, ctrl_c).is_none(),
+        "a stray Ctrl-C must not stop a kiosk"
+    );
+    assert!(matches!(
+        action_for_key(&k, press(KeyCode::PageDown)),
+        Some(Action::PageDown)
+    ));
+    assert!(matches!(
+        action_for_key(&a, press(KeyCode::Char('q'))),
+        Some(Action::CloseOverlay)
+    ));
+}
+
+#[test]
+fn kiosk_pages_rotate_on_their_own() {
+    let stays: Vec<_> = (0..30)
+        .map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30))
+        .collect();
+    let mut k = app(Mode::Kiosk, Config::default(), stays, (80, 24));
+    assert_eq!(k.paging(), (2, 0));
+    let t0 = today().at(9, 5, 0, 0);
+    k.update(Action::Tick(
+        t0.checked_add(jiff::Span::new().seconds(10)).unwrap(),
+    ));
+    assert_eq!(k.paging().1, 0, "not yet: rotate_seconds is 15");
+    k.update(Action::Tick(
+        t0.checked_add(jiff::Span::new().seconds(16)).unwrap(),
+    ));
+    assert_eq!(k.paging().1, 1);
+    k.update(Action::Tick(
+        t0.checked_add(jiff::Span::new().seconds(32)).unwrap(),
+    ));
+    assert_eq!(k.paging().1, 0, "wraps to the first page");
+}

@@ -77,51 +77,17 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
 }
 
 /// Every key, per mode.
-pub fn help_lines(app: &App) -> Vec<(String, String)> {
-    let en = app.config.language == crate::config::Language::En;
-    let t = |nb: &str, e: &str| if en { e.to_string() } else { nb.to_string() };
-    if app.mode == Mode::Kiosk {
-        return vec![
-            (
-                "PgUp/PgDn ←/→".into(),
-                t("forrige/neste side", "previous/next page"),
-            ),
-            (
-                String::new(),
-                t(
-                    "Skjermen er skrivebeskyttet. Administrator stopper den med et signal (kill/SIGTERM).",
-                    "This screen is read-only. An administrator stops it with a signal (kill/SIGTERM).",
-                ),
-            ),
-        ];
+pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
+    let s = strings(app.config.language);
+    match app.mode {
+        Mode::Kiosk => s.help_kiosk.to_vec(),
+        Mode::Edit => s.help_board.to_vec(),
     }
-    vec![
-        (
-            "↑/↓ j/k".into(),
-            t(
-                "velg forrige/neste innleggelse",
-                "select previous/next stay",
-            ),
-        ),
-        (
-            "PgUp/PgDn ←/→ Space".into(),
-            t("forrige/neste side", "previous/next page"),
-        ),
-        ("Home/End g/G".into(), t("første/siste", "first/last")),
-        ("Enter".into(), t("vis/lukk detaljer", "show/close details")),
-        ("Esc".into(), t("lukk", "close")),
-        ("?".into(), t("denne hjelpen", "this help")),
-        ("q  Ctrl-C".into(), t("avslutt", "quit")),
-    ]
 }
 
 /// The help overlay.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
-    let title = if app.config.language == crate::config::Language::En {
-        " Keys "
-    } else {
-        " Taster "
-    };
+    let title = strings(app.config.language).help_title;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(th.border())
