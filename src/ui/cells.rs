@@ -66,7 +66,7 @@ pub fn cell(
                 .unwrap_or_else(|| sanitize(&stay.target_group));
             vec![vec![(code, th.dim())]]
         }
-        Column::Day => day_cell(th, s, stay, row, cfg.stay.length_days, w),
+        Column::Day => day_cell(th, s, row, cfg.stay.length_days, w),
         Column::Contact => {
             let full = sanitize(&stay.primary_contact);
             let first = full.split_whitespace().next().unwrap_or("").to_string();
@@ -237,14 +237,7 @@ fn deadline_cell(
     out
 }
 
-fn day_cell(
-    th: &Theme,
-    s: &Strings,
-    stay: &Stay,
-    row: &RowView,
-    length: u32,
-    w: usize,
-) -> Vec<Variant> {
+fn day_cell(th: &Theme, s: &Strings, row: &RowView, length: u32, w: usize) -> Vec<Variant> {
     let f = &row.flags;
     if f.day <= 0 {
         let n = 1 - f.day;
@@ -271,7 +264,6 @@ fn day_cell(
             .div_ceil(length as usize)
             .min(bar_w);
         let bar_style = th.level(f.discharge.level.max(Level::Ok));
-        let _ = stay;
         v.insert(
             0,
             vec![
