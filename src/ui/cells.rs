@@ -21,11 +21,14 @@ fn variant_width(v: &Variant) -> usize {
 
 /// Pick the longest variant that fits `w`; truncate the last one if none does.
 fn fit(variants: Vec<Variant>, w: usize) -> Line<'static> {
+    // Take the variant by value: this runs for every cell of every frame.
+    let last = variants.len().saturating_sub(1);
     let chosen = variants
-        .iter()
-        .find(|v| variant_width(v) <= w)
-        .cloned()
-        .unwrap_or_else(|| variants.last().cloned().unwrap_or_default());
+        .into_iter()
+        .enumerate()
+        .find(|(i, v)| *i == last || variant_width(v) <= w)
+        .map(|(_, v)| v)
+        .unwrap_or_default();
     let mut left = w;
     let mut spans = Vec::new();
     for (text, style) in chosen {
