@@ -82,6 +82,26 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX audit_by_stay ON audit_log (stay_id, id);
     "#,
+    // 2: editing (audit entries grouped per change, with the kind of change) and the stand-up
+    // meeting log.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN change_id INTEGER;
+    ALTER TABLE audit_log ADD COLUMN action TEXT NOT NULL DEFAULT 'edit';
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        led_by TEXT NOT NULL
+    );
+    CREATE TABLE meeting_stays (
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+        stay_id INTEGER NOT NULL,
+        discussed_at INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, stay_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX meeting_stays_by_stay ON meeting_stays (stay_id);
+    "#,
 ];
 
 /// The schema version this build writes.
