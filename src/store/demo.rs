@@ -7,66 +7,13 @@ use crate::domain::{
     DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Rules, Stay, StayStatus, initials,
 };
 use jiff::civil::Date;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction};
 
-/// Insert a complete stay as built in memory (ignores `stay.id`); returns the new id.
-/// `updated_at` is written as given.
+/// Insert a complete stay as built in memory (a zero `stay.id` lets SQLite pick one);
+/// returns the id. `updated_at` is written as given.
 pub fn insert_stay(tx: &Transaction<'_>, s: &Stay, created_at: i64) -> Result<i64, StoreError> {
-    tx.prepare_cached(
-        "INSERT INTO stays (name, initials, target_group, admitted, planned_discharge,
-            primary_contact, status, discharged_on, discharge_outcome, note, version,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        s.name,
-        s.initials,
-        s.target_group,
-        s.admitted.to_string(),
-        s.planned_discharge.to_string(),
-        s.primary_contact,
-        s.status.as_str(),
-        s.discharged_on.map(|d| d.to_string()),
-        s.discharge_outcome,
-        s.note,
-        s.version,
-        created_at,
-        s.updated_at,
-    ])?;
-    let id = tx.last_insert_rowid();
-    let ds = |d: Option<Date>| d.map(|d| d.to_string());
-    tx.prepare_cached("INSERT INTO assessments (stay_id, done_on) VALUES (?1, ?2)")?
-        .execute(params![id, ds(s.assessment_done)])?;
-    tx.prepare_cached(
-        "INSERT INTO gp_appointments (stay_id, booked_for, done_on) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![id, ds(s.gp.booked_for), ds(s.gp.done_on)])?;
-    tx.prepare_cached(
-        "INSERT INTO medication_reconciliations (stay_id, status, done_on) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![id, s.med_status.as_str(), ds(s.med_done)])?;
-    for r in &s.risks {
-        tx.prepare_cached("INSERT INTO risks (stay_id, risk) VALUES (?1, ?2)")?
-            .execute(params![id, r])?;
-    }
-    for g in &s.goals {
-        tx.prepare_cached(
-            "INSERT INTO goals (stay_id, position, text, status, set_on, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![id, g.position, g.text, g.status.as_str(), g.set_on.to_string(), ds(g.closed_on)])?;
-    }
-    for f in &s.follow_ups {
-        tx.prepare_cached(
-            "INSERT INTO follow_ups (stay_id, text, discipline, due_on, done_on, created_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![id, f.text, f.discipline, ds(f.due), ds(f.done_on), f.created_on.to_string()])?;
-    }
-    for d in &s.delays {
-        tx.prepare_cached(
-            "INSERT INTO delays (stay_id, deadline, reason, text, recorded_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![id, d.kind.as_str(), d.reason, d.text, s.admitted.to_string()])?;
-    }
+    let id = super::write::insert_row(tx, s, created_at)?;
+    super::write::insert_children(tx, id, s, s.admitted)?;
     Ok(id)
 }
 

@@ -7,6 +7,7 @@ mod load;
 mod migrations;
 pub mod open;
 pub mod poll;
+pub mod write;
 
 pub use error::StoreError;
 pub use load::{load_active, load_stay};

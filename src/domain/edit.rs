@@ -1,0 +1,568 @@
+//! Changes to a stay as pure functions: a [`Change`] turns the stay as it is now into the
+//! stay as it should be, or says why it cannot. The store writes the result in one
+//! transaction; undo is the same mechanism with a [`Change::Restore`] of the old snapshot.
+
+use super::dates::add_days;
+use super::model::{DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
+use super::text::clean_input;
+use jiff::civil::Date;
+
+/// Longest name, in characters.
+pub const MAX_NAME: usize = 80;
+/// Longest initials, in characters.
+pub const MAX_INITIALS: usize = 8;
+/// Longest goal or follow-up text, in characters.
+pub const MAX_TEXT: usize = 200;
+/// Longest note, in characters.
+pub const MAX_NOTE: usize = 500;
+/// Longest contact name or free delay text, in characters.
+pub const MAX_SHORT: usize = 80;
+
+/// Why an edit was refused. Worded by the UI (see `i18n`), so this only names the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// A required text is empty (after trimming).
+    Empty,
+    /// A text is longer than the limit (characters).
+    TooLong(usize),
+    /// A date lies before the admission date.
+    BeforeAdmission,
+    /// The stay is not active any more (discharged, cancelled or deleted).
+    NotActive,
+    /// The stay is already active (undoing a discharge when someone re-admitted it).
+    NoSuchItem,
+    /// A value is not in the configured list.
+    UnknownChoice,
+}
+
+/// Clean typed text (NFC, no control characters, trimmed) and check it against a limit.
+pub fn checked_text(input: &str, max: usize, required: bool) -> Result<String, EditError> {
+    let s = clean_input(input);
+    if required && s.is_empty() {
+        return Err(EditError::Empty);
+    }
+    if s.chars().count() > max {
+        return Err(EditError::TooLong(max));
+    }
+    Ok(s)
+}
+
+/// The fields of the stay itself, as the add and edit forms hold them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StayFields {
+    pub name: String,
+    pub initials: String,
+    pub target_group: String,
+    pub admitted: Date,
+    pub planned_discharge: Date,
+    pub primary_contact: String,
+    pub note: String,
+}
+
+/// One change a person can make. Each is applied (and undone) as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Admit a new person.
+    Create(StayFields),
+    /// Change the stay's own fields.
+    Edit(StayFields),
+    /// Record (or clear) the assessment date.
+    Assessment(Option<Date>),
+    /// Book, mark done, or clear the GP appointment.
+    Gp {
+        booked_for: Option<Date>,
+        done_on: Option<Date>,
+    },
+    /// Medication reconciliation status, with the date when done.
+    Medication(MedStatus, Option<Date>),
+    /// Turn one configured risk on or off.
+    ToggleRisk(String),
+    AddGoal(String),
+    EditGoal(i64, String),
+    /// Set a goal's status (achieved/dropped close it today; open reopens it).
+    GoalStatus(i64, GoalStatus),
+    /// Move a goal up (-1) or down (+1) in the person's order.
+    MoveGoal(i64, i64),
+    AddFollowUp {
+        text: String,
+        discipline: String,
+        due: Option<Date>,
+    },
+    /// Mark a follow-up done today, or open again.
+    ToggleFollowUp(i64),
+    /// Record why a deadline was missed; `None` clears it.
+    Delay(DeadlineKind, Option<(String, String)>),
+    /// Evaluate and discharge: the stay leaves the active board.
+    Discharge {
+        on: Date,
+        outcome: String,
+    },
+    /// The stay did not happen; it leaves the board but is kept.
+    Cancel,
+    /// Remove the stay and everything under it (the audit log keeps its history).
+    Delete,
+    /// Put a stay back exactly as a snapshot (undo); `None` removes it.
+    Restore(Option<Box<Stay>>),
+}
+
+impl Change {
+    /// Short stable name for the audit log's `action` column.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Change::Create(_) => "create",
+            Change::Delete => "delete",
+            Change::Restore(_) => "undo",
+            Change::Discharge { .. } => "discharge",
+            Change::Cancel => "cancel",
+            _ => "edit",
+        }
+    }
+
+    /// The stay after this change, given the stay now (`None` when it does not exist).
+    /// `today` dates what the change closes or opens. Pure: no clock, no I/O.
+    pub fn apply(&self, before: Option<&Stay>, today: Date) -> Result<Option<Stay>, EditError> {
+        if let Change::Create(f) = self {
+            let mut s = Stay::new(0, "", f.admitted, f.planned_discharge);
+            set_fields(&mut s, f)?;
+            return Ok(Some(s));
+        }
+        if let Change::Restore(snapshot) = self {
+            return Ok(snapshot.as_deref().cloned());
+        }
+        let before = before.ok_or(EditError::NotActive)?;
+        if before.status != StayStatus::Active {
+            return Err(EditError::NotActive);
+        }
+        let mut s = before.clone();
+        match self {
+            Change::Create(_) | Change::Restore(_) => unreachable!("handled above"),
+            Change::Edit(f) => set_fields(&mut s, f)?,
+            Change::Assessment(d) => {
+                not_before_admission(&s, *d)?;
+                s.assessment_done = *d;
+            }
+            Change::Gp {
+                booked_for,
+                done_on,
+            } => {
+                not_before_admission(&s, *done_on)?;
+                s.gp.booked_for = *booked_for;
+                s.gp.done_on = *done_on;
+            }
+            Change::Medication(status, d) => {
+                s.med_status = *status;
+                s.med_done = match status {
+                    MedStatus::Done => Some(d.unwrap_or(today)),
+                    _ => None,
+                };
+                not_before_admission(&s, s.med_done)?;
+            }
+            Change::ToggleRisk(key) => {
+                if let Some(i) = s.risks.iter().position(|r| r == key) {
+                    s.risks.remove(i);
+                } else {
+                    s.risks.push(key.clone());
+                    s.risks.sort();
+                }
+            }
+            Change::AddGoal(text) => {
+                let text = checked_text(text, MAX_TEXT, true)?;
+                let position = s.goals.iter().map(|g| g.position).max().unwrap_or(0) + 1;
+                s.goals.push(Goal {
+                    id: 0,
+                    position,
+                    text,
+                    status: GoalStatus::Open,
+                    set_on: today,
+                    closed_on: None,
+                });
+            }
+            Change::EditGoal(id, text) => {
+                let text = checked_text(text, MAX_TEXT, true)?;
+                goal_mut(&mut s, *id)?.text = text;
+            }
+            Change::GoalStatus(id, status) => {
+                let g = goal_mut(&mut s, *id)?;
+                g.status = *status;
+                g.closed_on = match status {
+                    GoalStatus::Open => None,
+                    _ => Some(today),
+                };
+            }
+            Change::MoveGoal(id, delta) => {
+                let i = s
+                    .goals
+                    .iter()
+                    .position(|g| g.id == *id)
+                    .ok_or(EditError::NoSuchItem)?;
+                let j = i as i64 + delta;
+                if (0..s.goals.len() as i64).contains(&j) {
+                    s.goals.swap(i, j as usize);
+                }
+                for (n, g) in s.goals.iter_mut().enumerate() {
+                    g.position = n as i64 + 1;
+                }
+            }
+            Change::AddFollowUp {
+                text,
+                discipline,
+                due,
+            } => {
+                let text = checked_text(text, MAX_TEXT, true)?;
+                if discipline.is_empty() {
+                    return Err(EditError::UnknownChoice);
+                }
+                s.follow_ups.push(FollowUp {
+                    id: 0,
+                    text,
+                    discipline: discipline.clone(),
+                    due: *due,
+                    done_on: None,
+                    created_on: today,
+                });
+            }
+            Change::ToggleFollowUp(id) => {
+                let f = s
+                    .follow_ups
+                    .iter_mut()
+                    .find(|f| f.id == *id)
+                    .ok_or(EditError::NoSuchItem)?;
+                f.done_on = match f.done_on {
+                    Some(_) => None,
+                    None => Some(today),
+                };
+            }
+            Change::Delay(kind, reason) => {
+                s.delays.retain(|d| d.kind != *kind);
+                if let Some((reason, text)) = reason {
+                    if reason.is_empty() {
+                        return Err(EditError::UnknownChoice);
+                    }
+                    s.delays.push(Delay {
+                        kind: *kind,
+                        reason: reason.clone(),
+                        text: checked_text(text, MAX_SHORT, false)?,
+                    });
+                    s.delays.sort_by_key(|d| d.kind);
+                }
+            }
+            Change::Discharge { on, outcome } => {
+                not_before_admission(&s, Some(*on))?;
+                if outcome.is_empty() {
+                    return Err(EditError::UnknownChoice);
+                }
+                s.status = StayStatus::Discharged;
+                s.discharged_on = Some(*on);
+                s.discharge_outcome = Some(outcome.clone());
+            }
+            Change::Cancel => s.status = StayStatus::Cancelled,
+            Change::Delete => return Ok(None),
+        }
+        Ok(Some(s))
+    }
+}
+
+fn goal_mut(s: &mut Stay, id: i64) -> Result<&mut Goal, EditError> {
+    s.goals
+        .iter_mut()
+        .find(|g| g.id == id)
+        .ok_or(EditError::NoSuchItem)
+}
+
+fn not_before_admission(s: &Stay, d: Option<Date>) -> Result<(), EditError> {
+    match d {
+        Some(d) if d < s.admitted => Err(EditError::BeforeAdmission),
+        _ => Ok(()),
+    }
+}
+
+fn set_fields(s: &mut Stay, f: &StayFields) -> Result<(), EditError> {
+    s.name = checked_text(&f.name, MAX_NAME, true)?;
+    let initials = checked_text(&f.initials, MAX_INITIALS, false)?;
+    s.initials = if initials.is_empty() {
+        super::initials::derive(&s.name)
+    } else {
+        initials
+    };
+    s.target_group = f.target_group.clone();
+    s.admitted = f.admitted;
+    if f.planned_discharge < f.admitted {
+        return Err(EditError::BeforeAdmission);
+    }
+    s.planned_discharge = f.planned_discharge;
+    s.primary_contact = checked_text(&f.primary_contact, MAX_SHORT, false)?;
+    s.note = checked_text(&f.note, MAX_NOTE, false)?;
+    Ok(())
+}
+
+/// Planned discharge for an admission date: the configured stay length later.
+pub fn default_discharge(admitted: Date, stay_length_days: i64) -> Date {
+    add_days(admitted, stay_length_days)
+}
+
+/// One line of the audit trail: which field went from what to what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// The field-level differences between two versions of a stay, for the audit log.
+/// Goals and follow-ups are named by id (`goal.12.text`), so history survives reordering.
+pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut push = |field: String, old: Option<String>, new: Option<String>| {
+        if old != new {
+            out.push(FieldChange { field, old, new });
+        }
+    };
+    let ds = |d: Option<Date>| d.map(|d| d.to_string());
+    let text = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let b = before;
+    let a = after;
+    macro_rules! field {
+        ($name:expr, $get:expr) => {
+            push($name.to_string(), b.and_then($get), a.and_then($get))
+        };
+    }
+    field!("name", |s: &Stay| text(&s.name));
+    field!("initials", |s: &Stay| text(&s.initials));
+    field!("target_group", |s: &Stay| text(&s.target_group));
+    field!("admitted", |s: &Stay| Some(s.admitted.to_string()));
+    field!("planned_discharge", |s: &Stay| Some(
+        s.planned_discharge.to_string()
+    ));
+    field!("primary_contact", |s: &Stay| text(&s.primary_contact));
+    field!("note", |s: &Stay| text(&s.note));
+    field!("status", |s: &Stay| Some(s.status.as_str().to_string()));
+    field!("discharged_on", |s: &Stay| ds(s.discharged_on));
+    field!("discharge_outcome", |s: &Stay| s.discharge_outcome.clone());
+    field!("assessment_done", |s: &Stay| ds(s.assessment_done));
+    field!("gp_booked_for", |s: &Stay| ds(s.gp.booked_for));
+    field!("gp_done_on", |s: &Stay| ds(s.gp.done_on));
+    field!("med_status", |s: &Stay| Some(
+        s.med_status.as_str().to_string()
+    ));
+    field!("med_done", |s: &Stay| ds(s.med_done));
+    field!("risks", |s: &Stay| text(&s.risks.join(", ")));
+    let goal_ids = ids(b.map(|s| &s.goals[..]), a.map(|s| &s.goals[..]), |g| g.id);
+    for id in goal_ids {
+        let find = |s: &Stay| s.goals.iter().find(|g| g.id == id).cloned();
+        let (gb, ga) = (b.and_then(find), a.and_then(find));
+        push(
+            format!("goal.{id}.text"),
+            gb.as_ref().map(|g| g.text.clone()),
+            ga.as_ref().map(|g| g.text.clone()),
+        );
+        // A goal added or removed is one line; status and order only matter for a kept goal.
+        if gb.is_none() || ga.is_none() {
+            continue;
+        }
+        push(
+            format!("goal.{id}.status"),
+            gb.as_ref().map(|g| g.status.as_str().to_string()),
+            ga.as_ref().map(|g| g.status.as_str().to_string()),
+        );
+        push(
+            format!("goal.{id}.position"),
+            gb.as_ref().map(|g| g.position.to_string()),
+            ga.as_ref().map(|g| g.position.to_string()),
+        );
+    }
+    let fu_ids = ids(
+        b.map(|s| &s.follow_ups[..]),
+        a.map(|s| &s.follow_ups[..]),
+        |f| f.id,
+    );
+    for id in fu_ids {
+        let find = |s: &Stay| s.follow_ups.iter().find(|f| f.id == id).cloned();
+        let (fb, fa) = (b.and_then(find), a.and_then(find));
+        let describe = |f: &FollowUp| {
+            format!(
+                "{} [{}]{}",
+                f.text,
+                f.discipline,
+                f.due.map(|d| format!(" → {d}")).unwrap_or_default()
+            )
+        };
+        push(
+            format!("follow_up.{id}"),
+            fb.as_ref().map(describe),
+            fa.as_ref().map(describe),
+        );
+        push(
+            format!("follow_up.{id}.done_on"),
+            fb.as_ref().and_then(|f| ds(f.done_on)),
+            fa.as_ref().and_then(|f| ds(f.done_on)),
+        );
+    }
+    for kind in DeadlineKind::ALL {
+        let get = |s: &Stay| {
+            s.delay(kind).map(|d| {
+                if d.text.is_empty() {
+                    d.reason.clone()
+                } else {
+                    format!("{}: {}", d.reason, d.text)
+                }
+            })
+        };
+        push(
+            format!("delay.{}", kind.as_str()),
+            b.and_then(get),
+            a.and_then(get),
+        );
+    }
+    out
+}
+
+fn ids<T>(b: Option<&[T]>, a: Option<&[T]>, id: fn(&T) -> i64) -> Vec<i64> {
+    let mut v: Vec<i64> = b
+        .unwrap_or(&[])
+        .iter()
+        .chain(a.unwrap_or(&[]).iter())
+        .map(id)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn stay() -> Stay {
+        let mut s = Stay::new(7, "Kari Hansen", date(2026, 11, 20), date(2026, 12, 25));
+        s.goals.push(Goal {
+            id: 1,
+            position: 1,
+            text: "Gå til butikken".into(),
+            status: GoalStatus::Open,
+            set_on: date(2026, 11, 20),
+            closed_on: None,
+        });
+        s.goals.push(Goal {
+            id: 2,
+            position: 2,
+            text: "Lage middag".into(),
+            status: GoalStatus::Open,
+            set_on: date(2026, 11, 20),
+            closed_on: None,
+        });
+        s
+    }
+
+    const TODAY: Date = date(2026, 11, 25);
+
+    #[test]
+    fn goal_achieved_closes_today_and_reopen_clears() {
+        let s = stay();
+        let a = Change::GoalStatus(2, GoalStatus::Achieved)
+            .apply(Some(&s), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.goals[1].closed_on, Some(TODAY));
+        let d = diff(Some(&s), Some(&a));
+        assert_eq!(
+            d,
+            vec![FieldChange {
+                field: "goal.2.status".into(),
+                old: Some("open".into()),
+                new: Some("achieved".into())
+            }]
+        );
+        let back = Change::GoalStatus(2, GoalStatus::Open)
+            .apply(Some(&a), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(back.goals, s.goals);
+    }
+
+    #[test]
+    fn move_goal_swaps_and_renumbers_and_stops_at_the_ends() {
+        let s = stay();
+        let a = Change::MoveGoal(2, -1)
+            .apply(Some(&s), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.goals.iter().map(|g| g.id).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(
+            a.goals.iter().map(|g| g.position).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        let b = Change::MoveGoal(2, -1)
+            .apply(Some(&a), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(b.goals, a.goals);
+    }
+
+    #[test]
+    fn bad_texts_are_refused() {
+        let s = stay();
+        assert_eq!(
+            Change::AddGoal("  \u{7}\t ".into()).apply(Some(&s), TODAY),
+            Err(EditError::Empty)
+        );
+        assert_eq!(
+            Change::AddGoal("x".repeat(MAX_TEXT + 1)).apply(Some(&s), TODAY),
+            Err(EditError::TooLong(MAX_TEXT))
+        );
+        let ok = Change::AddGoal("Gå tur med 🐕 i\u{1b}[31m parken".into())
+            .apply(Some(&s), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(ok.goals[2].text, "Gå tur med 🐕 i parken");
+    }
+
+    #[test]
+    fn discharged_stays_cannot_be_edited_and_dates_respect_admission() {
+        let s = stay();
+        assert_eq!(
+            Change::Assessment(Some(date(2026, 11, 1))).apply(Some(&s), TODAY),
+            Err(EditError::BeforeAdmission)
+        );
+        let d = Change::Discharge {
+            on: TODAY,
+            outcome: "home_ordinary".into(),
+        }
+        .apply(Some(&s), TODAY)
+        .unwrap()
+        .unwrap();
+        assert_eq!(d.status, StayStatus::Discharged);
+        assert_eq!(
+            Change::AddGoal("x".into()).apply(Some(&d), TODAY),
+            Err(EditError::NotActive)
+        );
+        assert_eq!(
+            Change::Restore(Some(Box::new(s.clone()))).apply(Some(&d), TODAY),
+            Ok(Some(s))
+        );
+    }
+
+    #[test]
+    fn creation_diff_lists_every_set_field() {
+        let created = Change::Create(StayFields {
+            name: "Ola Nordmann".into(),
+            initials: String::new(),
+            target_group: "new_user".into(),
+            admitted: TODAY,
+            planned_discharge: date(2026, 12, 30),
+            primary_contact: String::new(),
+            note: String::new(),
+        })
+        .apply(None, TODAY)
+        .unwrap()
+        .unwrap();
+        assert_eq!(created.initials, "ON");
+        let fields: Vec<String> = diff(None, Some(&created))
+            .into_iter()
+            .map(|c| c.field)
+            .collect();
+        assert!(fields.contains(&"name".to_string()));
+        assert!(fields.contains(&"status".to_string()));
+        assert!(!fields.contains(&"note".to_string()));
+    }
+}

@@ -1,0 +1,348 @@
+//! Writing edits: one SQLite transaction per change, a per-stay version check so two boards
+//! never overwrite each other silently, and an audit row for every field that changed.
+
+use super::error::StoreError;
+use super::load::load_stay;
+use crate::domain::edit::{Change, EditError, diff};
+use crate::domain::{Stay, StayId};
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+/// What a change is applied to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A new stay.
+    New,
+    /// An existing stay, as the editor last saw it (`None`: the editor saw it deleted).
+    Stay { id: StayId, version: Option<i64> },
+}
+
+/// One change to write, as the app asks for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WriteRequest {
+    pub target: Target,
+    pub change: Change,
+}
+
+/// A change that was committed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Committed {
+    pub stay_id: StayId,
+    /// The stay before the change (`None` when the change created it).
+    pub before: Option<Stay>,
+    /// The stay as now stored (`None` when the change deleted it).
+    pub after: Option<Stay>,
+    /// Groups the audit rows of this change.
+    pub change_id: i64,
+    /// The undone change's kind, for `Restore`; otherwise the change's own kind.
+    pub action: &'static str,
+}
+
+/// Why nothing was written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WriteError {
+    /// Someone else changed (or deleted) the stay since the editor loaded it.
+    Conflict {
+        fresh: Option<Box<Stay>>,
+        by: Option<String>,
+    },
+    /// The change itself is not allowed.
+    Invalid(EditError),
+    /// The database refused (busy, disk full, read-only…); the message is for people.
+    Store(String),
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        WriteError::Store(e.to_string())
+    }
+}
+
+impl From<rusqlite::Error> for WriteError {
+    fn from(e: rusqlite::Error) -> Self {
+        WriteError::Store(StoreError::from(e).to_string())
+    }
+}
+
+/// Apply `req` as `user` at `now` (Unix seconds) with `today` as the local date.
+/// Either everything is written (stay, children, audit) or nothing is.
+pub fn commit(
+    conn: &mut Connection,
+    req: &WriteRequest,
+    user: &str,
+    now: i64,
+    today: Date,
+) -> Result<Committed, WriteError> {
+    // IMMEDIATE takes the write lock up front, so the version check and the write see the
+    // same state; the connection's busy timeout makes a second board wait instead of fail.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (id, before) = match req.target {
+        Target::New => (0, None),
+        Target::Stay { id, version } => {
+            let current = load_stay(&tx, id)?;
+            if current.as_ref().map(|s| s.version) != version {
+                let by = last_editor(&tx, id)?;
+                return Err(WriteError::Conflict {
+                    fresh: current.map(Box::new),
+                    by,
+                });
+            }
+            (id, current)
+        }
+    };
+    let wanted = req
+        .change
+        .apply(before.as_ref(), today)
+        .map_err(WriteError::Invalid)?;
+    let stay_id = match (&before, wanted) {
+        (_, None) => {
+            tx.execute("DELETE FROM stays WHERE id = ?1", [id])?;
+            id
+        }
+        (None, Some(mut s)) => {
+            // A restored stay continues its version line, so stale editors still conflict.
+            s.version = match req.target {
+                Target::New => 1,
+                Target::Stay { .. } => s.version + 1,
+            };
+            s.updated_at = now;
+            if matches!(req.target, Target::Stay { .. }) {
+                s.id = id;
+            }
+            let id = insert_row(&tx, &s, now)?;
+            insert_children(&tx, id, &s, today)?;
+            id
+        }
+        (Some(b), Some(mut s)) => {
+            s.id = id;
+            s.version = b.version + 1;
+            s.updated_at = now;
+            update_row(&tx, &s)?;
+            delete_children(&tx, id)?;
+            insert_children(&tx, id, &s, today)?;
+            id
+        }
+    };
+    let after = load_stay(&tx, stay_id)?;
+    let change_id: i64 = tx.query_row(
+        "SELECT coalesce(max(change_id), 0) + 1 FROM audit_log",
+        [],
+        |r| r.get(0),
+    )?;
+    let action = req.change.action();
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO audit_log (at, user, stay_id, field, old_value, new_value, change_id, action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for c in diff(before.as_ref(), after.as_ref()) {
+        stmt.execute(params![
+            now, user, stay_id, c.field, c.old, c.new, change_id, action
+        ])?;
+    }
+    drop(stmt);
+    tx.commit()?;
+    Ok(Committed {
+        stay_id,
+        before,
+        after,
+        change_id,
+        action,
+    })
+}
+
+fn last_editor(tx: &Transaction<'_>, id: StayId) -> Result<Option<String>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT user FROM audit_log WHERE stay_id = ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Insert the stay row (with `s.id` when it is set); returns its id.
+pub(crate) fn insert_row(
+    tx: &Transaction<'_>,
+    s: &Stay,
+    created_at: i64,
+) -> Result<i64, StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO stays (id, name, initials, target_group, admitted, planned_discharge,
+            primary_contact, status, discharged_on, discharge_outcome, note, version,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        (s.id > 0).then_some(s.id),
+        s.name,
+        s.initials,
+        s.target_group,
+        s.admitted.to_string(),
+        s.planned_discharge.to_string(),
+        s.primary_contact,
+        s.status.as_str(),
+        s.discharged_on.map(|d| d.to_string()),
+        s.discharge_outcome,
+        s.note,
+        s.version,
+        created_at,
+        s.updated_at,
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn update_row(tx: &Transaction<'_>, s: &Stay) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "UPDATE stays SET name = ?2, initials = ?3, target_group = ?4, admitted = ?5,
+            planned_discharge = ?6, primary_contact = ?7, status = ?8, discharged_on = ?9,
+            discharge_outcome = ?10, note = ?11, version = ?12, updated_at = ?13
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        s.id,
+        s.name,
+        s.initials,
+        s.target_group,
+        s.admitted.to_string(),
+        s.planned_discharge.to_string(),
+        s.primary_contact,
+        s.status.as_str(),
+        s.discharged_on.map(|d| d.to_string()),
+        s.discharge_outcome,
+        s.note,
+        s.version,
+        s.updated_at,
+    ])?;
+    Ok(())
+}
+
+fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
+    for table in [
+        "assessments",
+        "gp_appointments",
+        "medication_reconciliations",
+        "risks",
+        "goals",
+        "follow_ups",
+        "delays",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE stay_id = ?1"))?
+            .execute([id])?;
+    }
+    Ok(())
+}
+
+/// Insert everything under a stay. Goals and follow-ups keep their ids when set, so their
+/// history in the audit log stays attached; new ones (id 0) get fresh ids.
+pub(crate) fn insert_children(
+    tx: &Transaction<'_>,
+    id: StayId,
+    s: &Stay,
+    recorded_on: Date,
+) -> Result<(), StoreError> {
+    let ds = |d: Option<Date>| d.map(|d| d.to_string());
+    let opt_id = |i: i64| (i > 0).then_some(i);
+    tx.prepare_cached("INSERT INTO assessments (stay_id, done_on) VALUES (?1, ?2)")?
+        .execute(params![id, ds(s.assessment_done)])?;
+    tx.prepare_cached(
+        "INSERT INTO gp_appointments (stay_id, booked_for, done_on) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, ds(s.gp.booked_for), ds(s.gp.done_on)])?;
+    tx.prepare_cached(
+        "INSERT INTO medication_reconciliations (stay_id, status, done_on) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, s.med_status.as_str(), ds(s.med_done)])?;
+    for r in &s.risks {
+        tx.prepare_cached("INSERT INTO risks (stay_id, risk) VALUES (?1, ?2)")?
+            .execute(params![id, r])?;
+    }
+    for g in &s.goals {
+        tx.prepare_cached(
+            "INSERT INTO goals (id, stay_id, position, text, status, set_on, closed_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            opt_id(g.id),
+            id,
+            g.position,
+            g.text,
+            g.status.as_str(),
+            g.set_on.to_string(),
+            ds(g.closed_on)
+        ])?;
+    }
+    for f in &s.follow_ups {
+        tx.prepare_cached(
+            "INSERT INTO follow_ups (id, stay_id, text, discipline, due_on, done_on, created_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            opt_id(f.id),
+            id,
+            f.text,
+            f.discipline,
+            ds(f.due),
+            ds(f.done_on),
+            f.created_on.to_string()
+        ])?;
+    }
+    for d in &s.delays {
+        tx.prepare_cached(
+            "INSERT INTO delays (stay_id, deadline, reason, text, recorded_on)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            id,
+            d.kind.as_str(),
+            d.reason,
+            d.text,
+            recorded_on.to_string()
+        ])?;
+    }
+    Ok(())
+}
+
+/// One audit row, for the detail pane's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub user: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub action: String,
+}
+
+/// The newest `limit` audit rows of a stay, newest first.
+pub fn load_history(
+    conn: &Connection,
+    id: StayId,
+    limit: usize,
+) -> Result<Vec<AuditEntry>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, user, field, old_value, new_value, action FROM audit_log
+         WHERE stay_id = ?1 ORDER BY id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![id, limit as i64], |r| {
+        Ok(AuditEntry {
+            at: r.get(0)?,
+            user: r.get(1)?,
+            field: r.get(2)?,
+            old: r.get(3)?,
+            new: r.get(4)?,
+            action: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Who edits: the configured name, else the OS user, else "ukjent".
+pub fn editor_name(configured: Option<&str>) -> String {
+    configured
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+        .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "ukjent".to_string())
+}
