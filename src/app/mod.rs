@@ -1,6 +1,7 @@
 //! Application state and the actions that change it. Keys become actions in [`keys`];
 //! [`App::update`] is the only place state changes.
 
+pub mod form;
 pub mod keys;
 pub mod view;
 

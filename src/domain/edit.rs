@@ -2,7 +2,6 @@
 //! stay as it should be, or says why it cannot. The store writes the result in one
 //! transaction; undo is the same mechanism with a [`Change::Restore`] of the old snapshot.
 
-use super::dates::add_days;
 use super::model::{DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
 use super::text::clean_input;
 use jiff::civil::Date;
@@ -293,11 +292,6 @@ fn set_fields(s: &mut Stay, f: &StayFields) -> Result<(), EditError> {
     s.primary_contact = checked_text(&f.primary_contact, MAX_SHORT, false)?;
     s.note = checked_text(&f.note, MAX_NOTE, false)?;
     Ok(())
-}
-
-/// Planned discharge for an admission date: the configured stay length later.
-pub fn default_discharge(admitted: Date, stay_length_days: i64) -> Date {
-    add_days(admitted, stay_length_days)
 }
 
 /// One line of the audit trail: which field went from what to what.

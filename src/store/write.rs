@@ -48,19 +48,34 @@ pub enum WriteError {
     },
     /// The change itself is not allowed.
     Invalid(EditError),
-    /// The database refused (busy, disk full, read-only…); the message is for people.
-    Store(String),
+    /// The database refused; nothing was written.
+    Store(Failure),
+}
+
+/// Why the database refused a write, so the UI can say it in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// Locked by another writer for longer than the busy timeout.
+    Busy,
+    DiskFull,
+    ReadOnly,
+    Other(String),
 }
 
 impl From<StoreError> for WriteError {
     fn from(e: StoreError) -> Self {
-        WriteError::Store(e.to_string())
+        WriteError::Store(match e {
+            StoreError::Busy => Failure::Busy,
+            StoreError::DiskFull => Failure::DiskFull,
+            StoreError::ReadOnly => Failure::ReadOnly,
+            other => Failure::Other(other.to_string()),
+        })
     }
 }
 
 impl From<rusqlite::Error> for WriteError {
     fn from(e: rusqlite::Error) -> Self {
-        WriteError::Store(StoreError::from(e).to_string())
+        StoreError::from(e).into()
     }
 }
 

@@ -1,0 +1,732 @@
+//! Forms: fields the user types into, and turning them into one [`Change`] on Enter.
+//! A form never writes; it only produces a request or points at the field that is wrong.
+
+use crate::config::{Choice, Config, Language};
+use crate::domain::dates::{DateInputError, fmt_date, parse_user_date};
+use crate::domain::edit::{
+    Change, EditError, MAX_INITIALS, MAX_NAME, MAX_NOTE, MAX_SHORT, MAX_TEXT, StayFields,
+    checked_text,
+};
+use crate::domain::flags::evaluate;
+use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay, initials};
+use crate::i18n::{edit_strings, strings};
+use crate::store::write::Target;
+use jiff::civil::Date;
+
+/// What the user does inside a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKey {
+    Char(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Empty the field.
+    Clear,
+}
+
+/// One field's input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// Free text; `suggestions` are offered as a completion (→ at the end accepts).
+    Text {
+        value: String,
+        cursor: usize,
+        max: usize,
+        required: bool,
+        suggestions: Vec<String>,
+    },
+    /// A typed date; empty means "none" when `optional`.
+    Date {
+        value: String,
+        cursor: usize,
+        optional: bool,
+    },
+    /// One of a fixed list (key, label), cycled with ←/→.
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+}
+
+/// A labelled field with its inline error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+    pub error: Option<String>,
+    /// Set once the user typed here, so derived defaults stop overwriting it.
+    pub touched: bool,
+}
+
+impl Field {
+    fn text(label: &'static str, value: &str, max: usize, required: bool) -> Self {
+        Self {
+            label,
+            input: Input::Text {
+                value: value.to_string(),
+                cursor: value.chars().count(),
+                max,
+                required,
+                suggestions: Vec::new(),
+            },
+            error: None,
+            touched: false,
+        }
+    }
+    fn date(label: &'static str, value: Option<Date>, optional: bool) -> Self {
+        let value = value.map(fmt_date).unwrap_or_default();
+        Self {
+            label,
+            input: Input::Date {
+                cursor: value.chars().count(),
+                value,
+                optional,
+            },
+            error: None,
+            touched: false,
+        }
+    }
+    fn choice(label: &'static str, options: Vec<(String, String)>, selected: &str) -> Self {
+        let index = options.iter().position(|(k, _)| k == selected).unwrap_or(0);
+        Self {
+            label,
+            input: Input::Choice { options, index },
+            error: None,
+            touched: false,
+        }
+    }
+
+    /// The text as typed (or the chosen key).
+    pub fn value(&self) -> &str {
+        match &self.input {
+            Input::Text { value, .. } | Input::Date { value, .. } => value,
+            Input::Choice { options, index } => options.get(*index).map_or("", |o| o.0.as_str()),
+        }
+    }
+
+    /// The completion offered for a text field, if any: the first suggestion that starts
+    /// with what was typed (case-insensitively) and is longer.
+    pub fn completion(&self) -> Option<&str> {
+        let Input::Text {
+            value, suggestions, ..
+        } = &self.input
+        else {
+            return None;
+        };
+        let typed = value.to_lowercase();
+        suggestions
+            .iter()
+            .find(|s| s.to_lowercase().starts_with(&typed) && s.len() > value.len())
+            .map(String::as_str)
+    }
+
+    fn set_text(&mut self, text: String) {
+        if let Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } =
+            &mut self.input
+        {
+            *cursor = text.chars().count();
+            *value = text;
+        }
+    }
+
+    fn key(&mut self, key: FormKey) {
+        let completion = self.completion().map(str::to_string);
+        match &mut self.input {
+            Input::Choice { options, index } => {
+                let n = options.len().max(1);
+                match key {
+                    FormKey::Left => *index = (*index + n - 1) % n,
+                    FormKey::Right | FormKey::Char(' ') => *index = (*index + 1) % n,
+                    FormKey::Home => *index = 0,
+                    FormKey::End => *index = n - 1,
+                    // Typing a letter jumps to the next option starting with it.
+                    FormKey::Char(c) => {
+                        let c = c.to_lowercase().to_string();
+                        if let Some(i) = (1..=n).map(|k| (*index + k) % n).find(|&i| {
+                            options[i].1.to_lowercase().starts_with(&c)
+                                || options[i].0.to_lowercase().starts_with(&c)
+                        }) {
+                            *index = i;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } => {
+                let len = value.chars().count();
+                let byte = |s: &str, i: usize| s.char_indices().nth(i).map_or(s.len(), |(b, _)| b);
+                match key {
+                    FormKey::Char(c) if !c.is_control() => {
+                        let at = byte(value, *cursor);
+                        value.insert(at, c);
+                        *cursor += 1;
+                    }
+                    FormKey::Char(_) => {}
+                    FormKey::Backspace if *cursor > 0 => {
+                        let at = byte(value, *cursor - 1);
+                        value.remove(at);
+                        *cursor -= 1;
+                    }
+                    FormKey::Delete if *cursor < len => {
+                        let at = byte(value, *cursor);
+                        value.remove(at);
+                    }
+                    FormKey::Backspace | FormKey::Delete => {}
+                    FormKey::Left => *cursor = cursor.saturating_sub(1),
+                    FormKey::Right if *cursor == len => {
+                        if let Some(c) = completion {
+                            *cursor = c.chars().count();
+                            *value = c;
+                        }
+                    }
+                    FormKey::Right => *cursor += 1,
+                    FormKey::Home => *cursor = 0,
+                    FormKey::End => *cursor = len,
+                    FormKey::Clear => {
+                        value.clear();
+                        *cursor = 0;
+                    }
+                }
+            }
+        }
+        self.touched = true;
+        self.error = None;
+    }
+}
+
+/// Which change a form makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    AddStay,
+    EditStay,
+    AddGoal,
+    EditGoal(i64),
+    Assessment,
+    Gp,
+    Medication,
+    AddFollowUp,
+    Delay,
+    Discharge,
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A message for the whole form (a conflict or a failed write); what was typed is kept.
+    pub error: Option<String>,
+    pub target: Target,
+    pub lang: Language,
+    /// Stay length, for the planned-discharge default of the stay forms.
+    stay_length: u32,
+}
+
+fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
+    list.iter()
+        .map(|c| (c.key.clone(), c.label.get(lang).to_string()))
+        .collect()
+}
+
+impl Form {
+    fn new(kind: FormKind, title: &str, fields: Vec<Field>, target: Target, cfg: &Config) -> Self {
+        Self {
+            kind,
+            title: title.to_string(),
+            fields,
+            focus: 0,
+            error: None,
+            target,
+            lang: cfg.language,
+            stay_length: cfg.stay.length_days,
+        }
+    }
+
+    /// The form for `kind`, filled from the stay (if any) and today.
+    pub fn open(kind: FormKind, stay: Option<&Stay>, cfg: &Config, today: Date) -> Option<Self> {
+        let e = edit_strings(cfg.language);
+        let s = strings(cfg.language);
+        let lang = cfg.language;
+        let target = match stay {
+            Some(st) => Target::Stay {
+                id: st.id,
+                version: Some(st.version),
+            },
+            None => Target::New,
+        };
+        let form = match kind {
+            FormKind::AddStay | FormKind::EditStay => {
+                let (title, blank);
+                let st = match (kind, stay) {
+                    (FormKind::EditStay, Some(st)) => {
+                        title = e.edit_stay;
+                        st.clone()
+                    }
+                    (FormKind::EditStay, None) => return None,
+                    _ => {
+                        title = e.add_stay;
+                        blank = Stay {
+                            target_group: cfg
+                                .target_groups
+                                .first()
+                                .map(|g| g.key.clone())
+                                .unwrap_or_default(),
+                            ..Stay::new(0, "", today, cfg.rules().default_discharge(today))
+                        };
+                        blank
+                    }
+                };
+                let mut groups = choices(&cfg.target_groups, lang);
+                if groups.is_empty() || !groups.iter().any(|g| g.0 == st.target_group) {
+                    groups.insert(0, (st.target_group.clone(), e.none_choice.to_string()));
+                }
+                let mut contact = Field::text(e.contact, &st.primary_contact, MAX_SHORT, false);
+                if let Input::Text { suggestions, .. } = &mut contact.input {
+                    *suggestions = cfg.staff.clone();
+                }
+                let mut fields = vec![
+                    Field::text(e.name, &st.name, MAX_NAME, true),
+                    Field::text(e.initials, &st.initials, MAX_INITIALS, false),
+                    Field::choice(e.target_group, groups, &st.target_group),
+                    Field::date(e.admitted, Some(st.admitted), false),
+                    Field::date(e.planned_discharge, Some(st.planned_discharge), false),
+                    contact,
+                    Field::text(e.note, &st.note, MAX_NOTE, false),
+                ];
+                if kind == FormKind::EditStay {
+                    // Existing values are the user's, not defaults to re-derive.
+                    fields[1].touched = true;
+                    fields[4].touched = true;
+                }
+                let target = if kind == FormKind::AddStay {
+                    Target::New
+                } else {
+                    target
+                };
+                Self::new(kind, title, fields, target, cfg)
+            }
+            FormKind::AddGoal => {
+                stay?;
+                Self::new(
+                    kind,
+                    e.add_goal,
+                    vec![Field::text(e.goal_text, "", MAX_TEXT, true)],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::EditGoal(id) => {
+                let g = stay?.goals.iter().find(|g| g.id == id)?;
+                Self::new(
+                    kind,
+                    e.edit_goal,
+                    vec![Field::text(e.goal_text, &g.text, MAX_TEXT, true)],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::Assessment => {
+                let st = stay?;
+                Self::new(
+                    kind,
+                    e.assessment,
+                    vec![Field::date(
+                        e.done_on,
+                        Some(st.assessment_done.unwrap_or(today)),
+                        true,
+                    )],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::Gp => {
+                let st = stay?;
+                Self::new(
+                    kind,
+                    e.gp,
+                    vec![
+                        Field::date(e.booked_for, st.gp.booked_for, true),
+                        Field::date(e.done_on, st.gp.done_on, true),
+                    ],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::Medication => {
+                let st = stay?;
+                let statuses = [
+                    (MedStatus::NotStarted, s.med_not_started),
+                    (MedStatus::InProgress, s.med_in_progress),
+                    (MedStatus::Done, s.med_done),
+                ]
+                .map(|(m, l)| (m.as_str().to_string(), l.to_string()))
+                .to_vec();
+                // Opening the form is usually to move it on: preselect the next status.
+                let next = match st.med_status {
+                    MedStatus::NotStarted => MedStatus::InProgress,
+                    _ => MedStatus::Done,
+                };
+                let mut f = Self::new(
+                    kind,
+                    e.medication,
+                    vec![
+                        Field::choice(e.status, statuses, next.as_str()),
+                        Field::date(e.done_on, Some(st.med_done.unwrap_or(today)), true),
+                    ],
+                    target,
+                    cfg,
+                );
+                f.focus = 0;
+                f
+            }
+            FormKind::AddFollowUp => {
+                stay?;
+                Self::new(
+                    kind,
+                    e.add_follow_up,
+                    vec![
+                        Field::text(e.text, "", MAX_TEXT, true),
+                        Field::choice(e.discipline, choices(&cfg.disciplines, lang), ""),
+                        Field::date(e.due, None, true),
+                    ],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::Delay => {
+                let st = stay?;
+                let flags = evaluate(st, &cfg.rules(), today, today);
+                let kinds = [
+                    (DeadlineKind::Assessment, s.assessment, flags.assessment.level),
+                    (DeadlineKind::Gp, s.gp, flags.gp.level),
+                    (DeadlineKind::Medication, s.medication, flags.medication.level),
+                    (DeadlineKind::Discharge, s.discharge, flags.discharge.level),
+                ];
+                // Preselect the first overdue deadline without a known reason.
+                let first = kinds
+                    .iter()
+                    .find(|(k, _, l)| *l == Level::Overdue && st.delay(*k).is_none())
+                    .or_else(|| kinds.iter().find(|(_, _, l)| *l == Level::Overdue))
+                    .map_or(DeadlineKind::Assessment, |k| k.0);
+                let mut reasons = choices(&cfg.delay_reasons, lang);
+                reasons.push((String::new(), e.no_reason.to_string()));
+                let existing = st.delay(first);
+                Self::new(
+                    kind,
+                    e.delay,
+                    vec![
+                        Field::choice(
+                            e.deadline,
+                            kinds
+                                .iter()
+                                .map(|(k, l, _)| (k.as_str().to_string(), l.to_string()))
+                                .collect(),
+                            first.as_str(),
+                        ),
+                        Field::choice(e.reason, reasons, existing.map_or("", |d| &d.reason)),
+                        Field::text(e.text, existing.map_or("", |d| &d.text), MAX_SHORT, false),
+                    ],
+                    target,
+                    cfg,
+                )
+            }
+            FormKind::Discharge => {
+                stay?;
+                Self::new(
+                    kind,
+                    e.discharge,
+                    vec![
+                        Field::date(e.discharge_date, Some(today), false),
+                        Field::choice(e.outcome, choices(&cfg.discharge_outcomes, lang), ""),
+                    ],
+                    target,
+                    cfg,
+                )
+            }
+        };
+        Some(form)
+    }
+
+    /// Move to the next (or previous) field.
+    pub fn step(&mut self, forward: bool) {
+        let n = self.fields.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+    }
+
+    /// Type into the focused field; keeps derived defaults (initials, planned discharge)
+    /// in step until the user edits them.
+    pub fn key(&mut self, key: FormKey, today: Date) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.key(key);
+        }
+        self.error = None;
+        if matches!(self.kind, FormKind::AddStay | FormKind::EditStay) {
+            if self.focus == 0 && !self.fields[1].touched {
+                let derived = initials::derive(self.fields[0].value());
+                self.fields[1].set_text(derived);
+            }
+            if self.focus == 3
+                && !self.fields[4].touched
+                && let Ok(d) = parse_user_date(self.fields[3].value(), today)
+            {
+                let rules = crate::domain::Rules {
+                    stay_length_days: self.stay_length,
+                    ..Default::default()
+                };
+                self.fields[4].set_text(fmt_date(rules.default_discharge(d)));
+            }
+        }
+    }
+
+    /// The change this form asks for, or the first wrong field (focused, with its message).
+    pub fn submit(&mut self, today: Date) -> Option<Change> {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        match self.build(today) {
+            Ok(c) => Some(c),
+            Err((i, e)) => {
+                self.focus = i;
+                self.fields[i].error = Some(e);
+                None
+            }
+        }
+    }
+
+    fn build(&self, today: Date) -> Result<Change, (usize, String)> {
+        let e = edit_strings(self.lang);
+        let text = |i: usize| -> Result<String, (usize, String)> {
+            let f = &self.fields[i];
+            let (max, required) = match &f.input {
+                Input::Text { max, required, .. } => (*max, *required),
+                _ => (MAX_SHORT, false),
+            };
+            checked_text(f.value(), max, required).map_err(|err| (i, edit_error(self.lang, &err)))
+        };
+        let date = |i: usize| -> Result<Option<Date>, (usize, String)> {
+            let f = &self.fields[i];
+            let optional = matches!(f.input, Input::Date { optional: true, .. });
+            match parse_user_date(f.value(), today) {
+                Ok(d) => Ok(Some(d)),
+                Err(DateInputError::Empty) if optional => Ok(None),
+                Err(err) => Err((i, date_error(self.lang, &err))),
+            }
+        };
+        let required_date =
+            |i: usize| date(i)?.ok_or_else(|| (i, e.err_date_empty.to_string()));
+        let choice = |i: usize, required: bool| -> Result<String, (usize, String)> {
+            let v = self.fields[i].value().to_string();
+            if required && v.is_empty() {
+                return Err((i, e.err_unknown_choice.to_string()));
+            }
+            Ok(v)
+        };
+        Ok(match self.kind {
+            FormKind::AddStay | FormKind::EditStay => {
+                let admitted = required_date(3)?;
+                let planned_discharge = required_date(4)?;
+                if planned_discharge < admitted {
+                    return Err((4, e.err_before_admission.to_string()));
+                }
+                let fields = StayFields {
+                    name: text(0)?,
+                    initials: text(1)?,
+                    target_group: choice(2, false)?,
+                    admitted,
+                    planned_discharge,
+                    primary_contact: text(5)?,
+                    note: text(6)?,
+                };
+                if self.kind == FormKind::AddStay {
+                    Change::Create(fields)
+                } else {
+                    Change::Edit(fields)
+                }
+            }
+            FormKind::AddGoal => Change::AddGoal(text(0)?),
+            FormKind::EditGoal(id) => Change::EditGoal(id, text(0)?),
+            FormKind::Assessment => Change::Assessment(date(0)?),
+            FormKind::Gp => Change::Gp {
+                booked_for: date(0)?,
+                done_on: date(1)?,
+            },
+            FormKind::Medication => {
+                let status = MedStatus::parse(self.fields[0].value()).unwrap_or_default();
+                let done = if status == MedStatus::Done {
+                    date(1)?
+                } else {
+                    None
+                };
+                Change::Medication(status, done)
+            }
+            FormKind::AddFollowUp => Change::AddFollowUp {
+                text: text(0)?,
+                discipline: choice(1, true)?,
+                due: date(2)?,
+            },
+            FormKind::Delay => {
+                let kind = DeadlineKind::parse(self.fields[0].value())
+                    .ok_or_else(|| (0, e.err_unknown_choice.to_string()))?;
+                let reason = choice(1, false)?;
+                if reason.is_empty() {
+                    Change::Delay(kind, None)
+                } else {
+                    Change::Delay(kind, Some((reason, text(2)?)))
+                }
+            }
+            FormKind::Discharge => Change::Discharge {
+                on: required_date(0)?,
+                outcome: choice(1, true)?,
+            },
+        })
+    }
+
+    /// Show a refused change on the field it concerns (or on the form).
+    pub fn show_error(&mut self, err: &EditError) {
+        let msg = edit_error(self.lang, err);
+        let field = match (self.kind, err) {
+            (FormKind::AddStay | FormKind::EditStay, EditError::Empty | EditError::TooLong(_)) => {
+                Some(0)
+            }
+            (FormKind::AddStay | FormKind::EditStay, EditError::BeforeAdmission) => Some(4),
+            (_, EditError::NotActive | EditError::NoSuchItem) => None,
+            _ => Some(self.focus),
+        };
+        match field {
+            Some(i) => {
+                self.focus = i;
+                self.fields[i].error = Some(msg);
+            }
+            None => self.error = Some(msg),
+        }
+    }
+}
+
+/// A refused edit in words.
+pub fn edit_error(lang: Language, err: &EditError) -> String {
+    let e = edit_strings(lang);
+    match err {
+        EditError::Empty => e.err_empty.to_string(),
+        EditError::TooLong(n) => e.err_too_long.replace("{n}", &n.to_string()),
+        EditError::BeforeAdmission => e.err_before_admission.to_string(),
+        EditError::NotActive => e.err_not_active.to_string(),
+        EditError::NoSuchItem => e.err_no_such_item.to_string(),
+        EditError::UnknownChoice => e.err_unknown_choice.to_string(),
+    }
+}
+
+fn date_error(lang: Language, err: &DateInputError) -> String {
+    let e = edit_strings(lang);
+    match err {
+        DateInputError::Empty => e.err_date_empty.to_string(),
+        DateInputError::Unrecognised => e.err_date.to_string(),
+        DateInputError::NoSuchDay => e.err_no_such_day.to_string(),
+    }
+}
+
+/// The goal status a key toggles to: pressing the same key again reopens the goal.
+pub fn toggled(current: GoalStatus, wanted: GoalStatus) -> GoalStatus {
+    if current == wanted {
+        GoalStatus::Open
+    } else {
+        wanted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 25);
+
+    fn type_text(f: &mut Form, s: &str) {
+        for c in s.chars() {
+            f.key(FormKey::Char(c), TODAY);
+        }
+    }
+
+    #[test]
+    fn add_stay_derives_initials_and_discharge_until_touched() {
+        let cfg = Config::default();
+        let mut f = Form::open(FormKind::AddStay, None, &cfg, TODAY).unwrap();
+        type_text(&mut f, "Åse Ødegård");
+        assert_eq!(f.fields[1].value(), "ÅØ");
+        f.focus = 3;
+        f.key(FormKey::Clear, TODAY);
+        type_text(&mut f, "1.12");
+        assert_eq!(f.fields[4].value(), "05.01.2027");
+        match f.submit(TODAY) {
+            Some(Change::Create(s)) => {
+                assert_eq!(s.name, "Åse Ødegård");
+                assert_eq!(s.admitted, date(2026, 12, 1));
+                assert_eq!(s.planned_discharge, date(2027, 1, 5));
+                assert_eq!(s.target_group, "new_user");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_date_points_at_the_field_and_builds_nothing() {
+        let cfg = Config::default();
+        let mut f = Form::open(FormKind::AddStay, None, &cfg, TODAY).unwrap();
+        type_text(&mut f, "Ola");
+        f.focus = 3;
+        f.key(FormKey::Clear, TODAY);
+        type_text(&mut f, "31.02");
+        assert_eq!(f.submit(TODAY), None);
+        assert_eq!(f.focus, 3);
+        assert!(f.fields[3].error.as_deref().unwrap().contains("finnes ikke"));
+        f.key(FormKey::Clear, TODAY);
+        type_text(&mut f, "i går");
+        assert!(f.submit(TODAY).is_some());
+    }
+
+    #[test]
+    fn empty_name_is_refused_inline() {
+        let cfg = Config::default();
+        let mut f = Form::open(FormKind::AddStay, None, &cfg, TODAY).unwrap();
+        f.focus = 2;
+        assert_eq!(f.submit(TODAY), None);
+        assert_eq!(f.focus, 0);
+        assert_eq!(f.fields[0].error.as_deref(), Some("Må fylles ut"));
+    }
+
+    #[test]
+    fn contact_completes_from_staff_and_choices_cycle() {
+        let cfg = Config::default();
+        let mut f = Form::open(FormKind::AddStay, None, &cfg, TODAY).unwrap();
+        f.focus = 5;
+        type_text(&mut f, "bj");
+        f.key(FormKey::Right, TODAY);
+        assert_eq!(f.fields[5].value(), "Bjørn Fysioterapeut");
+        f.focus = 2;
+        f.key(FormKey::Left, TODAY);
+        assert_eq!(f.fields[2].value(), "concern");
+        f.key(FormKey::Char('u'), TODAY);
+        assert_eq!(f.fields[2].value(), "from_hospital");
+    }
+
+    #[test]
+    fn text_editing_handles_multibyte_cursor() {
+        let cfg = Config::default();
+        let s = Stay::new(1, "A", TODAY, TODAY);
+        let mut f = Form::open(FormKind::AddGoal, Some(&s), &cfg, TODAY).unwrap();
+        type_text(&mut f, "æøå🙂");
+        f.key(FormKey::Left, TODAY);
+        f.key(FormKey::Backspace, TODAY);
+        f.key(FormKey::Home, TODAY);
+        f.key(FormKey::Delete, TODAY);
+        assert_eq!(f.fields[0].value(), "ø🙂");
+    }
+}
