@@ -11,6 +11,7 @@ pub mod config;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod session;
 pub mod store;
 pub mod tui;
 pub mod ui;

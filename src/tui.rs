@@ -4,6 +4,7 @@
 use crate::app::{Action, App, Mode, keys};
 use crate::clock::Clock;
 use crate::config::{self, Config};
+use crate::session::{self, Editor};
 use crate::store::{self, StoreError, poll::ChangeDetector};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
@@ -79,9 +80,25 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
         .size()
         .map(|s| (s.width, s.height))
         .unwrap_or((80, 24));
+    let user = store::write::editor_name(opts.config.user.as_deref());
     let mut app = App::new(opts.mode, opts.config, stays, opts.clock.now(), size);
     app.config_error = opts.config_error;
-    let result = event_loop(&mut terminal, &mut app, &mut rx, opts.clock.as_ref()).await;
+    // Only the editing board holds a connection that can write.
+    let mut editor = match opts.mode {
+        Mode::Edit => Some(Editor::new(conn, user, opts.clock.clone())),
+        Mode::Kiosk => {
+            drop(conn);
+            None
+        }
+    };
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        editor.as_mut(),
+        &mut rx,
+        opts.clock.as_ref(),
+    )
+    .await;
     ratatui::restore();
     result
 }
@@ -89,6 +106,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    mut editor: Option<&mut Editor>,
     rx: &mut mpsc::UnboundedReceiver<Action>,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
@@ -123,11 +141,11 @@ async fn event_loop(
             _ = int.recv() => Some(Action::Quit),
         };
         if let Some(a) = action {
-            dirty |= app.update(a);
+            dirty |= session::dispatch(app, editor.as_deref_mut(), a);
         }
         // Apply everything else already queued before drawing once (coalesces bursts).
         while let Ok(a) = rx.try_recv() {
-            dirty |= app.update(a);
+            dirty |= session::dispatch(app, editor.as_deref_mut(), a);
         }
     }
 }

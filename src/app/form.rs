@@ -402,9 +402,17 @@ impl Form {
                 let st = stay?;
                 let flags = evaluate(st, &cfg.rules(), today, today);
                 let kinds = [
-                    (DeadlineKind::Assessment, s.assessment, flags.assessment.level),
+                    (
+                        DeadlineKind::Assessment,
+                        s.assessment,
+                        flags.assessment.level,
+                    ),
                     (DeadlineKind::Gp, s.gp, flags.gp.level),
-                    (DeadlineKind::Medication, s.medication, flags.medication.level),
+                    (
+                        DeadlineKind::Medication,
+                        s.medication,
+                        flags.medication.level,
+                    ),
                     (DeadlineKind::Discharge, s.discharge, flags.discharge.level),
                 ];
                 // Preselect the first overdue deadline without a known reason.
@@ -521,8 +529,7 @@ impl Form {
                 Err(err) => Err((i, date_error(self.lang, &err))),
             }
         };
-        let required_date =
-            |i: usize| date(i)?.ok_or_else(|| (i, e.err_date_empty.to_string()));
+        let required_date = |i: usize| date(i)?.ok_or_else(|| (i, e.err_date_empty.to_string()));
         let choice = |i: usize, required: bool| -> Result<String, (usize, String)> {
             let v = self.fields[i].value().to_string();
             if required && v.is_empty() {
@@ -686,7 +693,13 @@ mod tests {
         type_text(&mut f, "31.02");
         assert_eq!(f.submit(TODAY), None);
         assert_eq!(f.focus, 3);
-        assert!(f.fields[3].error.as_deref().unwrap().contains("finnes ikke"));
+        assert!(
+            f.fields[3]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("finnes ikke")
+        );
         f.key(FormKey::Clear, TODAY);
         type_text(&mut f, "i går");
         assert!(f.submit(TODAY).is_some());

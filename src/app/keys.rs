@@ -1,14 +1,17 @@
-//! The one place where keys are mapped to actions, per mode and overlay.
+//! The one place where keys are mapped to actions, per mode, form and overlay.
 
-use super::{Action, App, Mode, Overlay};
+use super::{Action, App, Confirm, FormKey, FormKind, Mode, Overlay};
+use crate::domain::GoalStatus;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The action for a key press in the app's current state, if any.
 pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match app.mode {
-        Mode::Kiosk => kiosk_key(key, ctrl),
-        Mode::Edit => board_key(app, key, ctrl),
+        Mode::Kiosk => kiosk_key(key),
+        Mode::Edit if ctrl && key.code == KeyCode::Char('c') => Some(Action::Quit),
+        Mode::Edit if app.form.is_some() => form_key(key, ctrl),
+        Mode::Edit => board_key(app, key),
     }
 }
 
@@ -24,10 +27,48 @@ fn navigation(key: KeyEvent) -> Option<Action> {
     })
 }
 
-fn board_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
-    }
+/// Keys inside a form: everything printable is typed, so no letter is a command here.
+fn form_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Esc => Action::CancelForm,
+        KeyCode::Enter => Action::SubmitForm,
+        KeyCode::Tab | KeyCode::Down => Action::FormNext,
+        KeyCode::BackTab | KeyCode::Up => Action::FormPrev,
+        KeyCode::Char('u') if ctrl => Action::FormKey(FormKey::Clear),
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => Action::FormKey(FormKey::Char(c)),
+        KeyCode::Backspace => Action::FormKey(FormKey::Backspace),
+        KeyCode::Delete => Action::FormKey(FormKey::Delete),
+        KeyCode::Left => Action::FormKey(FormKey::Left),
+        KeyCode::Right => Action::FormKey(FormKey::Right),
+        KeyCode::Home => Action::FormKey(FormKey::Home),
+        KeyCode::End => Action::FormKey(FormKey::End),
+        _ => return None,
+    })
+}
+
+/// Keys that change the selected stay, from the board or its detail pane.
+fn stay_key(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Char('a') => Action::OpenForm(FormKind::AddStay),
+        KeyCode::Char('e') => Action::OpenForm(FormKind::EditStay),
+        KeyCode::Char('m') => Action::Open(Overlay::Goals),
+        KeyCode::Char('f') => Action::Open(Overlay::FollowUps),
+        KeyCode::Char('r') => Action::Open(Overlay::Risks),
+        KeyCode::Char('v') => Action::OpenForm(FormKind::Assessment),
+        KeyCode::Char('l') => Action::OpenForm(FormKind::Gp),
+        KeyCode::Char('s') => Action::OpenForm(FormKind::Medication),
+        KeyCode::Char('d') => Action::OpenForm(FormKind::Delay),
+        KeyCode::Char('x') => Action::OpenForm(FormKind::Discharge),
+        KeyCode::Char('c') => Action::Open(Overlay::Confirm(Confirm::Cancel)),
+        KeyCode::Char('D') | KeyCode::Delete => Action::Open(Overlay::Confirm(Confirm::Delete)),
+        KeyCode::Char('u') => Action::Undo,
+        _ => return None,
+    })
+}
+
+fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match app.overlay {
         Overlay::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -35,24 +76,63 @@ fn board_key(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
             }
             _ => None,
         },
+        Overlay::Confirm(_) => match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Confirmed),
+            _ => Some(Action::CloseOverlay),
+        },
+        Overlay::Goals => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
+            KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddGoal)),
+            KeyCode::Char('e') | KeyCode::Enter => Some(Action::EditGoalAtCursor),
+            KeyCode::Char('x') => Some(Action::GoalStatus(GoalStatus::Achieved)),
+            KeyCode::Char('d') => Some(Action::GoalStatus(GoalStatus::Dropped)),
+            KeyCode::Char('K') => Some(Action::MoveGoal(-1)),
+            KeyCode::Char('J') => Some(Action::MoveGoal(1)),
+            KeyCode::Up if shift => Some(Action::MoveGoal(-1)),
+            KeyCode::Down if shift => Some(Action::MoveGoal(1)),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Overlay::FollowUps => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
+            KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddFollowUp)),
+            KeyCode::Char('x' | ' ') | KeyCode::Enter => Some(Action::ToggleFollowUp),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Overlay::Risks => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
+            KeyCode::Char('x' | ' ') | KeyCode::Enter => Some(Action::ToggleRisk),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
         Overlay::Detail => match key.code {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Action::CloseOverlay),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
-            _ => navigation(key),
+            _ => stay_key(key).or_else(|| navigation(key)),
         },
         Overlay::None => match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Enter => Some(Action::OpenDetail),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Esc => Some(Action::CloseOverlay),
-            _ => navigation(key),
+            _ => stay_key(key).or_else(|| navigation(key)),
         },
     }
 }
 
 /// A kiosk has no editing keys and no forms; only page turning. It is stopped by a signal
 /// (SIGTERM/SIGINT from the administrator), never by a stray key.
-fn kiosk_key(key: KeyEvent, _ctrl: bool) -> Option<Action> {
+fn kiosk_key(key: KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::PageUp | KeyCode::Left => Some(Action::PageUp),
         KeyCode::PageDown | KeyCode::Right => Some(Action::PageDown),

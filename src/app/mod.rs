@@ -1,12 +1,15 @@
 //! Application state and the actions that change it. Keys become actions in [`keys`];
 //! [`App::update`] is the only place state changes.
 
+mod edit;
 pub mod form;
 pub mod keys;
 pub mod view;
 
 use crate::config::{Config, ConfigError, PrivacyView};
-use crate::domain::{Stay, StayId};
+use crate::domain::{GoalStatus, Stay, StayId};
+use crate::store::write::{AuditEntry, Committed, WriteError, WriteRequest};
+pub use form::{Form, FormKey, FormKind};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 pub use view::RowView;
@@ -18,12 +21,54 @@ pub enum Mode {
     Kiosk,
 }
 
-/// What is drawn over the board.
+/// What is drawn over the board. Forms are drawn over any of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     None,
     Detail,
     Help,
+    /// The selected stay's goals, with a cursor.
+    Goals,
+    /// The selected stay's follow-ups, with a cursor.
+    FollowUps,
+    /// The configured risks, toggled for the selected stay.
+    Risks,
+    /// A yes/no question before a drastic change.
+    Confirm(Confirm),
+}
+
+/// Changes that ask first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    Cancel,
+    Delete,
+}
+
+/// Work the app asks the runtime to do; results come back as actions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Write one change; `undo` marks an undo (not pushed on the undo stack).
+    Write { req: WriteRequest, undo: bool },
+    /// Load a stay's audit history for the detail pane.
+    History(StayId),
+}
+
+/// One step the user can undo: the stay as it was, and the version the change produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoEntry {
+    pub stay_id: StayId,
+    pub before: Option<Stay>,
+    pub after_version: Option<i64>,
+}
+
+/// How many changes `u` can take back.
+pub const UNDO_DEPTH: usize = 50;
+
+/// A one-line message in the footer until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
 }
 
 /// Everything that can change the app's state.
@@ -49,6 +94,51 @@ pub enum Action {
     DataError(String),
     /// The config file changed on disk.
     ConfigReloaded(Box<Result<Config, ConfigError>>),
+    /// Open a form for the selected stay (or a new one).
+    OpenForm(FormKind),
+    /// Open the form to edit the goal under the cursor.
+    EditGoalAtCursor,
+    FormKey(FormKey),
+    FormNext,
+    FormPrev,
+    SubmitForm,
+    CancelForm,
+    /// Show a panel or question over the board.
+    Open(Overlay),
+    /// Set the goal under the cursor to this status (again: back to open).
+    GoalStatus(GoalStatus),
+    /// Move the goal under the cursor up (-1) or down (+1).
+    MoveGoal(i64),
+    /// Mark the follow-up under the cursor done (or open again).
+    ToggleFollowUp,
+    /// Turn the risk under the cursor on or off.
+    ToggleRisk,
+    /// The user said yes to the open question.
+    Confirmed,
+    Undo,
+    /// A write finished.
+    Written {
+        result: Box<Result<Committed, WriteError>>,
+        undo: bool,
+    },
+    /// A stay's audit history arrived.
+    HistoryLoaded(StayId, Vec<AuditEntry>),
+}
+
+impl Action {
+    /// Actions that come from the user (and so clear the last footer message).
+    fn from_user(&self) -> bool {
+        !matches!(
+            self,
+            Action::Tick(_)
+                | Action::Resize(..)
+                | Action::DataLoaded(_)
+                | Action::DataError(_)
+                | Action::ConfigReloaded(_)
+                | Action::Written { .. }
+                | Action::HistoryLoaded(..)
+        )
+    }
 }
 
 /// The whole state the UI renders from.
@@ -68,6 +158,17 @@ pub struct App {
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The open form, drawn over everything; keys go to it.
+    pub form: Option<Form>,
+    /// Cursor in the goals, follow-ups or risks panel.
+    pub cursor: usize,
+    /// Footer message (saved, undone, why not).
+    pub status: Option<Status>,
+    /// The detail pane's history, for the stay with this id.
+    pub history: Option<(StayId, Vec<AuditEntry>)>,
+    /// Requests for the runtime, drained by it after each update.
+    pub requests: Vec<Request>,
+    pub undo: Vec<UndoEntry>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
 }
@@ -95,6 +196,12 @@ impl App {
             overlay: Overlay::None,
             size,
             quit: false,
+            form: None,
+            cursor: 0,
+            status: None,
+            history: None,
+            requests: Vec::new(),
+            undo: Vec::new(),
             last_rotation: now,
         };
         app.rebuild();
@@ -157,17 +264,35 @@ impl App {
             self.selected = i;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        if self.rows.is_empty() && self.overlay == Overlay::Detail {
+        if self.rows.is_empty() && self.overlay != Overlay::Help {
             self.overlay = Overlay::None;
         }
     }
 
     /// Apply one action. Returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
+        if action.from_user() {
+            self.status = None;
+        }
+        let dirty = self.apply(action);
+        self.want_history();
+        dirty
+    }
+
+    /// Take the runtime's work out of the app.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         let last = self.rows.len().saturating_sub(1);
         let per = self.rows_per_page().max(1);
         match action {
             Action::Quit => self.quit = true,
+            Action::Up if self.in_panel() => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down if self.in_panel() => {
+                self.cursor = (self.cursor + 1).min(self.panel_len().saturating_sub(1));
+            }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::PageUp => {
@@ -187,6 +312,7 @@ impl App {
             Action::OpenDetail => {
                 if !self.rows.is_empty() {
                     self.overlay = Overlay::Detail;
+                    self.history = None;
                 }
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
@@ -203,6 +329,8 @@ impl App {
                 self.stays = stays;
                 self.db_error = None;
                 self.rebuild();
+                // Someone may have changed the stay whose history is shown.
+                self.history = None;
             }
             Action::DataError(e) => self.db_error = Some(e),
             Action::ConfigReloaded(result) => match *result {
@@ -215,8 +343,22 @@ impl App {
                 }
                 Err(e) => self.config_error = Some(e.to_string()),
             },
+            other => return self.apply_edit(other),
         }
         true
+    }
+
+    /// Ask for the selected stay's history when the detail pane shows a stay without it.
+    fn want_history(&mut self) {
+        if self.overlay != Overlay::Detail || self.mode == Mode::Kiosk {
+            return;
+        }
+        let Some(id) = self.selected_id() else { return };
+        let have = self.history.as_ref().is_some_and(|(h, _)| *h == id);
+        let asked = self.requests.contains(&Request::History(id));
+        if !have && !asked {
+            self.requests.push(Request::History(id));
+        }
     }
 
     fn tick(&mut self, now: DateTime) -> bool {

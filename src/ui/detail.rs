@@ -189,6 +189,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             if f.stale { th.stale() } else { th.dim() },
         ),
     ]));
+    history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", row.label, s.detail_title);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -210,5 +211,98 @@ fn note(stay: &Stay, shown: bool, hidden: &'static str, none: &'static str) -> S
         Span::raw(none)
     } else {
         Span::raw(sanitize(&stay.note))
+    }
+}
+
+/// The stay's audit trail, newest first: when, who, what, old → new.
+fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
+    let s = strings(app.config.language);
+    let e = crate::i18n::edit_strings(app.config.language);
+    let Some((hid, entries)) = &app.history else {
+        return;
+    };
+    if *hid != id {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.history, th.titles()));
+    if entries.is_empty() {
+        lines.push(Line::styled(format!("  {}", e.history_empty), th.dim()));
+    }
+    let privacy = app.privacy();
+    for a in entries {
+        let when = jiff::Timestamp::from_second(a.at)
+            .map(|t| {
+                let dt = t.to_zoned_datetime(app.tz.clone()).datetime();
+                format!(
+                    "{} {:02}:{:02}",
+                    crate::domain::dates::fmt_short(dt.date()),
+                    dt.hour(),
+                    dt.minute()
+                )
+            })
+            .unwrap_or_default();
+        let hidden = (!privacy.goals && a.field.starts_with("goal."))
+            || (!privacy.notes && a.field == "note")
+            || (!privacy.names && a.field == "name");
+        let show = |v: &Option<String>| {
+            if hidden {
+                "…".to_string()
+            } else {
+                v.as_deref()
+                    .map(sanitize)
+                    .unwrap_or_else(|| s.none.to_string())
+            }
+        };
+        let undo = if a.action == "undo" {
+            format!(" ({})", e.history_undo)
+        } else {
+            String::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {when}  "), th.dim()),
+            Span::styled(format!("{:<12}", sanitize(&a.user)), th.dim()),
+            Span::styled(
+                format!("{}{undo}: ", field_label(&a.field, app)),
+                th.strong(),
+            ),
+            Span::raw(format!("{} → {}", show(&a.old), show(&a.new))),
+        ]));
+    }
+}
+
+/// A readable name for an audit field such as `goal.12.status`.
+fn field_label(field: &str, app: &App) -> String {
+    let s = strings(app.config.language);
+    let e = crate::i18n::edit_strings(app.config.language);
+    let head = field.split('.').next().unwrap_or(field);
+    let tail = field.rsplit('.').next().unwrap_or("");
+    let base = match head {
+        "name" => e.name,
+        "initials" => e.initials,
+        "target_group" => e.target_group,
+        "admitted" => e.admitted,
+        "planned_discharge" => e.planned_discharge,
+        "primary_contact" => e.contact,
+        "note" => e.note,
+        "status" => e.status,
+        "discharged_on" => e.discharge_date,
+        "discharge_outcome" => e.outcome,
+        "assessment_done" => s.assessment,
+        "gp_booked_for" => e.booked_for,
+        "gp_done_on" => s.gp,
+        "med_status" | "med_done" => s.medication,
+        "risks" => s.risks,
+        "goal" => s.col_goals,
+        "follow_up" => s.follow_ups,
+        "delay" => s.delay_reason,
+        _ => return sanitize(field),
+    };
+    match (head, tail) {
+        ("goal", "status") => format!("{base} ({})", e.status.to_lowercase()),
+        ("goal", "position") => format!("{base} (#)"),
+        ("follow_up", "done_on") => format!("{base} ({})", s.done),
+        ("delay", kind) => format!("{base} ({kind})"),
+        _ => base.to_string(),
     }
 }

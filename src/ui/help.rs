@@ -12,16 +12,41 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 /// The keys that apply in the current state, as one line of text.
 pub fn keys_now(app: &App) -> &'static str {
     let s = strings(app.config.language);
-    match (app.mode, app.overlay) {
-        (Mode::Kiosk, _) => s.keys_kiosk,
-        (_, Overlay::Detail) => s.keys_detail,
-        _ => s.keys_board,
+    let e = crate::i18n::edit_strings(app.config.language);
+    if app.mode == Mode::Kiosk {
+        return s.keys_kiosk;
+    }
+    if app.form.is_some() {
+        return e.keys_form;
+    }
+    match app.overlay {
+        Overlay::Detail => s.keys_detail,
+        Overlay::Goals => e.keys_goals,
+        Overlay::FollowUps => e.keys_follow_ups,
+        Overlay::Risks => e.keys_risks,
+        Overlay::Confirm(_) => e.keys_confirm,
+        Overlay::Help | Overlay::None => s.keys_board,
     }
 }
 
-/// Legend on the left, keys on the right.
+/// Legend (or the last message) on the left, keys on the right.
 pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let s = strings(app.config.language);
+    if let Some(st) = &app.status {
+        let style = if st.error {
+            th.level(Level::Overdue)
+        } else {
+            th.level(Level::Done)
+        };
+        let mark = if st.error { "⚠" } else { "✓" };
+        let line = Line::from(vec![
+            Span::styled(format!(" {mark} {}", st.text), style),
+            Span::raw("   "),
+            Span::styled(keys_now(app), th.dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
     for (lvl, word) in [
         (Level::Done, s.legend_done),

@@ -2,8 +2,10 @@
 
 mod cells;
 mod detail;
+mod form;
 mod header;
 mod help;
+mod panels;
 mod table;
 pub mod theme;
 
@@ -65,8 +67,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.overlay {
         Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
         Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
+        Overlay::Goals | Overlay::FollowUps | Overlay::Risks => {
+            panels::draw(frame, popup(area, 80, 70), app, &th);
+        }
+        Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
         Overlay::None => {}
     }
+    if let Some(f) = &app.form {
+        form::draw(
+            frame,
+            centred(area, 90, form::height(f)),
+            f,
+            app.today(),
+            &th,
+        );
+    }
+}
+
+/// A centred box at most `w` columns wide and `h` rows high.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 /// A centred rectangle of `pw`% × `ph`% of `area`, full size on small screens.

@@ -1,0 +1,290 @@
+//! The editing half of [`App::update`]: forms, panels, confirmations, undo and the results
+//! of writes. Writes are only *requested* here; the runtime performs them and reports back.
+
+use super::form::{Form, FormKind, edit_error, toggled};
+use super::{Action, App, Confirm, Mode, Overlay, Request, Status, UNDO_DEPTH, UndoEntry};
+use crate::domain::edit::Change;
+use crate::domain::{StayId, StayStatus};
+use crate::i18n::edit_strings;
+use crate::store::write::{Committed, Failure, Target, WriteError, WriteRequest};
+
+impl App {
+    pub(super) fn apply_edit(&mut self, action: Action) -> bool {
+        // A kiosk has no forms and never asks for a write, whatever action reaches it.
+        if self.mode == Mode::Kiosk && !matches!(action, Action::HistoryLoaded(..)) {
+            return false;
+        }
+        let today = self.today();
+        match action {
+            Action::OpenForm(kind) => {
+                let stay = match kind {
+                    FormKind::AddStay => None,
+                    _ => match self.selected_stay() {
+                        Some((_, s)) => Some(s.clone()),
+                        None => return false,
+                    },
+                };
+                self.form = Form::open(kind, stay.as_ref(), &self.config, today);
+            }
+            Action::EditGoalAtCursor => {
+                if let Some(id) = self.goal_at_cursor() {
+                    return self.apply_edit(Action::OpenForm(FormKind::EditGoal(id)));
+                }
+                return false;
+            }
+            Action::FormKey(k) => match &mut self.form {
+                Some(f) => f.key(k, today),
+                None => return false,
+            },
+            Action::FormNext | Action::FormPrev => match &mut self.form {
+                Some(f) => f.step(matches!(action, Action::FormNext)),
+                None => return false,
+            },
+            Action::CancelForm => self.form = None,
+            Action::SubmitForm => {
+                let Some(form) = &mut self.form else {
+                    return false;
+                };
+                if let Some(change) = form.submit(today) {
+                    let target = form.target;
+                    self.write(target, change, false);
+                }
+            }
+            Action::Open(overlay) => {
+                if self.rows.is_empty() {
+                    return false;
+                }
+                self.overlay = overlay;
+                self.cursor = 0;
+            }
+            Action::GoalStatus(status) => {
+                let Some(id) = self.goal_at_cursor() else {
+                    return false;
+                };
+                let current = self
+                    .selected_stay()
+                    .and_then(|(_, s)| s.goals.iter().find(|g| g.id == id))
+                    .map(|g| g.status);
+                if let Some(current) = current {
+                    self.write_selected(Change::GoalStatus(id, toggled(current, status)));
+                }
+            }
+            Action::MoveGoal(delta) => {
+                let Some(id) = self.goal_at_cursor() else {
+                    return false;
+                };
+                let n = self.panel_len();
+                let next = self.cursor as i64 + delta;
+                if next >= 0 && (next as usize) < n {
+                    self.cursor = next as usize;
+                    self.write_selected(Change::MoveGoal(id, delta));
+                }
+            }
+            Action::ToggleFollowUp => {
+                let id = self
+                    .selected_stay()
+                    .and_then(|(_, s)| s.follow_ups.get(self.cursor))
+                    .map(|f| f.id);
+                match id {
+                    Some(id) => self.write_selected(Change::ToggleFollowUp(id)),
+                    None => return false,
+                }
+            }
+            Action::ToggleRisk => {
+                let Some(key) = self.config.risks.get(self.cursor).map(|r| r.key.clone()) else {
+                    return false;
+                };
+                self.write_selected(Change::ToggleRisk(key));
+            }
+            Action::Confirmed => {
+                let Overlay::Confirm(what) = self.overlay else {
+                    return false;
+                };
+                self.overlay = Overlay::None;
+                self.write_selected(match what {
+                    Confirm::Cancel => Change::Cancel,
+                    Confirm::Delete => Change::Delete,
+                });
+            }
+            // The entry stays on the stack until the write's result says what happened.
+            Action::Undo => match self.undo.last().cloned() {
+                Some(entry) => self.write(
+                    Target::Stay {
+                        id: entry.stay_id,
+                        version: entry.after_version,
+                    },
+                    Change::Restore(entry.before.map(Box::new)),
+                    true,
+                ),
+                None => self.say(edit_strings(self.config.language).nothing_to_undo, true),
+            },
+            Action::Written { result, undo } => self.written(*result, undo),
+            Action::HistoryLoaded(id, entries) => self.history = Some((id, entries)),
+            // Navigation inside panels reuses Up/Down; everything else is handled in `apply`.
+            _ => return false,
+        }
+        true
+    }
+
+    /// Items in the open panel, for cursor bounds.
+    pub fn panel_len(&self) -> usize {
+        let Some((_, s)) = self.selected_stay() else {
+            return 0;
+        };
+        match self.overlay {
+            Overlay::Goals => s.goals.len(),
+            Overlay::FollowUps => s.follow_ups.len(),
+            Overlay::Risks => self.config.risks.len(),
+            _ => 0,
+        }
+    }
+
+    /// True when Up/Down move the panel cursor rather than the board selection.
+    pub fn in_panel(&self) -> bool {
+        matches!(
+            self.overlay,
+            Overlay::Goals | Overlay::FollowUps | Overlay::Risks
+        )
+    }
+
+    fn goal_at_cursor(&self) -> Option<i64> {
+        let (_, s) = self.selected_stay()?;
+        s.goals.get(self.cursor).map(|g| g.id)
+    }
+
+    fn write_selected(&mut self, change: Change) {
+        let Some((_, s)) = self.selected_stay() else {
+            return;
+        };
+        let target = Target::Stay {
+            id: s.id,
+            version: Some(s.version),
+        };
+        self.write(target, change, false);
+    }
+
+    fn write(&mut self, target: Target, change: Change, undo: bool) {
+        if self.mode == Mode::Kiosk {
+            return;
+        }
+        self.requests.push(Request::Write {
+            req: WriteRequest { target, change },
+            undo,
+        });
+    }
+
+    fn say(&mut self, text: &str, error: bool) {
+        self.status = Some(Status {
+            text: text.to_string(),
+            error,
+        });
+    }
+
+    /// Put a stay as now stored into the board (or take it off), without waiting for the
+    /// follower's reload, so the next key already edits the new version.
+    fn replace_stay(&mut self, id: StayId, fresh: Option<crate::domain::Stay>) {
+        self.stays.retain(|s| s.id != id);
+        if let Some(s) = fresh.filter(|s| s.status == StayStatus::Active) {
+            self.stays.push(s);
+        }
+        self.rebuild();
+        if self.panel_len() > 0 {
+            self.cursor = self.cursor.min(self.panel_len() - 1);
+        }
+    }
+
+    fn written(&mut self, result: Result<Committed, WriteError>, undo: bool) {
+        let e = edit_strings(self.config.language);
+        // A failed undo that changed nothing (busy, disk full) can be tried again.
+        if undo && !matches!(result, Err(WriteError::Store(_))) {
+            self.undo.pop();
+        }
+        match result {
+            Ok(c) => {
+                let created = c.before.is_none() && !undo;
+                let id = c.stay_id;
+                if !undo {
+                    self.undo.push(UndoEntry {
+                        stay_id: id,
+                        before: c.before.clone(),
+                        after_version: c.after.as_ref().map(|s| s.version),
+                    });
+                    if self.undo.len() > UNDO_DEPTH {
+                        self.undo.remove(0);
+                    }
+                }
+                let active = c
+                    .after
+                    .as_ref()
+                    .is_some_and(|s| s.status == StayStatus::Active);
+                self.replace_stay(id, c.after);
+                if created || (undo && active) {
+                    if let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id) {
+                        self.selected = i;
+                    }
+                }
+                if !active && self.overlay != Overlay::Help {
+                    self.overlay = Overlay::None;
+                }
+                self.form = None;
+                self.history = None;
+                self.say(if undo { e.undone } else { e.saved }, false);
+            }
+            Err(WriteError::Conflict { fresh, by }) => {
+                let who = by.unwrap_or_else(|| "?".to_string());
+                let id = match self.form.as_ref().map(|f| f.target) {
+                    Some(Target::Stay { id, .. }) => Some(id),
+                    _ => fresh.as_ref().map(|s| s.id),
+                };
+                let version = fresh.as_ref().map(|s| s.version);
+                if let Some(id) = id.or_else(|| self.selected_id()) {
+                    self.replace_stay(id, fresh.map(|b| *b));
+                }
+                let text = if undo {
+                    e.undo_conflict
+                } else if version.is_none() {
+                    e.conflict_deleted
+                } else if self.form.is_some() {
+                    e.conflict
+                } else {
+                    e.conflict_quick
+                }
+                .replace("{who}", &who);
+                match (&mut self.form, undo) {
+                    (Some(f), false) => {
+                        // The user has now seen the fresh data; saving again is a choice.
+                        if let (Target::Stay { id, .. }, Some(v)) = (f.target, version) {
+                            f.target = Target::Stay {
+                                id,
+                                version: Some(v),
+                            };
+                        }
+                        f.error = Some(text);
+                    }
+                    _ => self.say(&text, true),
+                }
+            }
+            Err(WriteError::Invalid(err)) => match &mut self.form {
+                Some(f) if !undo => f.show_error(&err),
+                _ => {
+                    let msg = edit_error(self.config.language, &err);
+                    self.say(&format!("{}: {msg}", e.not_saved), true);
+                }
+            },
+            Err(WriteError::Store(failure)) => {
+                let why = match &failure {
+                    Failure::Busy => e.busy.to_string(),
+                    Failure::DiskFull => e.disk_full.to_string(),
+                    Failure::ReadOnly => e.read_only_db.to_string(),
+                    Failure::Other(m) => m.clone(),
+                };
+                let text = format!("{}: {why}", e.not_saved);
+                match &mut self.form {
+                    // The form stays open with everything the user typed.
+                    Some(f) if !undo => f.error = Some(text),
+                    _ => self.say(&text, true),
+                }
+            }
+        }
+    }
+}

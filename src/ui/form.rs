@@ -1,0 +1,147 @@
+//! The form popup: one line per field, the focused one highlighted with a cursor, inline
+//! errors under their field, and a preview of what a typed date means.
+
+use super::theme::Theme;
+use crate::app::form::{Field, Form, Input};
+use crate::domain::dates::{fmt_date, parse_user_date};
+use crate::domain::text::{sanitize, truncate, width};
+use crate::i18n::{edit_strings, strings};
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Lines the form needs (fields, their errors, the form message, the key hint).
+pub fn height(form: &Form) -> u16 {
+    let errors = form.fields.iter().filter(|f| f.error.is_some()).count();
+    let msg = if form.error.is_some() { 3 } else { 0 };
+    (form.fields.len() + errors + msg + 4) as u16
+}
+
+/// Draw `form` into `area` (already sized by the caller).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Theme) {
+    let e = edit_strings(form.lang);
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(f.label))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let value_w = inner_w.saturating_sub(label_w + 2).max(4);
+    let mut lines = Vec::new();
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let label_style = if focused { th.strong() } else { th.dim() };
+        let mut spans = vec![
+            Span::styled(marker, th.strong()),
+            Span::styled(format!("{:<w$}", f.label, w = label_w), label_style),
+        ];
+        spans.extend(value_spans(f, focused, value_w, today, form, th));
+        lines.push(Line::from(spans));
+        if let Some(err) = &f.error {
+            lines.push(Line::styled(
+                format!("{:w$}⚠ {err}", "", w = label_w + 2),
+                th.level(crate::domain::Level::Overdue),
+            ));
+        }
+    }
+    if let Some(msg) = &form.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("⚠ {msg}"), th.warn()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(e.keys_form, th.dim()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(th.border())
+        .title(Span::styled(format!(" {} ", form.title), th.strong()));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn value_spans(
+    f: &Field,
+    focused: bool,
+    w: usize,
+    today: Date,
+    form: &Form,
+    th: &Theme,
+) -> Vec<Span<'static>> {
+    let input_style = if focused {
+        Style::default().add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::default()
+    };
+    match &f.input {
+        Input::Choice { options, index } => {
+            let label = options
+                .get(*index)
+                .map(|o| sanitize(&o.1))
+                .unwrap_or_default();
+            let text = if focused {
+                format!("◀ {label} ▶")
+            } else {
+                label
+            };
+            vec![Span::styled(truncate(&text, w), input_style)]
+        }
+        Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } => {
+            let value = sanitize(value);
+            let mut spans = cursor_spans(&value, *cursor, focused, w, input_style);
+            if focused && let Some(c) = f.completion() {
+                let rest: String = c.chars().skip(value.chars().count()).collect();
+                spans.push(Span::styled(
+                    format!("{rest}  ({})", edit_strings(form.lang).suggestion),
+                    th.dim(),
+                ));
+            }
+            if let Input::Date { .. } = f.input
+                && !value.trim().is_empty()
+                && let Ok(d) = parse_user_date(&value, today)
+            {
+                let s = strings(form.lang);
+                let wd = s.weekdays[d.weekday().to_monday_zero_offset() as usize];
+                spans.push(Span::styled(format!("  = {wd} {}", fmt_date(d)), th.dim()));
+            }
+            spans
+        }
+    }
+}
+
+/// The text with a visible block cursor, scrolled so the cursor stays in view.
+fn cursor_spans(
+    value: &str,
+    cursor: usize,
+    focused: bool,
+    w: usize,
+    style: Style,
+) -> Vec<Span<'static>> {
+    let chars: Vec<char> = value.chars().collect();
+    let cursor = cursor.min(chars.len());
+    // Keep the cursor within the visible width.
+    let start = cursor.saturating_sub(w.saturating_sub(2));
+    let before: String = chars[start..cursor].iter().collect();
+    if !focused {
+        let all: String = chars[start..].iter().collect();
+        return vec![Span::styled(truncate(&all, w), style)];
+    }
+    let at = chars.get(cursor).map_or(" ".to_string(), |c| c.to_string());
+    let after: String = chars
+        .get(cursor + 1..)
+        .map_or(String::new(), |r| r.iter().collect());
+    vec![
+        Span::styled(before, style),
+        Span::styled(at, style.add_modifier(Modifier::REVERSED)),
+        Span::styled(after, style),
+    ]
+}

@@ -1,0 +1,167 @@
+//! Panels over the board for one stay's goals, follow-ups and risks, and the yes/no
+//! question before cancelling or deleting a stay.
+
+use super::theme::Theme;
+use crate::app::{App, Confirm, Overlay};
+use crate::config::Config;
+use crate::domain::dates::fmt_date;
+use crate::domain::text::sanitize;
+use crate::domain::{GoalStatus, Level};
+use crate::i18n::{edit_strings, strings};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Draw the open panel for the selected stay.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    let Some((row, stay)) = app.selected_stay() else {
+        return;
+    };
+    let e = edit_strings(app.config.language);
+    let s = strings(app.config.language);
+    let lang = app.config.language;
+    let mark = |i: usize| {
+        if i == app.cursor {
+            Span::styled("▶ ", th.strong())
+        } else {
+            Span::raw("  ")
+        }
+    };
+    let (title, keys, mut lines) = match app.overlay {
+        Overlay::Goals => {
+            let mut lines = Vec::new();
+            if stay.goals.is_empty() {
+                lines.push(Line::styled(format!("  {}", s.no_goals), th.dim()));
+            }
+            for (i, g) in stay.goals.iter().enumerate() {
+                let (lvl, word) = match g.status {
+                    GoalStatus::Open => (Level::Ok, String::new()),
+                    GoalStatus::Achieved => (
+                        Level::Done,
+                        format!(
+                            "  ({} {})",
+                            s.achieved,
+                            g.closed_on.map(fmt_date).unwrap_or_default()
+                        ),
+                    ),
+                    GoalStatus::Dropped => (Level::Ok, format!("  ({})", s.dropped)),
+                };
+                let text = if app.privacy().goals {
+                    format!("«{}»", sanitize(&g.text))
+                } else {
+                    s.hidden.to_string()
+                };
+                lines.push(Line::from(vec![
+                    mark(i),
+                    Span::styled(format!("{}. ", i + 1), th.dim()),
+                    Span::styled(format!("{} ", th.symbol(lvl)), th.level(lvl)),
+                    Span::raw(text),
+                    Span::styled(word, th.dim()),
+                ]));
+            }
+            (e.goals_panel, e.keys_goals, lines)
+        }
+        Overlay::FollowUps => {
+            let mut lines = Vec::new();
+            if stay.follow_ups.is_empty() {
+                lines.push(Line::styled(format!("  {}", s.none), th.dim()));
+            }
+            for (i, f) in stay.follow_ups.iter().enumerate() {
+                let lvl = match (f.done_on, f.due) {
+                    (Some(_), _) => Level::Done,
+                    (None, Some(d)) => crate::domain::flags::deadline_level(
+                        d,
+                        app.today(),
+                        app.config.stay.due_soon_days,
+                    ),
+                    (None, None) => Level::Ok,
+                };
+                let disc = Config::choice(&app.config.disciplines, &f.discipline)
+                    .map(|c| c.short.get(lang).to_string())
+                    .unwrap_or_else(|| sanitize(&f.discipline));
+                let when = match (f.done_on, f.due) {
+                    (Some(d), _) => format!("  {} {}", s.done, fmt_date(d)),
+                    (None, Some(d)) => format!("  {} {}", s.due, fmt_date(d)),
+                    _ => String::new(),
+                };
+                lines.push(Line::from(vec![
+                    mark(i),
+                    Span::styled(format!("{} ", th.symbol(lvl)), th.level(lvl)),
+                    Span::styled(format!("{disc:<6}"), th.dim()),
+                    Span::raw(sanitize(&f.text)),
+                    Span::styled(when, th.level(lvl)),
+                ]));
+            }
+            (e.follow_ups_panel, e.keys_follow_ups, lines)
+        }
+        Overlay::Risks => {
+            let lines = app
+                .config
+                .risks
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let on = stay.risks.contains(&r.key);
+                    Line::from(vec![
+                        mark(i),
+                        Span::styled(
+                            if on { "[x] " } else { "[ ] " },
+                            if on { th.warn() } else { th.dim() },
+                        ),
+                        Span::raw(r.label.get(lang).to_string()),
+                    ])
+                })
+                .collect();
+            (e.risks_panel, e.keys_risks, lines)
+        }
+        _ => return,
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(keys, th.dim()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(th.border())
+        .title(Span::styled(
+            format!(" {} · {title} ", row.label),
+            th.strong(),
+        ));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// The yes/no question.
+pub fn confirm(frame: &mut Frame<'_>, area: Rect, app: &App, what: Confirm, th: &Theme) {
+    let Some((row, _)) = app.selected_stay() else {
+        return;
+    };
+    let e = edit_strings(app.config.language);
+    let q = match what {
+        Confirm::Cancel => e.confirm_cancel,
+        Confirm::Delete => e.confirm_delete,
+    }
+    .replace("{name}", &row.label);
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(q, th.strong()),
+        Line::raw(""),
+        Line::styled(e.keys_confirm, th.dim()),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(th.border())
+        .border_style(th.warn());
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
