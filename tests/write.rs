@@ -41,7 +41,10 @@ fn on(id: i64, version: i64, change: Change) -> WriteRequest {
     }
 }
 
-fn audit(c: &Connection) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+/// (user, field, old, new, action)
+type AuditRow = (String, String, Option<String>, Option<String>, String);
+
+fn audit(c: &Connection) -> Vec<AuditRow> {
     c.prepare("SELECT user, field, old_value, new_value, action FROM audit_log ORDER BY id")
         .unwrap()
         .query_map([], |r| {

@@ -218,10 +218,10 @@ impl App {
                     .as_ref()
                     .is_some_and(|s| s.status == StayStatus::Active);
                 self.replace_stay(id, c.after);
-                if created || (undo && active) {
-                    if let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id) {
-                        self.selected = i;
-                    }
+                if (created || (undo && active))
+                    && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)
+                {
+                    self.selected = i;
                 }
                 if !active && self.overlay != Overlay::Help {
                     self.overlay = Overlay::None;

@@ -127,7 +127,7 @@ pub enum Action {
 
 impl Action {
     /// Actions that come from the user (and so clear the last footer message).
-    fn from_user(&self) -> bool {
+    fn is_user(&self) -> bool {
         !matches!(
             self,
             Action::Tick(_)
@@ -271,7 +271,7 @@ impl App {
 
     /// Apply one action. Returns true when the screen must be redrawn.
     pub fn update(&mut self, action: Action) -> bool {
-        if action.from_user() {
+        if action.is_user() {
             self.status = None;
         }
         let dirty = self.apply(action);
