@@ -66,6 +66,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_panics();
     let cli = Cli::parse();
     match real_main(cli) {
         Ok(code) => code,
@@ -185,4 +186,24 @@ fn prepare_demo(
     }
     store::demo::seed_demo(&mut conn, clock.today(), clock.unix_now(), &cfg.rules())?;
     Ok(())
+}
+
+/// A bug must never put a backtrace on the ward's screen: say what happened in one line
+/// (the terminal is restored by ratatui's hook, which runs before this one).
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "tavle stopped because of an internal error: {what}{at}. Every saved change is in the database; start tavle again."
+        );
+    }));
 }

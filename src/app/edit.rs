@@ -183,11 +183,12 @@ impl App {
     /// Put a stay as now stored into the board (or take it off), without waiting for the
     /// follower's reload, so the next key already edits the new version.
     fn replace_stay(&mut self, id: StayId, fresh: Option<crate::domain::Stay>) {
+        let keep = self.selected_id();
         self.stays.retain(|s| s.id != id);
         if let Some(s) = fresh.filter(|s| s.status == StayStatus::Active) {
             self.stays.push(s);
         }
-        self.rebuild();
+        self.rebuild_keeping(keep);
         if self.panel_len() > 0 {
             self.cursor = self.cursor.min(self.panel_len() - 1);
         }

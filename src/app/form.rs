@@ -233,6 +233,13 @@ fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A list that starts on "pick one", so that nothing is recorded by accident.
+fn pick_one(list: &[Choice], lang: Language) -> Vec<(String, String)> {
+    let mut v = vec![(String::new(), edit_strings(lang).pick.to_string())];
+    v.extend(choices(list, lang));
+    v
+}
+
 impl Form {
     fn new(kind: FormKind, title: &str, fields: Vec<Field>, target: Target, cfg: &Config) -> Self {
         Self {
@@ -391,7 +398,7 @@ impl Form {
                     e.add_follow_up,
                     vec![
                         Field::text(e.text, "", MAX_TEXT, true),
-                        Field::choice(e.discipline, choices(&cfg.disciplines, lang), ""),
+                        Field::choice(e.discipline, pick_one(&cfg.disciplines, lang), ""),
                         Field::date(e.due, None, true),
                     ],
                     target,
@@ -450,7 +457,7 @@ impl Form {
                     e.discharge,
                     vec![
                         Field::date(e.discharge_date, Some(today), false),
-                        Field::choice(e.outcome, choices(&cfg.discharge_outcomes, lang), ""),
+                        Field::choice(e.outcome, pick_one(&cfg.discharge_outcomes, lang), ""),
                     ],
                     target,
                     cfg,

@@ -224,7 +224,7 @@ impl App {
     /// The selected row's stay, if any.
     pub fn selected_stay(&self) -> Option<(&RowView, &Stay)> {
         let row = self.rows.get(self.selected)?;
-        Some((row, &self.stays[row.stay]))
+        Some((row, self.stays.get(row.stay)?))
     }
 
     fn selected_id(&self) -> Option<StayId> {
@@ -248,9 +248,20 @@ impl App {
         (pages, (self.selected / per).min(pages - 1))
     }
 
-    /// Recompute rows after data, config or date changed, keeping the selection on the same stay.
+    /// Replace the stays, keeping the selection on the same stay.
+    fn set_stays(&mut self, stays: Vec<Stay>) {
+        let keep = self.selected_id();
+        self.stays = stays;
+        self.rebuild_keeping(keep);
+    }
+
+    /// Recompute rows after config or date changed, keeping the selection on the same stay.
     fn rebuild(&mut self) {
         let keep = self.selected_id();
+        self.rebuild_keeping(keep);
+    }
+
+    fn rebuild_keeping(&mut self, keep: Option<StayId>) {
         self.rows = view::build_rows(
             &self.stays,
             &self.config,
@@ -326,9 +337,8 @@ impl App {
             Action::Tick(now) => return self.tick(now),
             Action::Resize(w, h) => self.size = (w, h),
             Action::DataLoaded(stays) => {
-                self.stays = stays;
+                self.set_stays(stays);
                 self.db_error = None;
-                self.rebuild();
                 // Someone may have changed the stay whose history is shown.
                 self.history = None;
             }

@@ -359,5 +359,13 @@ pub fn editor_name(configured: Option<&str>) -> String {
         .map(str::to_string)
         .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
         .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+        .or_else(os_user)
         .unwrap_or_else(|| "ukjent".to_string())
+}
+
+/// The login name when the environment does not say (services, some containers).
+fn os_user() -> Option<String> {
+    let out = std::process::Command::new("id").arg("-un").output().ok()?;
+    let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
 }

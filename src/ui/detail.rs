@@ -271,6 +271,51 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
     }
 }
 
+/// An audit value as people read it: dates as 25.11.2026, list keys as their labels.
+fn readable_value(field: &str, value: &str, app: &App) -> String {
+    let s = strings(app.config.language);
+    let lang = app.config.language;
+    let cfg = &app.config;
+    if let Ok(d) = value.parse::<jiff::civil::Date>() {
+        return crate::domain::dates::fmt_date(d);
+    }
+    let label = |list: &[crate::config::Choice], key: &str| {
+        Config::choice(list, key)
+            .map(|c| c.label.get(lang).to_string())
+            .unwrap_or_else(|| sanitize(key))
+    };
+    match field.rsplit('.').next().unwrap_or(field) {
+        "target_group" => label(&cfg.target_groups, value),
+        "discharge_outcome" => label(&cfg.discharge_outcomes, value),
+        "risks" => value
+            .split(", ")
+            .map(|k| label(&cfg.risks, k))
+            .collect::<Vec<_>>()
+            .join(", "),
+        "med_status" => match MedStatus::parse(value) {
+            Some(MedStatus::NotStarted) => s.med_not_started.to_string(),
+            Some(MedStatus::InProgress) => s.med_in_progress.to_string(),
+            Some(MedStatus::Done) => s.med_done.to_string(),
+            None => sanitize(value),
+        },
+        "status" if field.starts_with("goal.") => match GoalStatus::parse(value) {
+            Some(GoalStatus::Achieved) => s.achieved.to_string(),
+            Some(GoalStatus::Dropped) => s.dropped.to_string(),
+            _ => crate::i18n::edit_strings(lang).goal_open.to_string(),
+        },
+        _ if field.starts_with("delay.") => {
+            let (key, rest) = value.split_once(": ").unwrap_or((value, ""));
+            let l = label(&cfg.delay_reasons, key);
+            if rest.is_empty() {
+                l
+            } else {
+                format!("{l}: {}", sanitize(rest))
+            }
+        }
+        _ => sanitize(value),
+    }
+}
+
 /// A readable name for an audit field such as `goal.12.status`.
 fn field_label(field: &str, app: &App) -> String {
     let s = strings(app.config.language);

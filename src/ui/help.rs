@@ -57,7 +57,10 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::styled(th.symbol(lvl), th.level(lvl)));
         spans.push(Span::raw(format!(" {word}  ")));
     }
-    let wide = area.width >= 120;
+    let keys_w = crate::domain::text::width(keys_now(app)) + 1;
+    let base_w: usize = spans.iter().map(|s| s.width()).sum();
+    // The keys matter more than the rarer legend entries.
+    let wide = area.width >= 120 && usize::from(area.width) >= base_w + 60 + keys_w;
     if wide {
         spans.push(Span::raw(format!(
             "{} {}  ",
@@ -71,8 +74,13 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
     let legend_w: usize = spans.iter().map(|s| s.width()).sum();
     let keys = keys_now(app);
-    let keys_w = crate::domain::text::width(keys) + 1;
-    if legend_w + keys_w <= usize::from(area.width) {
+    if legend_w + keys_w > usize::from(area.width) {
+        // Too narrow for both: the keys alone.
+        spans = vec![Span::raw(" ")];
+        let pad = usize::from(area.width).saturating_sub(keys_w + 1);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(keys, th.dim()));
+    } else {
         spans.push(Span::raw(
             " ".repeat(usize::from(area.width) - legend_w - keys_w),
         ));
