@@ -8,6 +8,7 @@ pub mod app;
 pub mod bench_live;
 pub mod clock;
 pub mod config;
+pub mod csv;
 pub mod domain;
 pub mod headless;
 pub mod i18n;

@@ -63,6 +63,34 @@ enum Command {
         /// The file to check [default: config/tavle.json].
         path: Option<PathBuf>,
     },
+    /// Write the database out: everything as JSON (for import), or the stays as CSV.
+    Export {
+        /// `json`: every table, for `tavle import`; `csv`: one row per stay, for spreadsheets.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output (created readable by you only).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a JSON export into an empty (or new) database, all or nothing.
+    Import {
+        /// The file written by `tavle export --format json`.
+        file: PathBuf,
+    },
+    /// Copy the database consistently while boards keep running (SQLite online backup).
+    Backup {
+        /// Where to write the copy.
+        file: PathBuf,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -98,6 +126,9 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             }
         });
+    }
+    if let Some(code) = data_command(&cli)? {
+        return Ok(code);
     }
     let (cfg, config_path, config_error) = match config::load_or_default(cli.config.as_deref()) {
         Ok((c, p)) => (c, p, None),
@@ -184,5 +215,69 @@ fn prepare_demo(
         );
     }
     store::demo::seed_demo(&mut conn, clock.today(), clock.unix_now(), &cfg.rules())?;
+    Ok(())
+}
+
+/// Export, import and backup: they need only the database, not the config.
+fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
+    let db = || cli.db.clone().unwrap_or_else(store::default_db_path);
+    match &cli.command {
+        Some(Command::Export { format, out }) => {
+            let conn = store::open_read_only(&db())?;
+            let text = match format {
+                ExportFormat::Json => store::export::export_json(&conn)?,
+                ExportFormat::Csv => store::export::stays_csv(&store::load_all(&conn)?),
+            };
+            write_output(out.as_deref(), &text)?;
+        }
+        Some(Command::Import { file }) => {
+            let db = db();
+            let summary = store::export::import_file(&db, file)?;
+            let stays = summary.count("stays");
+            let total: usize = summary.rows.iter().map(|(_, n)| n).sum();
+            eprintln!(
+                "imported {stays} stays ({total} rows in all) into {}",
+                db.display()
+            );
+        }
+        Some(Command::Backup { file, force }) => {
+            let info = store::backup::backup(&db(), file, *force)?;
+            eprintln!(
+                "backup written to {} ({} stays, {} pages, integrity ok)",
+                file.display(),
+                info.stays,
+                info.pages
+            );
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(ExitCode::SUCCESS))
+}
+
+/// Write `text` to standard output, or to `out` through a temporary file renamed into place
+/// (so a failed write never leaves half a file; the file is readable by its owner only).
+fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let write = || -> std::io::Result<()> {
+                let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+                tmp.write_all(text.as_bytes())?;
+                tmp.as_file().sync_all()?;
+                tmp.persist(path).map_err(|e| e.error)?;
+                Ok(())
+            };
+            write().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        }
+    }
     Ok(())
 }
