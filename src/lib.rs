@@ -12,6 +12,7 @@ pub mod csv;
 pub mod domain;
 pub mod headless;
 pub mod i18n;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -85,6 +85,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Process and outcome indicators for a period (definitions in the README).
+    Report {
+        /// First day [default: Monday 11 weeks before the week of --to: 12 ISO weeks].
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, included [default: today; a later date counts as today].
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -139,6 +157,46 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::new(&cfg.time_zone));
+    if let Some(Command::Report { from, to, format }) = &cli.command {
+        if let Some(e) = &config_error {
+            eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");
+        }
+        let (from, to) = match tavle::report::period(from.as_deref(), to.as_deref(), clock.today())
+        {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("tavle: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+        let conn = store::open_read_only(&db)?;
+        let stays = store::load_all(&conn)?;
+        let meetings = store::load_meetings(&conn)?;
+        let mut report = tavle::report::Report::compute(&stays, &meetings, &cfg.rules(), from, to);
+        let keys: Vec<&str> = cfg
+            .discharge_outcomes
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        report.order_outcomes(&keys);
+        let text = match format {
+            ReportFormat::Table => {
+                tavle::report::render::table(&report, &|key| match config::Config::choice(
+                    &cfg.discharge_outcomes,
+                    key,
+                ) {
+                    Some(c) => c.label.get(cfg.language).to_string(),
+                    None if key == tavle::report::NOT_RECORDED => "(not recorded)".into(),
+                    None => key.to_string(),
+                })
+            }
+            ReportFormat::Json => tavle::report::render::json(&report),
+            ReportFormat::Csv => tavle::report::render::csv(&report),
+        };
+        write_output(None, &text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(Command::BenchLive {
         boards,
         commits,
