@@ -93,6 +93,7 @@ enum Command {
         /// Last day, included [default: today; a later date counts as today].
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
+        /// `table` for the terminal, `json`, or `csv` with one figure per row.
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
     },

@@ -492,3 +492,71 @@ fn backup_while_another_thread_commits_is_consistent() {
         assert_eq!(store::load_all(&c).unwrap().len() as i64, 3300 + stays);
     }
 }
+
+fn tavle(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tavle"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn command_line_round_trip_and_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = full_db(dir.path());
+    let json = dir.path().join("out.json");
+    let out = tavle(&src, &["export", "--out", json.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // stdout and --out give the same bytes.
+    let stdout = tavle(&src, &["export", "--format", "json"]);
+    assert_eq!(stdout.stdout, std::fs::read(&json).unwrap());
+
+    let target = dir.path().join("new.db");
+    let out = tavle(&target, &["import", json.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("imported 14 stays"));
+    assert_eq!(tavle(&target, &["export"]).stdout, stdout.stdout);
+
+    // Importing again is refused with one line on stderr and a failure code.
+    let out = tavle(&target, &["import", json.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("tavle: the database already holds data"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    let csv = tavle(&src, &["export", "--format", "csv"]);
+    assert!(csv.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&csv.stdout).matches("\r\n").count(),
+        15
+    );
+
+    let copy = dir.path().join("copy.db");
+    assert!(
+        tavle(&src, &["backup", copy.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let again = tavle(&src, &["backup", copy.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert!(
+        tavle(&src, &["backup", copy.to_str().unwrap(), "--force"])
+            .status
+            .success()
+    );
+    assert_eq!(tavle(&copy, &["export"]).stdout, stdout.stdout);
+}
