@@ -174,10 +174,10 @@ pub fn table(r: &Report, outcome_label: &dyn Fn(&str) -> String) -> String {
     line(
         &mut s,
         format!(
-            "  {:<9} {:>5} {:>5} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+            "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
             "week",
-            "in",
-            "out",
+            "admit",
+            "disch",
             format!("assess d{}", u.assessment_day),
             format!("goals d{}", u.assessment_day),
             format!("GP d{}", u.gp_day),
@@ -191,7 +191,7 @@ pub fn table(r: &Report, outcome_label: &dyn Fn(&str) -> String) -> String {
         line(
             &mut s,
             format!(
-                "  {:<9} {:>5} {:>5} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+                "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
                 w.week,
                 w.admitted,
                 w.discharged,

@@ -402,7 +402,11 @@ pub fn import_json(conn: &mut Connection, text: &str) -> Result<ImportSummary, I
         }
         checked.push((table, names, rows));
     }
-    let tx = conn.transaction().map_err(StoreError::from)?;
+    // IMMEDIATE: take the write lock now, so a board writing meanwhile makes us wait
+    // (busy_timeout) instead of failing half-way on a stale read snapshot.
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(StoreError::from)?;
     // Checked inside the write transaction, so no other writer can slip rows in between.
     let existing = non_empty(&tx)?;
     if !existing.is_empty() {
