@@ -63,6 +63,53 @@ enum Command {
         /// The file to check [default: config/tavle.json].
         path: Option<PathBuf>,
     },
+    /// Write the database out: everything as JSON (for import), or the stays as CSV.
+    Export {
+        /// `json`: every table, for `tavle import`; `csv`: one row per stay, for spreadsheets.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output (created readable by you only).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a JSON export into an empty (or new) database, all or nothing.
+    Import {
+        /// The file written by `tavle export --format json`.
+        file: PathBuf,
+    },
+    /// Copy the database consistently while boards keep running (SQLite online backup).
+    Backup {
+        /// Where to write the copy.
+        file: PathBuf,
+        /// Overwrite FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Process and outcome indicators for a period (definitions in the README).
+    Report {
+        /// First day [default: Monday 11 weeks before the week of --to: 12 ISO weeks].
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, included [default: today; a later date counts as today].
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// `table` for the terminal, `json`, or `csv` with one figure per row.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +147,9 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         });
     }
+    if let Some(code) = data_command(&cli)? {
+        return Ok(code);
+    }
     let (cfg, config_path, config_error) = match config::load_or_default(cli.config.as_deref()) {
         Ok((c, p)) => (c, p, None),
         Err(e) if cli.config.is_some() && e.line == 0 => return Err(e.into()),
@@ -109,6 +159,46 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     let clock: Arc<dyn Clock> = Arc::new(SystemClock::new(&cfg.time_zone));
+    if let Some(Command::Report { from, to, format }) = &cli.command {
+        if let Some(e) = &config_error {
+            eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");
+        }
+        let (from, to) = match tavle::report::period(from.as_deref(), to.as_deref(), clock.today())
+        {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("tavle: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+        let conn = store::open_read_only(&db)?;
+        let stays = store::load_all(&conn)?;
+        let meetings = store::load_meetings(&conn)?;
+        let mut report = tavle::report::Report::compute(&stays, &meetings, &cfg.rules(), from, to);
+        let keys: Vec<&str> = cfg
+            .discharge_outcomes
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        report.order_outcomes(&keys);
+        let text = match format {
+            ReportFormat::Table => {
+                tavle::report::render::table(&report, &|key| match config::Config::choice(
+                    &cfg.discharge_outcomes,
+                    key,
+                ) {
+                    Some(c) => c.label.get(cfg.language).to_string(),
+                    None if key == tavle::report::NOT_RECORDED => "(not recorded)".into(),
+                    None => key.to_string(),
+                })
+            }
+            ReportFormat::Json => tavle::report::render::json(&report),
+            ReportFormat::Csv => tavle::report::render::csv(&report),
+        };
+        write_output(None, &text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(Command::BenchLive {
         boards,
         commits,
@@ -206,4 +296,68 @@ fn quiet_panics() {
             "tavle stopped because of an internal error: {what}{at}. Every saved change is in the database; start tavle again."
         );
     }));
+}
+
+/// Export, import and backup: they need only the database, not the config.
+fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
+    let db = || cli.db.clone().unwrap_or_else(store::default_db_path);
+    match &cli.command {
+        Some(Command::Export { format, out }) => {
+            let conn = store::open_read_only(&db())?;
+            let text = match format {
+                ExportFormat::Json => store::export::export_json(&conn)?,
+                ExportFormat::Csv => store::export::stays_csv(&store::load_all(&conn)?),
+            };
+            write_output(out.as_deref(), &text)?;
+        }
+        Some(Command::Import { file }) => {
+            let db = db();
+            let summary = store::export::import_file(&db, file)?;
+            let stays = summary.count("stays");
+            let total: usize = summary.rows.iter().map(|(_, n)| n).sum();
+            eprintln!(
+                "imported {stays} stays ({total} rows in all) into {}",
+                db.display()
+            );
+        }
+        Some(Command::Backup { file, force }) => {
+            let info = store::backup::backup(&db(), file, *force)?;
+            eprintln!(
+                "backup written to {} ({} stays, {} pages, integrity ok)",
+                file.display(),
+                info.stays,
+                info.pages
+            );
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(ExitCode::SUCCESS))
+}
+
+/// Write `text` to standard output, or to `out` through a temporary file renamed into place
+/// (so a failed write never leaves half a file; the file is readable by its owner only).
+fn write_output(out: Option<&std::path::Path>, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let write = || -> std::io::Result<()> {
+                let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+                tmp.write_all(text.as_bytes())?;
+                tmp.as_file().sync_all()?;
+                tmp.persist(path).map_err(|e| e.error)?;
+                Ok(())
+            };
+            write().map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }

@@ -196,3 +196,15 @@ fn fill_children(
     }
     Ok(())
 }
+
+/// Every stay whatever its status (active, discharged, cancelled), each with goals, risks,
+/// follow-ups and delay reasons, in admission order. For exports and indicators.
+pub fn load_all(conn: &Connection) -> Result<Vec<Stay>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{STAY_SELECT} ORDER BY s.admitted, s.id"))?;
+    let mut stays: Vec<Stay> = stmt
+        .query_map([], stay_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: HashMap<StayId, usize> = stays.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    fill_children(conn, "1 = 1", &[], &index, &mut stays)?;
+    Ok(stays)
+}

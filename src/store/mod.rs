@@ -1,15 +1,19 @@
 //! The SQLite store: opening (read-write or strictly read-only), migrations, loading the
 //! board, writing edits with an audit trail, and noticing other processes' commits.
 
+pub mod backup;
 pub mod demo;
 mod error;
+pub mod export;
 mod load;
+pub mod meetings;
 mod migrations;
 pub mod open;
 pub mod poll;
 pub mod write;
 
 pub use error::StoreError;
-pub use load::{load_active, load_stay};
+pub use load::{load_active, load_all, load_stay};
+pub use meetings::{Meeting, load_meetings};
 pub use migrations::LATEST_VERSION;
 pub use open::{APPLICATION_ID, default_db_path, open_read_only, open_read_write};

@@ -250,7 +250,7 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
                 "…".to_string()
             } else {
                 v.as_deref()
-                    .map(sanitize)
+                    .map(|v| readable_value(&a.field, v, app))
                     .unwrap_or_else(|| s.none.to_string())
             }
         };
