@@ -199,6 +199,13 @@ impl App {
         // A failed undo that changed nothing (busy, disk full) can be tried again.
         if undo && !matches!(result, Err(WriteError::Store(_))) {
             self.undo.pop();
+            // The stay is now as the previous step left it, under a new version number:
+            // that step's undo must expect the new number.
+            if let Ok(c) = &result
+                && let Some(prev) = self.undo.iter_mut().rev().find(|u| u.stay_id == c.stay_id)
+            {
+                prev.after_version = c.after.as_ref().map(|s| s.version);
+            }
         }
         match result {
             Ok(c) => {
