@@ -501,13 +501,11 @@ fn a_failed_write_keeps_the_form_and_what_was_typed() {
     let stays = store::load_active(&ro).unwrap();
     let mut app = common::app(Mode::Edit, Config::default(), stays, (120, 30));
     let mut editor = Editor::new(ro, "kari".into(), clock());
-    for code in [KeyCode::Char('l')] {
-        session::key(
-            &mut app,
-            Some(&mut editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-    }
+    session::key(
+        &mut app,
+        Some(&mut editor),
+        KeyEvent::new(KeyCode::Char('l'), KeyModifiers::NONE),
+    );
     for ch in "30.11".chars() {
         session::key(
             &mut app,
