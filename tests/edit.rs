@@ -539,3 +539,83 @@ fn detail_pane_shows_the_history() {
     assert!(s.contains("Bestilt til") && s.contains("30.11.2026"), "{s}");
     assert!(s.contains("kari"), "{s}");
 }
+
+#[test]
+fn a_locked_database_waits_then_says_so_and_keeps_the_form() {
+    let mut b = board();
+    b.add("Kari Hansen");
+    // Another process holds the write lock for longer than this board is willing to wait.
+    let other = Connection::open(&b.path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let conn = store::open_read_write(&b.path).unwrap();
+    conn.busy_timeout(std::time::Duration::from_millis(200))
+        .unwrap();
+    let stays = store::load_active(&conn).unwrap();
+    let mut app = common::app(Mode::Edit, Config::default(), stays, (120, 30));
+    let mut editor = Editor::new(conn, "kari".into(), clock());
+    let started = std::time::Instant::now();
+    for code in "l30.11".chars().map(KeyCode::Char).chain([KeyCode::Enter]) {
+        session::key(
+            &mut app,
+            Some(&mut editor),
+            KeyEvent::new(code, KeyModifiers::NONE),
+        );
+    }
+    // It waited for the lock rather than failing at once.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(150));
+    let f = app.form.as_ref().expect("the form stays open");
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("opptatt"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(f.fields[0].value(), "30.11");
+    // Once the lock is released, Enter saves.
+    other.execute_batch("ROLLBACK").unwrap();
+    session::key(
+        &mut app,
+        Some(&mut editor),
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+    );
+    assert!(app.form.is_none());
+    assert_eq!(
+        text(&b.db(), "SELECT booked_for FROM gp_appointments"),
+        "2026-11-30"
+    );
+}
+
+#[test]
+fn forms_and_panels_fit_at_80x24_and_200x50() {
+    for size in [(80, 24), (200, 50), (100, 30)] {
+        let mut b = board();
+        b.app.size = size;
+        b.add("Kari Hansen")
+            .keys("m")
+            .keys("n")
+            .keys("Gå til butikken")
+            .enter();
+        let s = lines(&render(&b.app)).join("\n");
+        assert!(s.contains("«Gå til butikken»"), "{size:?}\n{s}");
+        assert!(s.contains("J/K flytt"), "{size:?}\n{s}");
+        b.esc().keys("a");
+        let s = lines(&render(&b.app)).join("\n");
+        for label in [
+            "Navn",
+            "Initialer",
+            "Målgruppe",
+            "Innlagt",
+            "Planlagt utskriving",
+            "Primærkontakt",
+            "Notat",
+            "Enter lagre",
+        ] {
+            assert!(s.contains(label), "{label} missing at {size:?}\n{s}");
+        }
+        b.esc().keys("x");
+        let s = lines(&render(&b.app)).join("\n");
+        assert!(
+            s.contains("Evaluer og skriv ut") && s.contains("(velg med ←/→)"),
+            "{size:?}\n{s}"
+        );
+    }
+}

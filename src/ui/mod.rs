@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
         Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
         Overlay::Goals | Overlay::FollowUps | Overlay::Risks => {
-            let h = (app.panel_len().max(1) + 5) as u16;
+            let h = (app.panel_len().max(1) + 4) as u16;
             panels::draw(frame, centred(area, 100, h), app, &th);
         }
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
