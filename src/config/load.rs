@@ -158,6 +158,12 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             "stay.stale_after_days must be 1 or more".into(),
         ));
     }
+    if !(1..=240).contains(&c.standup.minutes) {
+        return Err((
+            "minutes",
+            format!("standup.minutes must be 1–240, not {}", c.standup.minutes),
+        ));
+    }
     if c.capacity == 0 || c.capacity > 1000 {
         return Err((
             "capacity",

@@ -229,6 +229,41 @@ impl Default for PrivacyConfig {
     }
 }
 
+/// The order in which the stand-up steps through the stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StandupOrder {
+    /// Stays with overdue, then due-soon items first; then by admission date.
+    #[default]
+    FlaggedFirst,
+    /// Earliest admission first.
+    Admitted,
+    /// The board's own order.
+    Board,
+}
+
+/// The daily stand-up (tavlemøte).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StandupConfig {
+    /// The time box, in minutes.
+    pub minutes: u32,
+    pub order: StandupOrder,
+    /// Mark a stay on the board when it has not been discussed at a stand-up for more than
+    /// this many days (0: never mark).
+    pub not_discussed_days: u32,
+}
+
+impl Default for StandupConfig {
+    fn default() -> Self {
+        Self {
+            minutes: 15,
+            order: StandupOrder::FlaggedFirst,
+            not_discussed_days: 3,
+        }
+    }
+}
+
 /// Kiosk behaviour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -260,6 +295,7 @@ pub struct Config {
     pub theme: ThemeConfig,
     pub privacy: PrivacyConfig,
     pub kiosk: KioskConfig,
+    pub standup: StandupConfig,
     pub staff: Vec<String>,
     pub target_groups: Vec<Choice>,
     pub risks: Vec<Choice>,
@@ -281,6 +317,7 @@ impl Default for Config {
             theme: ThemeConfig::default(),
             privacy: PrivacyConfig::default(),
             kiosk: KioskConfig::default(),
+            standup: StandupConfig::default(),
             staff: [
                 "Anne Sykepleier",
                 "Bjørn Fysioterapeut",
@@ -402,6 +439,7 @@ impl Config {
             medication_day: self.stay.medication_day.unwrap_or(self.stay.gp_day),
             due_soon_days: self.stay.due_soon_days,
             stale_after_days: self.stay.stale_after_days,
+            not_discussed_days: self.standup.not_discussed_days,
         }
     }
 

@@ -30,6 +30,8 @@ pub struct Rules {
     pub medication_day: u32,
     pub due_soon_days: u32,
     pub stale_after_days: u32,
+    /// Mark a stay not discussed at a stand-up for more than this many days (0: never).
+    pub not_discussed_days: u32,
 }
 
 impl Default for Rules {
@@ -41,6 +43,7 @@ impl Default for Rules {
             medication_day: 14,
             due_soon_days: 2,
             stale_after_days: 3,
+            not_discussed_days: 3,
         }
     }
 }
@@ -115,6 +118,10 @@ pub struct StayFlags {
     pub worst: Level,
     /// Number of red (overdue) items.
     pub overdue_count: usize,
+    /// Days since the stay was last discussed at a stand-up (since admission if never).
+    pub days_since_discussed: i64,
+    /// Not discussed for longer than the rules allow.
+    pub not_discussed: bool,
 }
 
 fn flag(
@@ -234,7 +241,19 @@ pub fn evaluate(stay: &Stay, rules: &Rules, today: Date, updated_on: Date) -> St
     ];
     let worst = levels.iter().copied().max().unwrap_or(Level::Ok);
     let overdue_count = levels.iter().filter(|l| **l == Level::Overdue).count();
+    // A stay admitted today has not missed a stand-up yet: count from the day before admission.
+    let days_since_discussed = days_between(
+        stay.last_discussed
+            .unwrap_or_else(|| super::dates::add_days(stay.admitted, -1)),
+        today,
+    )
+    .max(0);
+    let not_discussed = rules.not_discussed_days > 0
+        && day_of_stay(stay.admitted, today) >= 1
+        && days_since_discussed > i64::from(rules.not_discussed_days);
     StayFlags {
+        days_since_discussed,
+        not_discussed,
         day: day_of_stay(stay.admitted, today),
         assessment,
         gp,

@@ -185,6 +185,8 @@ pub struct Stay {
     pub goals: Vec<Goal>,
     pub follow_ups: Vec<FollowUp>,
     pub delays: Vec<Delay>,
+    /// The date of the last stand-up that discussed this stay (from the meeting log).
+    pub last_discussed: Option<Date>,
 }
 
 impl Stay {
@@ -212,6 +214,7 @@ impl Stay {
             goals: Vec::new(),
             follow_ups: Vec::new(),
             delays: Vec::new(),
+            last_discussed: None,
         }
     }
 

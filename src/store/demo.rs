@@ -262,11 +262,53 @@ pub fn seed_demo(
             .updated_hours_ago(24 * 15, now),
     ];
     let tx = conn.transaction()?;
+    let mut ids = Vec::new();
     for b in &stays {
-        insert_stay(&tx, &b.stay, now - 40 * 86_400)?;
+        ids.push(insert_stay(&tx, &b.stay, now - 40 * 86_400)?);
     }
+    seed_meetings(&tx, &stays, &ids, today, now)?;
     tx.commit()?;
     Ok(stays.len())
+}
+
+/// Stand-ups on the last three weeks' weekdays, each discussing the stays active that day,
+/// except that one person has slipped through for a week (so the board marks her).
+fn seed_meetings(
+    tx: &Transaction<'_>,
+    stays: &[B],
+    ids: &[i64],
+    today: Date,
+    now: i64,
+) -> Result<(), StoreError> {
+    for back in 1..=21i64 {
+        let date = add_days(today, -back);
+        if date.weekday().to_monday_one_offset() > 5 {
+            continue;
+        }
+        let started = now - back * 86_400;
+        tx.execute(
+            "INSERT INTO meetings (date, started_at, ended_at, led_by) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![
+                date.to_string(),
+                started,
+                started + 14 * 60,
+                "Anne Sykepleier"
+            ],
+        )?;
+        let meeting = tx.last_insert_rowid();
+        for (b, id) in stays.iter().zip(ids) {
+            let s = &b.stay;
+            let active = s.admitted <= date && s.discharged_on.is_none_or(|d| d >= date);
+            let slipped = s.name == "Gunvor Dahl" && back <= 7;
+            if active && !slipped {
+                tx.execute(
+                    "INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![meeting, id, started + 60],
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Fill with `active` + `discharged` generated stays (3 goals, 2 follow-ups, 2 risks each).

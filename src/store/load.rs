@@ -40,7 +40,9 @@ fn parse_with<T>(row: &Row<'_>, col: usize, f: fn(&str) -> Option<T>) -> rusqlit
 const STAY_SELECT: &str = "
     SELECT s.id, s.name, s.initials, s.target_group, s.admitted, s.planned_discharge,
            s.primary_contact, s.status, s.discharged_on, s.discharge_outcome, s.note,
-           s.version, s.updated_at, a.done_on, g.booked_for, g.done_on, m.status, m.done_on
+           s.version, s.updated_at, a.done_on, g.booked_for, g.done_on, m.status, m.done_on,
+           (SELECT max(mt.date) FROM meeting_stays ms JOIN meetings mt ON mt.id = ms.meeting_id
+             WHERE ms.stay_id = s.id)
     FROM stays s
     LEFT JOIN assessments a ON a.stay_id = s.id
     LEFT JOIN gp_appointments g ON g.stay_id = s.id
@@ -79,6 +81,7 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         goals: Vec::new(),
         follow_ups: Vec::new(),
         delays: Vec::new(),
+        last_discussed: opt_date_at(r, 18)?,
     })
 }
 

@@ -57,7 +57,12 @@ pub fn cell(
     let lang = cfg.language;
     let variants: Vec<Variant> = match column {
         Column::Person => {
-            let mut v = vec![(row.label.clone(), th.strong())];
+            let mut v = Vec::new();
+            // In front, so that a narrow column never cuts it off.
+            if row.flags.not_discussed {
+                v.push((format!("{} ", th.undiscussed_mark()), th.stale()));
+            }
+            v.push((row.label.clone(), th.strong()));
             if row.collides {
                 v.push((format!(" {}", th.collide_mark()), th.warn()));
             }

@@ -60,7 +60,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let keys_w = crate::domain::text::width(keys_now(app)) + 1;
     let base_w: usize = spans.iter().map(|s| s.width()).sum();
     // The keys matter more than the rarer legend entries.
-    let wide = area.width >= 120 && usize::from(area.width) >= base_w + 60 + keys_w;
+    let wide = area.width >= 120 && usize::from(area.width) >= base_w + 80 + keys_w;
     if wide {
         spans.push(Span::raw(format!(
             "{} {}  ",
@@ -70,7 +70,9 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::styled("3d!", th.stale()));
         spans.push(Span::raw(format!(" {}  ", s.stale)));
         spans.push(Span::styled(th.collide_mark(), th.warn()));
-        spans.push(Span::raw(format!(" {}", s.same_initials)));
+        spans.push(Span::raw(format!(" {}  ", s.same_initials)));
+        spans.push(Span::styled(th.undiscussed_mark(), th.stale()));
+        spans.push(Span::raw(format!(" {}", s.not_discussed)));
     }
     let legend_w: usize = spans.iter().map(|s| s.width()).sum();
     let keys = keys_now(app);

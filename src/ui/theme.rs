@@ -65,6 +65,11 @@ impl Theme {
         if self.ascii { "(i)" } else { "ⓘ" }
     }
 
+    /// Marker for "not discussed at a stand-up for a while".
+    pub fn undiscussed_mark(&self) -> &'static str {
+        if self.ascii { "*" } else { "◌" }
+    }
+
     /// Marker for colliding initials.
     pub fn collide_mark(&self) -> &'static str {
         if self.ascii { "=" } else { "≈" }
