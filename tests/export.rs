@@ -32,6 +32,9 @@ fn full_db(dir: &Path) -> PathBuf {
         "INSERT INTO audit_log (at, user, stay_id, field, old_value, new_value, change_id, action)
            VALUES (1795600000, 'anne', 1, 'note', NULL, 'ny', 1, 'edit'),
                   (1795600100, 'anne', NULL, 'stay', 'x', NULL, 2, 'delete');
+         -- The demo's own stand-up history is replaced by two hand-made meetings.
+         DELETE FROM meeting_stays;
+         DELETE FROM meetings;
          INSERT INTO meetings (id, date, started_at, ended_at, led_by)
            VALUES (1, '2026-11-24', 1795510000, 1795510900, 'Anne Sykepleier'),
                   (2, '2026-11-25', 1795596400, NULL, 'Eva Sykepleier');
