@@ -545,3 +545,64 @@ static EDIT_EN: EditStrings = EditStrings {
     history_undo: "undone",
     suggestion: "→ fills in",
 };
+
+/// The words of the stand-up mode.
+#[derive(Debug)]
+pub struct StandupStrings {
+    pub standup: &'static str,
+    pub left: &'static str,
+    pub over: &'static str,
+    pub stay: &'static str,
+    pub of: &'static str,
+    pub next: &'static str,
+    pub keys: &'static str,
+    pub summary_title: &'static str,
+    pub discussed: &'static str,
+    pub overdue_items: &'static str,
+    pub follow_ups_created: &'static str,
+    pub minutes_used: &'static str,
+    pub not_discussed: &'static str,
+    pub keys_summary: &'static str,
+}
+
+/// The stand-up strings for `lang`.
+pub fn standup_strings(lang: Language) -> &'static StandupStrings {
+    match lang {
+        Language::Nb => &STANDUP_NB,
+        Language::En => &STANDUP_EN,
+    }
+}
+
+static STANDUP_NB: StandupStrings = StandupStrings {
+    standup: "TAVLEMØTE",
+    left: "igjen",
+    over: "over tiden",
+    stay: "Innleggelse",
+    of: "av",
+    next: "neste:",
+    keys: "→/Mellomrom neste · ← forrige · f oppfølging · redigeringstaster virker · t/Esc avslutt møtet",
+    summary_title: "Tavlemøtet er ferdig",
+    discussed: "Gjennomgått",
+    overdue_items: "Forfalte punkter nå",
+    follow_ups_created: "Nye oppfølginger",
+    minutes_used: "Minutter brukt",
+    not_discussed: "Ikke gjennomgått:",
+    keys_summary: "Enter/Esc tilbake til tavlen",
+};
+
+static STANDUP_EN: StandupStrings = StandupStrings {
+    standup: "STAND-UP",
+    left: "left",
+    over: "over time",
+    stay: "Stay",
+    of: "of",
+    next: "next:",
+    keys: "→/Space next · ← previous · f follow-ups · editing keys work · t/Esc end the meeting",
+    summary_title: "The stand-up is over",
+    discussed: "Discussed",
+    overdue_items: "Overdue items now",
+    follow_ups_created: "Follow-ups created",
+    minutes_used: "Minutes used",
+    not_discussed: "Not discussed:",
+    keys_summary: "Enter/Esc back to the board",
+};

@@ -2,8 +2,9 @@
 //! history loads the app requested, and feeds the results back as actions. The terminal
 //! runtime and the tests drive keys through the same [`Session::key`].
 
-use crate::app::{Action, App, Request, keys};
+use crate::app::{Action, App, MeetingOp, Request, keys};
 use crate::clock::Clock;
+use crate::store::meetings;
 use crate::store::write;
 use crossterm::event::KeyEvent;
 use rusqlite::Connection;
@@ -55,6 +56,10 @@ pub fn dispatch(app: &mut App, editor: Option<&mut Editor>, action: Action) -> b
                         undo,
                     }
                 }
+                Request::Meeting(op) => match meeting(ed, op) {
+                    Some(a) => a,
+                    None => continue,
+                },
                 Request::History(id) => match write::load_history(&ed.conn, id, HISTORY_ROWS) {
                     Ok(h) => Action::HistoryLoaded(id, h),
                     Err(e) => Action::DataError(e.to_string()),
@@ -64,6 +69,26 @@ pub fn dispatch(app: &mut App, editor: Option<&mut Editor>, action: Action) -> b
         }
     }
     dirty
+}
+
+/// Perform a meeting-log write; only a new meeting's id or an error goes back to the app.
+fn meeting(ed: &mut Editor, op: MeetingOp) -> Option<Action> {
+    let now = ed.clock.unix_now();
+    let result = match op {
+        MeetingOp::Start { date } => meetings::start_meeting(&ed.conn, date, now, &ed.user)
+            .map(|id| Some(Action::MeetingStarted(id))),
+        MeetingOp::Discussed {
+            meeting_id,
+            stay_id,
+        } => meetings::mark_discussed(&ed.conn, meeting_id, stay_id, now).map(|()| None),
+        MeetingOp::End { meeting_id } => {
+            meetings::end_meeting(&ed.conn, meeting_id, now).map(|()| None)
+        }
+    };
+    match result {
+        Ok(a) => a,
+        Err(e) => Some(Action::MeetingError(e.to_string())),
+    }
 }
 
 /// A key press, through the one key map, then [`dispatch`].

@@ -225,6 +225,13 @@ impl App {
                     .after
                     .as_ref()
                     .is_some_and(|s| s.status == StayStatus::Active);
+                if let Some(st) = &mut self.standup {
+                    let count = |s: &Option<crate::domain::Stay>| {
+                        s.as_ref().map_or(0, |s| s.follow_ups.len() as i64)
+                    };
+                    let added = count(&c.after) - count(&c.before);
+                    st.follow_ups_created = (st.follow_ups_created as i64 + added).max(0) as usize;
+                }
                 self.replace_stay(id, c.after);
                 if (created || (undo && active))
                     && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)

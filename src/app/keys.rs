@@ -67,8 +67,35 @@ fn stay_key(key: KeyEvent) -> Option<Action> {
     })
 }
 
+/// Keys of the running stand-up (no pane open): step, end, and every editing key.
+fn standup_key(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Right
+        | KeyCode::Char(' ' | 'n')
+        | KeyCode::PageDown
+        | KeyCode::Down
+        | KeyCode::Char('j') => Some(Action::StandupStep(1)),
+        KeyCode::Left | KeyCode::Char('p') | KeyCode::PageUp | KeyCode::Up | KeyCode::Char('k') => {
+            Some(Action::StandupStep(-1))
+        }
+        KeyCode::Char('t' | 'q') | KeyCode::Esc => Some(Action::EndStandup),
+        KeyCode::Enter => Some(Action::OpenDetail),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        _ => stay_key(key),
+    }
+}
+
 fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    if app.summary.is_some() && app.overlay == Overlay::None {
+        return match key.code {
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | ' ') => Some(Action::CloseSummary),
+            _ => None,
+        };
+    }
+    if app.standup.is_some() && app.overlay == Overlay::None {
+        return standup_key(key);
+    }
     match app.overlay {
         Overlay::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -125,6 +152,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Enter => Some(Action::OpenDetail),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Esc => Some(Action::CloseOverlay),
+            KeyCode::Char('t') => Some(Action::StartStandup),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
     }

@@ -4,6 +4,7 @@
 mod edit;
 pub mod form;
 pub mod keys;
+pub mod standup;
 pub mod view;
 
 use crate::config::{Config, ConfigError, PrivacyView};
@@ -12,6 +13,7 @@ use crate::store::write::{AuditEntry, Committed, WriteError, WriteRequest};
 pub use form::{Form, FormKey, FormKind};
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
+pub use standup::{MeetingOp, Standup, Summary};
 pub use view::RowView;
 
 /// Editing board or read-only kiosk.
@@ -51,6 +53,8 @@ pub enum Request {
     Write { req: WriteRequest, undo: bool },
     /// Load a stay's audit history for the detail pane.
     History(StayId),
+    /// Write to the stand-up meeting log.
+    Meeting(MeetingOp),
 }
 
 /// One step the user can undo: the stay as it was, and the version the change produced.
@@ -123,6 +127,17 @@ pub enum Action {
     },
     /// A stay's audit history arrived.
     HistoryLoaded(StayId, Vec<AuditEntry>),
+    /// Start the stand-up (tavlemøte).
+    StartStandup,
+    /// Move the stand-up's focus forward (+1) or back (-1); the stay left is discussed.
+    StandupStep(i64),
+    /// End the stand-up and show its summary.
+    EndStandup,
+    CloseSummary,
+    /// The meeting row exists.
+    MeetingStarted(i64),
+    /// A meeting-log write failed.
+    MeetingError(String),
 }
 
 impl Action {
@@ -137,6 +152,8 @@ impl Action {
                 | Action::ConfigReloaded(_)
                 | Action::Written { .. }
                 | Action::HistoryLoaded(..)
+                | Action::MeetingStarted(_)
+                | Action::MeetingError(_)
         )
     }
 }
@@ -169,6 +186,10 @@ pub struct App {
     /// Requests for the runtime, drained by it after each update.
     pub requests: Vec<Request>,
     pub undo: Vec<UndoEntry>,
+    /// The running stand-up, if any.
+    pub standup: Option<Standup>,
+    /// The last stand-up's summary, shown until closed.
+    pub summary: Option<Summary>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
 }
@@ -202,6 +223,8 @@ impl App {
             history: None,
             requests: Vec::new(),
             undo: Vec::new(),
+            standup: None,
+            summary: None,
             last_rotation: now,
         };
         app.rebuild();
@@ -286,6 +309,7 @@ impl App {
             self.status = None;
         }
         let dirty = self.apply(action);
+        self.sync_focus();
         self.want_history();
         dirty
     }
@@ -353,6 +377,14 @@ impl App {
                 }
                 Err(e) => self.config_error = Some(e.to_string()),
             },
+            a @ (Action::StartStandup
+            | Action::StandupStep(_)
+            | Action::EndStandup
+            | Action::CloseSummary
+            | Action::MeetingStarted(_)
+            | Action::MeetingError(_)) => {
+                return self.mode == Mode::Edit && self.apply_standup(a);
+            }
             other => return self.apply_edit(other),
         }
         true
@@ -374,8 +406,10 @@ impl App {
     fn tick(&mut self, now: DateTime) -> bool {
         let old = self.now;
         self.now = now;
-        let mut dirty =
-            old.date() != now.date() || (old.hour(), old.minute()) != (now.hour(), now.minute());
+        // The stand-up's countdown shows seconds.
+        let mut dirty = old.date() != now.date()
+            || (old.hour(), old.minute()) != (now.hour(), now.minute())
+            || (self.standup.is_some() && old != now);
         if old.date() != now.date() {
             self.rebuild();
         }

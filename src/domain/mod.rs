@@ -5,6 +5,7 @@ pub mod edit;
 pub mod flags;
 pub mod initials;
 pub mod model;
+pub mod standup;
 pub mod text;
 
 pub use flags::{Level, Rules, StayFlags};

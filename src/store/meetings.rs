@@ -56,3 +56,40 @@ pub fn load_meetings(conn: &Connection) -> Result<Vec<Meeting>, StoreError> {
     }
     Ok(meetings)
 }
+
+/// Open a stand-up led by `led_by` on `date`; returns its id.
+pub fn start_meeting(
+    conn: &Connection,
+    date: Date,
+    started_at: i64,
+    led_by: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO meetings (date, started_at, ended_at, led_by) VALUES (?1, ?2, NULL, ?3)",
+        rusqlite::params![date.to_string(), started_at, led_by],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Record that a stay was discussed (again: no change).
+pub fn mark_discussed(
+    conn: &Connection,
+    meeting_id: i64,
+    stay_id: StayId,
+    at: i64,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR IGNORE INTO meeting_stays (meeting_id, stay_id, discussed_at) VALUES (?1, ?2, ?3)",
+        rusqlite::params![meeting_id, stay_id, at],
+    )?;
+    Ok(())
+}
+
+/// Close a stand-up.
+pub fn end_meeting(conn: &Connection, meeting_id: i64, ended_at: i64) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE meetings SET ended_at = ?2 WHERE id = ?1",
+        rusqlite::params![meeting_id, ended_at],
+    )?;
+    Ok(())
+}

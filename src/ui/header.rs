@@ -48,10 +48,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let left_w = total.saturating_sub(width(&right));
     let left = truncate(&format!(" {}", sanitize(&app.config.ward_name)), left_w);
     let pad = left_w.saturating_sub(width(&left));
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::raw(left),
         Span::raw(" ".repeat(pad)),
         Span::raw(truncate(&right, total)),
-    ]);
-    frame.render_widget(Paragraph::new(line).style(th.header()), area);
+    ];
+    if let Some(st) = &app.standup {
+        // The time box replaces the ward name: it is what the room watches now.
+        let t = crate::i18n::standup_strings(app.config.language);
+        let tb = crate::domain::standup::time_box(st.started, now, app.config.standup.minutes);
+        let word = if tb.seconds_left < 0 { t.over } else { t.left };
+        let clock = format!(
+            " {} {} {word} ",
+            t.standup,
+            crate::domain::standup::fmt_clock(tb.seconds_left)
+        );
+        let style = match tb.level {
+            Level::Ok => th.header().add_modifier(ratatui::style::Modifier::BOLD),
+            lvl => th
+                .level(lvl)
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        };
+        let cw = width(&clock);
+        let rest = total.saturating_sub(cw);
+        spans = vec![
+            Span::styled(clock, style),
+            Span::raw(" ".repeat(rest.saturating_sub(width(&right)))),
+            Span::raw(truncate(&right, rest)),
+        ];
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.header()), area);
 }

@@ -19,6 +19,9 @@ pub fn keys_now(app: &App) -> &'static str {
     if app.form.is_some() {
         return e.keys_form;
     }
+    if app.standup.is_some() && app.overlay == Overlay::None {
+        return crate::i18n::standup_strings(app.config.language).keys;
+    }
     match app.overlay {
         Overlay::Detail => s.keys_detail,
         Overlay::Goals => e.keys_goals,

@@ -1,11 +1,13 @@
 //! Rendering: pure functions from [`App`] state to a frame. No I/O here.
 
+mod bigtext;
 mod cells;
 mod detail;
 mod form;
 mod header;
 mod help;
 mod panels;
+mod standup;
 mod table;
 pub mod theme;
 
@@ -60,6 +62,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     if app.rows.is_empty() {
         help::empty_state(frame, body, app, &th);
+    } else if let Some(st) = &app.standup {
+        standup::draw(frame, body, app, st, &th);
     } else {
         table::draw(frame, body, app, &th);
     }
@@ -73,6 +77,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         }
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
         Overlay::None => {}
+    }
+    if let Some(sum) = &app.summary {
+        standup::summary(
+            frame,
+            centred(area, 80, standup::summary_height(sum)),
+            app,
+            sum,
+            &th,
+        );
     }
     if let Some(f) = &app.form {
         form::draw(

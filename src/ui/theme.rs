@@ -65,6 +65,11 @@ impl Theme {
         if self.ascii { "(i)" } else { "ⓘ" }
     }
 
+    /// True when only ASCII symbols may be drawn.
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
     /// Marker for "not discussed at a stand-up for a while".
     pub fn undiscussed_mark(&self) -> &'static str {
         if self.ascii { "*" } else { "◌" }

@@ -1,0 +1,193 @@
+//! Stand-up mode: step through the stays one at a time inside a time box, record each one
+//! discussed in the meeting log, and sum up at the end. Editing keys keep working on the
+//! stay in focus, so follow-ups are added without leaving the mode.
+
+use super::{Action, App, Overlay, Request};
+use crate::domain::StayId;
+use crate::domain::standup::order;
+use jiff::civil::{Date, DateTime};
+
+/// A meeting-log write the runtime performs (it adds who and when).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingOp {
+    Start { date: Date },
+    Discussed { meeting_id: i64, stay_id: StayId },
+    End { meeting_id: i64 },
+}
+
+/// A running stand-up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standup {
+    /// Set once the meeting row exists.
+    pub meeting_id: Option<i64>,
+    pub started: DateTime,
+    pub order: Vec<StayId>,
+    pub pos: usize,
+    /// Recorded as discussed, in order.
+    pub discussed: Vec<StayId>,
+    /// Discussed before the meeting row existed; sent when it does.
+    unsent: Vec<StayId>,
+    pub follow_ups_created: usize,
+}
+
+impl Standup {
+    /// The stay in focus.
+    pub fn focused(&self) -> Option<StayId> {
+        self.order.get(self.pos).copied()
+    }
+}
+
+/// What the end-of-meeting screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub discussed: usize,
+    pub of: usize,
+    /// Red items on the board at the end.
+    pub overdue_items: usize,
+    pub follow_ups_created: usize,
+    pub minutes_used: i64,
+    /// Names (as shown) of the stays not discussed.
+    pub missed: Vec<String>,
+}
+
+impl App {
+    pub(super) fn apply_standup(&mut self, action: Action) -> bool {
+        match action {
+            Action::StartStandup => {
+                if self.rows.is_empty() || self.standup.is_some() {
+                    return false;
+                }
+                let pairs: Vec<_> = self
+                    .rows
+                    .iter()
+                    .map(|r| (&self.stays[r.stay], &r.flags))
+                    .collect();
+                let order = order(&pairs, self.config.standup.order);
+                self.standup = Some(Standup {
+                    meeting_id: None,
+                    started: self.now,
+                    order,
+                    pos: 0,
+                    discussed: Vec::new(),
+                    unsent: Vec::new(),
+                    follow_ups_created: 0,
+                });
+                self.summary = None;
+                self.overlay = Overlay::None;
+                self.requests
+                    .push(Request::Meeting(MeetingOp::Start { date: self.today() }));
+            }
+            Action::StandupStep(delta) => {
+                let Some(st) = &self.standup else {
+                    return false;
+                };
+                let next = st.pos as i64 + delta;
+                if next < 0 || next as usize >= st.order.len() {
+                    return false;
+                }
+                self.discussed_focus();
+                if let Some(st) = &mut self.standup {
+                    st.pos = next as usize;
+                }
+            }
+            Action::EndStandup => {
+                if self.standup.is_none() {
+                    return false;
+                }
+                self.discussed_focus();
+                let Some(st) = self.standup.take() else {
+                    return false;
+                };
+                if let Some(id) = st.meeting_id {
+                    self.requests
+                        .push(Request::Meeting(MeetingOp::End { meeting_id: id }));
+                }
+                let missed = st
+                    .order
+                    .iter()
+                    .filter(|id| !st.discussed.contains(id))
+                    .filter_map(|id| {
+                        self.rows
+                            .iter()
+                            .find(|r| self.stays[r.stay].id == *id)
+                            .map(|r| r.label.clone())
+                    })
+                    .collect();
+                let minutes = st
+                    .started
+                    .until(self.now)
+                    .ok()
+                    .and_then(|s| s.total(jiff::Unit::Second).ok())
+                    .unwrap_or(0.0);
+                self.summary = Some(Summary {
+                    discussed: st.discussed.len(),
+                    of: st.order.len(),
+                    overdue_items: self.rows.iter().map(|r| r.flags.overdue_count).sum(),
+                    follow_ups_created: st.follow_ups_created,
+                    minutes_used: (minutes / 60.0).ceil() as i64,
+                    missed,
+                });
+                self.overlay = Overlay::None;
+            }
+            Action::CloseSummary => self.summary = None,
+            Action::MeetingStarted(id) => {
+                let Some(st) = &mut self.standup else {
+                    return false;
+                };
+                st.meeting_id = Some(id);
+                for stay_id in std::mem::take(&mut st.unsent) {
+                    self.requests.push(Request::Meeting(MeetingOp::Discussed {
+                        meeting_id: id,
+                        stay_id,
+                    }));
+                }
+            }
+            Action::MeetingError(msg) => {
+                self.status = Some(super::Status {
+                    text: msg,
+                    error: true,
+                });
+            }
+            _ => return false,
+        }
+        self.sync_focus();
+        true
+    }
+
+    /// Record the stay in focus as discussed (once).
+    fn discussed_focus(&mut self) {
+        let Some(st) = &mut self.standup else { return };
+        let Some(id) = st.focused() else { return };
+        if st.discussed.contains(&id) {
+            return;
+        }
+        st.discussed.push(id);
+        match st.meeting_id {
+            Some(meeting_id) => self.requests.push(Request::Meeting(MeetingOp::Discussed {
+                meeting_id,
+                stay_id: id,
+            })),
+            None => st.unsent.push(id),
+        }
+    }
+
+    /// Keep the board's selection on the stay in focus, so every editing key acts on it.
+    /// A stay that left the board during the meeting (discharged) counts as discussed.
+    pub(super) fn sync_focus(&mut self) {
+        loop {
+            let Some(st) = &self.standup else { return };
+            let Some(id) = st.focused() else { return };
+            if let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id) {
+                self.selected = i;
+                return;
+            }
+            self.discussed_focus();
+            let Some(st) = &mut self.standup else { return };
+            st.order.remove(st.pos);
+            if st.order.is_empty() {
+                return;
+            }
+            st.pos = st.pos.min(st.order.len() - 1);
+        }
+    }
+}
