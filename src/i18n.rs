@@ -136,7 +136,7 @@ static NB: Strings = Strings {
     legend_ok: "i rute",
     legend_soon: "snart frist",
     legend_overdue: "forfalt",
-    keys_board: "a ny · e endre · m mål · l lege · s legemidler · x skriv ut · u angre · Enter detaljer · ? alle taster · q avslutt",
+    keys_board: "t tavlemøte · a ny · e endre · m mål · l lege · s legemidler · x skriv ut · u angre · Enter detaljer · ? alle taster · q avslutt",
     keys_kiosk: "Kun visning",
     keys_detail: "Esc lukk · ↑↓ neste/forrige · redigeringstastene virker også her",
     detail_title: "Detaljer",
@@ -185,6 +185,7 @@ static NB: Strings = Strings {
         ("c", "avbryt innleggelsen (spør først)"),
         ("D  Delete", "slett innleggelsen (spør først)"),
         ("u", "angre siste endring (flere trinn)"),
+        ("t", "tavlemøte: én innleggelse om gangen med tidsramme; →/← neste/forrige, t/Esc avslutt"),
         (
             "Skjema",
             "Tab/⇧Tab felt · ←→ velg/markør · Enter lagre · Esc avbryt · Ctrl-U tøm felt",
@@ -259,7 +260,7 @@ static EN: Strings = Strings {
     legend_ok: "on track",
     legend_soon: "due soon",
     legend_overdue: "overdue",
-    keys_board: "a add · e edit · m goals · l GP · s medication · x discharge · u undo · Enter details · ? all keys · q quit",
+    keys_board: "t stand-up · a add · e edit · m goals · l GP · s medication · x discharge · u undo · Enter details · ? all keys · q quit",
     keys_kiosk: "View only",
     keys_detail: "Esc close · ↑↓ next/previous · editing keys work here too",
     detail_title: "Details",
@@ -308,6 +309,7 @@ static EN: Strings = Strings {
         ("c", "cancel the stay (asks first)"),
         ("D  Delete", "delete the stay (asks first)"),
         ("u", "undo the last change (several steps)"),
+        ("t", "stand-up: one stay at a time in a time box; →/← next/previous, t/Esc end"),
         (
             "Forms",
             "Tab/⇧Tab field · ←→ choose/cursor · Enter save · Esc cancel · Ctrl-U clear field",
