@@ -4,7 +4,7 @@
 
 use crate::app::{Action, App, MeetingOp, Request, keys};
 use crate::clock::Clock;
-use crate::store::meetings;
+use crate::store::{self, meetings};
 use crate::store::write;
 use crossterm::event::KeyEvent;
 use rusqlite::Connection;
@@ -60,6 +60,14 @@ pub fn dispatch(app: &mut App, editor: Option<&mut Editor>, action: Action) -> b
                     Some(a) => a,
                     None => continue,
                 },
+                Request::ReportData => {
+                    let data = store::load_all(&ed.conn)
+                        .and_then(|s| Ok((s, store::load_meetings(&ed.conn)?)));
+                    match data {
+                        Ok(d) => Action::ReportDataLoaded(Box::new(d)),
+                        Err(e) => Action::DataError(e.to_string()),
+                    }
+                }
                 Request::History(id) => match write::load_history(&ed.conn, id, HISTORY_ROWS) {
                     Ok(h) => Action::HistoryLoaded(id, h),
                     Err(e) => Action::DataError(e.to_string()),

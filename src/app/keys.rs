@@ -103,6 +103,10 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             }
             _ => None,
         },
+        Overlay::Indicators => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'i') | KeyCode::Enter => Some(Action::CloseOverlay),
+            _ => None,
+        },
         Overlay::Confirm(_) => match key.code {
             KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Action::Confirmed),
             _ => Some(Action::CloseOverlay),
@@ -153,6 +157,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('?') => Some(Action::ToggleHelp),
             KeyCode::Esc => Some(Action::CloseOverlay),
             KeyCode::Char('t') => Some(Action::StartStandup),
+            KeyCode::Char('i') => Some(Action::OpenIndicators),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
     }

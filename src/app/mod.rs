@@ -37,6 +37,8 @@ pub enum Overlay {
     Risks,
     /// A yes/no question before a drastic change.
     Confirm(Confirm),
+    /// The indicators of the last 12 weeks.
+    Indicators,
 }
 
 /// Changes that ask first.
@@ -55,6 +57,8 @@ pub enum Request {
     History(StayId),
     /// Write to the stand-up meeting log.
     Meeting(MeetingOp),
+    /// Load every stay and meeting for the indicators.
+    ReportData,
 }
 
 /// One step the user can undo: the stay as it was, and the version the change produced.
@@ -138,6 +142,10 @@ pub enum Action {
     MeetingStarted(i64),
     /// A meeting-log write failed.
     MeetingError(String),
+    /// Open the indicators view (loads its data first).
+    OpenIndicators,
+    /// Everything the indicators are computed from.
+    ReportDataLoaded(Box<(Vec<Stay>, Vec<crate::store::Meeting>)>),
 }
 
 impl Action {
@@ -154,6 +162,7 @@ impl Action {
                 | Action::HistoryLoaded(..)
                 | Action::MeetingStarted(_)
                 | Action::MeetingError(_)
+                | Action::ReportDataLoaded(_)
         )
     }
 }
@@ -190,6 +199,8 @@ pub struct App {
     pub standup: Option<Standup>,
     /// The last stand-up's summary, shown until closed.
     pub summary: Option<Summary>,
+    /// The indicators, computed when the view opens.
+    pub report: Option<crate::report::Report>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
 }
@@ -225,6 +236,7 @@ impl App {
             undo: Vec::new(),
             standup: None,
             summary: None,
+            report: None,
             last_rotation: now,
         };
         app.rebuild();
@@ -377,6 +389,26 @@ impl App {
                 }
                 Err(e) => self.config_error = Some(e.to_string()),
             },
+            Action::OpenIndicators => {
+                if self.mode == Mode::Kiosk {
+                    return false;
+                }
+                self.requests.push(Request::ReportData);
+            }
+            Action::ReportDataLoaded(data) => {
+                let (stays, meetings) = *data;
+                let today = self.today();
+                let (from, to) =
+                    crate::report::period(None, None, today).unwrap_or((today, today));
+                self.report = Some(crate::report::Report::compute(
+                    &stays,
+                    &meetings,
+                    &self.config.rules(),
+                    from,
+                    to,
+                ));
+                self.overlay = Overlay::Indicators;
+            }
             a @ (Action::StartStandup
             | Action::StandupStep(_)
             | Action::EndStandup

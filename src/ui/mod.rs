@@ -76,6 +76,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             panels::draw(frame, centred(area, 100, h), app, &th);
         }
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
+        Overlay::Indicators => {
+            if let Some(r) = &app.report {
+                indicators_view(frame, popup(area, 95, 95), app, r, &th);
+            }
+        }
         Overlay::None => {}
     }
     if let Some(sum) = &app.summary {
@@ -123,4 +128,15 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// The indicators view (the widget lives in its own module once merged).
+fn indicators_view(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    report: &crate::report::Report,
+    th: &theme::Theme,
+) {
+    let _ = (frame, area, app, report, th);
 }
