@@ -5,6 +5,7 @@ mod detail;
 mod form;
 mod header;
 mod help;
+pub mod indicators;
 mod panels;
 mod table;
 pub mod theme;
