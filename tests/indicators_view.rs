@@ -392,10 +392,52 @@ fn ascii_symbols() {
 fn show() {
     let (stays, meetings) = ward();
     for lang in [Language::Nb, Language::En] {
-        let c = config(lang);
+        let mut c = config(lang);
+        if lang == Language::En {
+            c.theme.colors = tavle::config::ColorMode::Mono;
+        }
         let r = report(&stays, &meetings, &c);
         for size in [(80, 24), (120, 40), (200, 50)] {
             println!("{}\n", lines(&render(&r, &c, size)).join("\n"));
         }
     }
+}
+
+#[test]
+fn odd_sizes_and_a_long_period_never_panic() {
+    let (stays, meetings) = ward();
+    let c = config(Language::Nb);
+    let short = report(&stays, &meetings, &c);
+    // A year: 53 ISO weeks, more than fit beside the figures.
+    let long = Report::compute(&stays, &meetings, &c.rules(), d(1, 1), today());
+    for r in [&short, &long] {
+        for w in [
+            1, 2, 5, 10, 15, 22, 30, 45, 60, 79, 81, 119, 121, 150, 199, 250,
+        ] {
+            for h in [1, 2, 3, 5, 8, 12, 20, 24, 31, 32, 40, 60] {
+                render(r, &c, (w, h));
+            }
+        }
+    }
+    // At 200x50 the long period shows the latest weeks that fit, and says so.
+    let screen = lines(&render(&long, &c, (200, 50)));
+    assert!(line_with(&screen, "Per uke").contains("siste"));
+    assert!(line_with(&screen, "u47").contains("u48"));
+    // Over the year stays 5 (assessed in time) and 6 (never assessed) count too: 3/5.
+    let a = line_with(&screen, "Kartlegging innen dag 3");
+    assert!(a.contains("3/5") && a.contains("60 %"), "{a}");
+}
+
+#[test]
+fn monochrome_legend_says_which_bar_is_which() {
+    let mut c = config(Language::Nb);
+    c.theme.colors = tavle::config::ColorMode::Mono;
+    let (stays, meetings) = ward();
+    let r = report(&stays, &meetings, &c);
+    let screen = lines(&render(&r, &c, (120, 40)));
+    let legend = line_with(&screen, "Per uke");
+    assert!(
+        legend.contains("innlagt (venstre)") && legend.contains("utskrevet (høyre)"),
+        "{legend}"
+    );
 }

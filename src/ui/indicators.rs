@@ -784,11 +784,15 @@ fn sparklines(
     let spark_w = per * shown.len() as u16;
     let mut y = area.y;
     let bottom = area.y + area.height;
-    let row = |y: u16, x: u16, w: u16| Rect {
-        x,
-        y,
-        width: w,
-        height: 1,
+    // Every row is clipped to the area, however narrow it is.
+    let row = |y: u16, x: u16, w: u16| {
+        Rect {
+            x,
+            y,
+            width: w,
+            height: 1,
+        }
+        .intersection(area)
     };
     frame.render_widget(
         Paragraph::new(Line::styled(w.shares_per_week, th.strong())),
