@@ -261,6 +261,15 @@ fn figures_left_charts_right_at_200x50() {
         "{m}"
     );
     assert!(line_with(&screen, "20.11.2026").contains("12 min"));
+    // Below the charts, the weeks as numbers in the cells of the CLI table: week 46 admitted
+    // 2 and 3 (assessed 1 of 2), week 48 had the stand-up of 24.11 (3/4).
+    let head = line_with(&screen, "kartl. d3");
+    assert!(head.contains("uke") && head.contains("tavlem."), "{head}");
+    let table = &screen[row_of(&screen, "kartl. d3")..];
+    let w46 = line_with(table, "u46 ");
+    assert!(w46.contains("1/2 50%") && w46.contains("0/2 0%"), "{w46}");
+    assert!(line_with(table, "u48 ").contains("3/4 75%"));
+    assert!(line_with(table, "u36 ").contains('–'));
 }
 
 #[test]

@@ -55,6 +55,15 @@ struct Words {
     short_on_time: &'static str,
     short_standups: &'static str,
     no_weeks: &'static str,
+    col_week: &'static str,
+    col_admitted: &'static str,
+    col_discharged: &'static str,
+    col_assessment: &'static str,
+    col_goals: &'static str,
+    col_gp: &'static str,
+    col_medication: &'static str,
+    col_on_time: &'static str,
+    col_standups: &'static str,
     charts_hint: &'static str,
     last_weeks: &'static str,
 }
@@ -95,6 +104,15 @@ const NB: Words = Words {
     short_on_time: "Utskr. i tide",
     short_standups: "Tavlemøter",
     no_weeks: "Ingen uker i perioden",
+    col_week: "uke",
+    col_admitted: "innl.",
+    col_discharged: "utskr.",
+    col_assessment: "kartl. d{n}",
+    col_goals: "mål d{n}",
+    col_gp: "lege d{n}",
+    col_medication: "legem. d{n}",
+    col_on_time: "i tide",
+    col_standups: "tavlem.",
     charts_hint: "Ukegrafer: gjør vinduet større",
     last_weeks: "siste {n} uker",
 };
@@ -135,6 +153,15 @@ const EN: Words = Words {
     short_on_time: "On time",
     short_standups: "Stand-ups",
     no_weeks: "No weeks in the period",
+    col_week: "week",
+    col_admitted: "admit",
+    col_discharged: "disch",
+    col_assessment: "assess d{n}",
+    col_goals: "goals d{n}",
+    col_gp: "GP d{n}",
+    col_medication: "med d{n}",
+    col_on_time: "on time",
+    col_standups: "stand-ups",
     charts_hint: "Weekly charts: enlarge the window",
     last_weeks: "last {n} weeks",
 };
@@ -666,7 +693,80 @@ fn charts(frame: &mut Frame<'_>, area: Rect, report: &Report, w: &Words, th: &Th
     bar_chart(frame, bars_area, report, w, th, look);
     if let Some(s) = spark_area {
         sparklines(frame, s, report, w, th, look);
+        // Below the charts, if there is room: the weeks as numbers (the CLI's table).
+        let used = s.y + s.height - area.y;
+        if area.height >= used + 4 {
+            let rest = Rect {
+                y: area.y + used + 1,
+                height: area.height - used - 1,
+                ..area
+            };
+            week_table(frame, rest, report, w, th);
+        }
     }
+}
+
+/// Width of a cell of the week table: `10/12 83%`.
+const CELL_W: usize = 10;
+
+/// The weeks as numbers, the latest that fit, in the cells of `tavle report`'s table
+/// (`met/of percent%`, or "–"). Drawn only when every column fits.
+fn week_table(frame: &mut Frame<'_>, area: Rect, report: &Report, w: &Words, th: &Theme) {
+    let u = &report.rules;
+    let heads = [
+        fill(w.col_assessment, u.assessment_day),
+        fill(w.col_goals, u.assessment_day),
+        fill(w.col_gp, u.gp_day),
+        fill(w.col_medication, u.medication_day),
+        w.col_on_time.to_string(),
+        w.col_standups.to_string(),
+    ];
+    let cell_w = heads
+        .iter()
+        .map(|h| width(h))
+        .max()
+        .unwrap_or(0)
+        .max(CELL_W);
+    let total = 4 + 2 * 7 + heads.len() * (cell_w + 1);
+    if usize::from(area.width) < total || area.height < 2 {
+        return;
+    }
+    let cell = |sh: &Share| match sh.percent() {
+        Some(p) => format!("{}/{} {:.0}%", sh.met, sh.of, p),
+        None => DASH.to_string(),
+    };
+    let mut head = format!(
+        "{}{}{}",
+        pad(w.col_week, 4),
+        lpad(w.col_admitted, 7),
+        lpad(w.col_discharged, 7)
+    );
+    for h in &heads {
+        head.push_str(&lpad(h, cell_w + 1));
+    }
+    let mut lines = vec![Line::styled(head, th.titles())];
+    let n = usize::from(area.height - 1).min(report.weeks.len());
+    for wk in &report.weeks[report.weeks.len() - n..] {
+        let p = &wk.process;
+        let mut text = format!(
+            "{}{}{}",
+            pad(&week_label(wk, w), 4),
+            lpad(&wk.admitted.to_string(), 7),
+            lpad(&wk.discharged.to_string(), 7)
+        );
+        for sh in [
+            &p.assessment.share,
+            &p.goals.share,
+            &p.gp.share,
+            &p.medication.share,
+            &p.discharged_on_time.share,
+            &wk.standups,
+        ] {
+            text.push_str(&lpad(&cell(sh), cell_w + 1));
+        }
+        lines.push(Line::raw(text));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The weeks that fit in `cols` columns at `per` columns each: the latest ones.
