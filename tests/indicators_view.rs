@@ -383,7 +383,7 @@ fn ascii_symbols() {
     for size in [(80, 24), (120, 40), (200, 50)] {
         let screen = lines(&render(&r, &c, size));
         let all = screen.join("\n");
-        assert!(all.contains(" Indikatorer 01.09.2026-25.11.2026 "), "{all}");
+        assert!(all.contains(" Indikatorer 01.09.2026–25.11.2026 "), "{all}");
         let a = line_with(&screen, "Kartlegging innen dag 3");
         assert!(
             a.contains("2/3") && a.contains('#') && a.contains('-'),

@@ -230,9 +230,6 @@ impl Look {
     fn absent(&self) -> &'static str {
         if self.ascii { "-" } else { "·" }
     }
-    fn dash(&self) -> &'static str {
-        if self.ascii { "-" } else { DASH }
-    }
 }
 
 /// One figure row: a label and a share (with its bar), or a plain value.
@@ -452,15 +449,7 @@ fn line(row: &Row, c: &Cols, th: &Theme, look: &Look) -> Line<'static> {
                     th.strong(),
                 ),
                 Span::raw(" "),
-                Span::styled(
-                    lpad(
-                        &share
-                            .percent()
-                            .map_or_else(|| look.dash().to_string(), |_| pct(share)),
-                        PCT_W,
-                    ),
-                    th.strong(),
-                ),
+                Span::styled(lpad(&pct(share), PCT_W), th.strong()),
             ];
             if c.bar > 0 {
                 spans.push(Span::raw("  "));
@@ -474,8 +463,8 @@ fn line(row: &Row, c: &Cols, th: &Theme, look: &Look) -> Line<'static> {
     }
 }
 
-/// The figure lines for `area` (leaving out optional rows if they do not fit), and how many
-/// rows they take.
+/// The figure lines for an area of `avail_w` x `avail_h` (leaving out the optional rows if
+/// not all fit; what still does not fit is cut off at the bottom).
 fn figure_lines(
     all: &[Row],
     avail_w: usize,
@@ -517,9 +506,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config,
         color: config.theme.colors == ColorMode::Ansi,
         ascii: config.theme.symbols == SymbolSet::Ascii,
     };
-    let dash = if look.ascii { "-" } else { "–" };
     let title = format!(
-        " {} {}{dash}{} ",
+        " {} {}{DASH}{} ",
         w.title,
         fmt_date(report.from),
         fmt_date(report.to)
@@ -926,9 +914,7 @@ fn sparklines(
         );
         // The latest week's share at the end of the row.
         let last = shown.last().map(get).unwrap_or_default();
-        let text = last
-            .percent()
-            .map_or_else(|| look.dash().to_string(), |_| pct(&last));
+        let text = pct(&last);
         frame.render_widget(
             Paragraph::new(Line::styled(lpad(&text, usize::from(last_w)), th.dim())),
             row(y, area.x + label_w + spark_w, last_w),
