@@ -6,6 +6,7 @@ mod detail;
 mod form;
 mod header;
 mod help;
+pub mod indicators;
 mod panels;
 mod standup;
 mod table;

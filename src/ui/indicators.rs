@@ -1,0 +1,941 @@
+//! The in-app indicators view: the figures of [`Report`] (the same ones `tavle report` prints)
+//! with a share bar per process figure, and the trends per ISO week as a bar chart
+//! (admitted / discharged) and sparklines (weekly process shares). Pure: no I/O.
+//!
+//! Layout: figures first. Charts go to the right of the figures when the area is wide
+//! enough for every week, below them when it is tall enough, and are left out (with a hint)
+//! otherwise. A share with nothing to divide by shows "–".
+
+use super::theme::Theme;
+use crate::config::{ColorMode, Config, Language, SymbolSet};
+use crate::domain::dates::fmt_date;
+use crate::domain::text::sanitize;
+use crate::report::{DeadlineShare, NOT_RECORDED, OutcomeCount, Report, Share, Week};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Sparkline};
+
+/// The words of this view in one language.
+struct Words {
+    title: &'static str,
+    process: &'static str,
+    assessment: &'static str,
+    goals: &'static str,
+    gp: &'static str,
+    medication: &'static str,
+    on_time: &'static str,
+    standups_discussed: &'static str,
+    standups: &'static str,
+    not_yet_due: &'static str,
+    ended_before: &'static str,
+    outcome: &'static str,
+    median: &'static str,
+    days: &'static str,
+    discharge_outcome: &'static str,
+    not_recorded: &'static str,
+    hospital: &'static str,
+    goals_achieved: &'static str,
+    all_goals: &'static str,
+    meetings_title: &'static str,
+    minutes: &'static str,
+    week_prefix: &'static str,
+    per_week: &'static str,
+    admitted: &'static str,
+    discharged: &'static str,
+    left: &'static str,
+    right: &'static str,
+    shares_per_week: &'static str,
+    short_assessment: &'static str,
+    short_goals: &'static str,
+    short_gp: &'static str,
+    short_medication: &'static str,
+    short_on_time: &'static str,
+    short_standups: &'static str,
+    no_weeks: &'static str,
+    col_week: &'static str,
+    col_admitted: &'static str,
+    col_discharged: &'static str,
+    col_assessment: &'static str,
+    col_goals: &'static str,
+    col_gp: &'static str,
+    col_medication: &'static str,
+    col_on_time: &'static str,
+    col_standups: &'static str,
+    charts_hint: &'static str,
+    last_weeks: &'static str,
+}
+
+const NB: Words = Words {
+    title: "Indikatorer",
+    process: "Prosess: {n} opphold innlagt i perioden",
+    assessment: "Kartlegging innen dag {n}",
+    goals: "Mål satt innen dag {n}",
+    gp: "Legetime gjennomført innen dag {n}",
+    medication: "Legemidler samstemt innen dag {n}",
+    on_time: "Utskrevet innen {n} dager",
+    standups_discussed: "Aktive opphold drøftet på tavlemøter",
+    standups: "{n} tavlemøter",
+    not_yet_due: "ikke forfalt",
+    ended_before: "avsluttet før",
+    outcome: "Utfall: {n} opphold utskrevet i perioden",
+    median: "Median liggetid",
+    days: "dager",
+    discharge_outcome: "Utskrevet til",
+    not_recorded: "(ikke registrert)",
+    hospital: "Innlagt på sykehus under oppholdet",
+    goals_achieved: "Mål nådd ved utskriving",
+    all_goals: "Opphold med alle mål nådd",
+    meetings_title: "Tavlemøter",
+    minutes: "min",
+    week_prefix: "u",
+    per_week: "Per uke",
+    admitted: "innlagt",
+    discharged: "utskrevet",
+    left: "venstre",
+    right: "høyre",
+    shares_per_week: "Andel per uke (opphold innlagt den uka)",
+    short_assessment: "Kartlegging d{n}",
+    short_goals: "Mål d{n}",
+    short_gp: "Legetime d{n}",
+    short_medication: "Legemidler d{n}",
+    short_on_time: "Utskr. i tide",
+    short_standups: "Tavlemøter",
+    no_weeks: "Ingen uker i perioden",
+    col_week: "uke",
+    col_admitted: "innl.",
+    col_discharged: "utskr.",
+    col_assessment: "kartl. d{n}",
+    col_goals: "mål d{n}",
+    col_gp: "lege d{n}",
+    col_medication: "legem. d{n}",
+    col_on_time: "i tide",
+    col_standups: "tavlem.",
+    charts_hint: "Ukegrafer: gjør vinduet større",
+    last_weeks: "siste {n} uker",
+};
+
+const EN: Words = Words {
+    title: "Indicators",
+    process: "Process: {n} stays admitted in the period",
+    assessment: "Assessment done by day {n}",
+    goals: "Goals set by day {n}",
+    gp: "GP appointment held by day {n}",
+    medication: "Medication reconciled by day {n}",
+    on_time: "Discharged within {n} days",
+    standups_discussed: "Active stays discussed at stand-ups",
+    standups: "{n} stand-ups",
+    not_yet_due: "not yet due",
+    ended_before: "ended before",
+    outcome: "Outcome: {n} stays discharged in the period",
+    median: "Median length of stay",
+    days: "days",
+    discharge_outcome: "Discharge outcome",
+    not_recorded: "(not recorded)",
+    hospital: "Hospital admission during the stay",
+    goals_achieved: "Goals achieved at discharge",
+    all_goals: "Stays with every goal achieved",
+    meetings_title: "Stand-ups",
+    minutes: "min",
+    week_prefix: "W",
+    per_week: "Per week",
+    admitted: "admitted",
+    discharged: "discharged",
+    left: "left",
+    right: "right",
+    shares_per_week: "Share per week (stays admitted that week)",
+    short_assessment: "Assessment d{n}",
+    short_goals: "Goals d{n}",
+    short_gp: "GP d{n}",
+    short_medication: "Medication d{n}",
+    short_on_time: "On time",
+    short_standups: "Stand-ups",
+    no_weeks: "No weeks in the period",
+    col_week: "week",
+    col_admitted: "admit",
+    col_discharged: "disch",
+    col_assessment: "assess d{n}",
+    col_goals: "goals d{n}",
+    col_gp: "GP d{n}",
+    col_medication: "med d{n}",
+    col_on_time: "on time",
+    col_standups: "stand-ups",
+    charts_hint: "Weekly charts: enlarge the window",
+    last_weeks: "last {n} weeks",
+};
+
+fn words(lang: Language) -> &'static Words {
+    match lang {
+        Language::Nb => &NB,
+        Language::En => &EN,
+    }
+}
+
+/// `template` with `{n}` replaced.
+fn fill(template: &str, n: impl std::fmt::Display) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// Dash for "nothing to divide by".
+const DASH: &str = "–";
+
+/// Whole percent as on the board ("67 %"), or "–".
+fn pct(s: &Share) -> String {
+    s.percent()
+        .map_or_else(|| DASH.to_string(), |p| format!("{p:.0} %"))
+}
+
+/// A number with the decimal separator of the language (35,5 in Norwegian).
+fn decimal(v: f64, lang: Language) -> String {
+    let s = format!("{v}");
+    match lang {
+        Language::Nb => s.replace('.', ","),
+        Language::En => s,
+    }
+}
+
+/// Colours are only used when the config asks for them (the theme's rule).
+struct Look {
+    color: bool,
+    ascii: bool,
+}
+
+impl Look {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    fn bar_set(&self) -> symbols::bar::Set<'static> {
+        if self.ascii {
+            symbols::bar::Set {
+                full: "#",
+                seven_eighths: "#",
+                three_quarters: "#",
+                five_eighths: "=",
+                half: "=",
+                three_eighths: "-",
+                one_quarter: "-",
+                one_eighth: ".",
+                empty: " ",
+            }
+        } else {
+            symbols::bar::NINE_LEVELS
+        }
+    }
+    fn absent(&self) -> &'static str {
+        if self.ascii { "-" } else { "·" }
+    }
+}
+
+/// One figure row: a label and a share (with its bar), or a plain value.
+enum Figure {
+    Share {
+        label: String,
+        share: Share,
+        note: String,
+    },
+    Value {
+        label: String,
+        value: String,
+    },
+    Heading(String),
+    Blank,
+}
+
+/// Whether a row is left out when space is short.
+struct Row {
+    figure: Figure,
+    optional: bool,
+}
+
+fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
+    let lang = config.language;
+    let u = &report.rules;
+    let p = &report.process;
+    let mut out = Vec::new();
+    let mut push = |figure, optional| out.push(Row { figure, optional });
+    push(Figure::Heading(fill(w.process, report.admitted)), false);
+    let deadline = |label: String, d: &DeadlineShare| Figure::Share {
+        label,
+        share: d.share,
+        note: format!(
+            "{} {}, {} {}",
+            w.not_yet_due, d.not_yet_due, w.ended_before, d.ended_before_deadline
+        ),
+    };
+    push(
+        deadline(fill(w.assessment, u.assessment_day), &p.assessment),
+        false,
+    );
+    push(deadline(fill(w.goals, u.assessment_day), &p.goals), false);
+    push(deadline(fill(w.gp, u.gp_day), &p.gp), false);
+    push(
+        deadline(fill(w.medication, u.medication_day), &p.medication),
+        false,
+    );
+    push(
+        deadline(fill(w.on_time, u.stay_length_days), &p.discharged_on_time),
+        false,
+    );
+    push(
+        Figure::Share {
+            label: w.standups_discussed.to_string(),
+            share: report.standups.discussed,
+            note: fill(w.standups, report.standups.meetings),
+        },
+        false,
+    );
+    push(Figure::Blank, true);
+    let o = &report.outcome;
+    push(Figure::Heading(fill(w.outcome, o.discharged)), false);
+    push(
+        Figure::Value {
+            label: w.median.to_string(),
+            value: o.median_length_days.map_or_else(
+                || DASH.to_string(),
+                |m| format!("{} {}", decimal(m, lang), w.days),
+            ),
+        },
+        false,
+    );
+    push(Figure::Heading(format!("  {}", w.discharge_outcome)), true);
+    for oc in ordered_outcomes(&o.outcomes, config) {
+        let label = match Config::choice(&config.discharge_outcomes, &oc.key) {
+            Some(c) => c.label.get(lang).to_string(),
+            None if oc.key == NOT_RECORDED => w.not_recorded.to_string(),
+            None => sanitize(&oc.key),
+        };
+        push(
+            Figure::Share {
+                label: format!("  {label}"),
+                share: Share {
+                    met: oc.count,
+                    of: o.discharged,
+                },
+                note: String::new(),
+            },
+            oc.count == 0,
+        );
+    }
+    for (label, share) in [
+        (w.hospital, o.hospital_admissions),
+        (w.goals_achieved, o.goals_achieved),
+        (w.all_goals, o.stays_all_goals_achieved),
+    ] {
+        push(
+            Figure::Share {
+                label: label.to_string(),
+                share,
+                note: String::new(),
+            },
+            false,
+        );
+    }
+    out
+}
+
+/// Configured outcomes first (0 when no stay ended so), then the others, as
+/// [`Report::order_outcomes`] does (the same result whether or not it was called).
+fn ordered_outcomes(outcomes: &[OutcomeCount], config: &Config) -> Vec<OutcomeCount> {
+    let mut out: Vec<OutcomeCount> = config
+        .discharge_outcomes
+        .iter()
+        .map(|c| OutcomeCount {
+            key: c.key.clone(),
+            count: outcomes
+                .iter()
+                .filter(|o| o.key == c.key)
+                .map(|o| o.count)
+                .sum(),
+        })
+        .collect();
+    out.extend(
+        outcomes
+            .iter()
+            .filter(|o| Config::choice(&config.discharge_outcomes, &o.key).is_none())
+            .cloned(),
+    );
+    out
+}
+
+/// Column widths of the figure rows.
+struct Cols {
+    label: usize,
+    frac: usize,
+    bar: usize,
+    notes: bool,
+}
+
+const PCT_W: usize = 5;
+
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+fn cols(rows: &[Row], avail: usize, notes: bool) -> Cols {
+    let mut label = 0;
+    let mut frac = 3;
+    for r in rows {
+        match &r.figure {
+            Figure::Share {
+                label: l, share, ..
+            } => {
+                label = label.max(width(l));
+                frac = frac.max(width(&format!("{}/{}", share.met, share.of)));
+            }
+            Figure::Value { label: l, .. } => label = label.max(width(l)),
+            _ => {}
+        }
+    }
+    // label, frac, pct, bar with single spaces between and two before the bar.
+    let fixed = label + 1 + frac + 1 + PCT_W + 2;
+    let bar = avail.saturating_sub(fixed).clamp(0, 12);
+    let bar = if bar < 5 { 0 } else { bar };
+    Cols {
+        label,
+        frac,
+        bar,
+        notes,
+    }
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width(s));
+    format!("{s}{}", " ".repeat(n))
+}
+
+fn lpad(s: &str, w: usize) -> String {
+    let n = w.saturating_sub(width(s));
+    format!("{}{s}", " ".repeat(n))
+}
+
+/// The share bar: `█████░░░░░` (or `#####-----`), empty when there is no denominator.
+fn bar(share: &Share, w: usize, th: &Theme, look: &Look) -> Vec<Span<'static>> {
+    if w == 0 {
+        return Vec::new();
+    }
+    let (full, empty) = th.bar();
+    match share.percent() {
+        None => vec![Span::styled(" ".repeat(w), th.dim())],
+        Some(p) => {
+            let filled = ((p / 100.0) * w as f64).round() as usize;
+            let filled = filled.min(w);
+            vec![
+                Span::styled(full.to_string().repeat(filled), look.fg(Color::Cyan)),
+                Span::styled(empty.to_string().repeat(w - filled), th.dim()),
+            ]
+        }
+    }
+}
+
+fn line(row: &Row, c: &Cols, th: &Theme, look: &Look) -> Line<'static> {
+    match &row.figure {
+        Figure::Blank => Line::default(),
+        Figure::Heading(h) => Line::styled(h.clone(), th.strong()),
+        Figure::Value { label, value } => Line::from(vec![
+            Span::raw(format!("  {} ", pad(label, c.label))),
+            Span::styled(value.clone(), th.strong()),
+        ]),
+        Figure::Share { label, share, note } => {
+            let mut spans = vec![
+                Span::raw(format!("  {} ", pad(label, c.label))),
+                Span::styled(
+                    lpad(&format!("{}/{}", share.met, share.of), c.frac),
+                    th.strong(),
+                ),
+                Span::raw(" "),
+                Span::styled(lpad(&pct(share), PCT_W), th.strong()),
+            ];
+            if c.bar > 0 {
+                spans.push(Span::raw("  "));
+                spans.extend(bar(share, c.bar, th, look));
+            }
+            if c.notes && !note.is_empty() {
+                spans.push(Span::styled(format!("  {note}"), th.dim()));
+            }
+            Line::from(spans)
+        }
+    }
+}
+
+/// The figure lines for an area of `avail_w` x `avail_h` (leaving out the optional rows if
+/// not all fit; what still does not fit is cut off at the bottom).
+fn figure_lines(
+    all: &[Row],
+    avail_w: usize,
+    avail_h: usize,
+    notes: bool,
+    th: &Theme,
+    look: &Look,
+) -> Vec<Line<'static>> {
+    let keep: Vec<&Row> = if all.len() <= avail_h {
+        all.iter().collect()
+    } else {
+        all.iter().filter(|r| !r.optional).collect()
+    };
+    let c = cols(all, avail_w, notes);
+    keep.iter().map(|r| line(r, &c, th, look)).collect()
+}
+
+/// Rows the figures take with everything, and with the optional rows left out.
+fn figure_heights(all: &[Row]) -> (usize, usize) {
+    (all.len(), all.iter().filter(|r| !r.optional).count())
+}
+
+/// Width of the figure column (label, fraction, percent and bar; no notes).
+fn figure_width(all: &[Row]) -> usize {
+    let c = cols(all, usize::MAX, false);
+    2 + c.label + 1 + c.frac + 1 + PCT_W + 2 + 12
+}
+
+/// Width one week takes in the bar chart: two bars of two columns and a gap.
+const WEEK_W: u16 = 5;
+/// The smallest chart area worth drawing.
+const MIN_CHART_H: u16 = 10;
+const MIN_CHART_W: u16 = 36;
+
+/// Draw the indicators view into `area` (clearing it first, so it can be an overlay).
+pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config, th: &Theme) {
+    let w = words(config.language);
+    let look = Look {
+        color: config.theme.colors == ColorMode::Ansi,
+        ascii: config.theme.symbols == SymbolSet::Ascii,
+    };
+    let title = format!(
+        " {} {}{DASH}{} ",
+        w.title,
+        fmt_date(report.from),
+        fmt_date(report.to)
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(th.border())
+        .title(Span::styled(title, th.strong()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let all = rows(report, config, w);
+    let (full_h, compact_h) = figure_heights(&all);
+    let fig_w = figure_width(&all);
+    let weeks = report.weeks.len() as u16;
+    let chart_w = (weeks * WEEK_W + 2).max(MIN_CHART_W);
+    let meetings = meeting_lines(report, w, th);
+
+    if usize::from(inner.width) >= fig_w + 2 + usize::from(chart_w) {
+        // Figures left, charts right.
+        let notes_w = all
+            .iter()
+            .map(|r| match &r.figure {
+                Figure::Share { note, .. } => width(note) + 2,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        let left_w = if usize::from(inner.width) >= fig_w + notes_w + 2 + usize::from(chart_w) {
+            fig_w + notes_w
+        } else {
+            fig_w
+        };
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Length(left_w as u16),
+            Constraint::Length(2),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        let mut lines = figure_lines(
+            &all,
+            left.width.into(),
+            left.height.into(),
+            left_w > fig_w,
+            th,
+            &look,
+        );
+        // The stand-ups one by one, if there is room below the figures.
+        let room = usize::from(left.height).saturating_sub(lines.len() + 1);
+        if room >= 3 && !meetings.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::styled(w.meetings_title, th.strong()));
+            let n = meetings.len().min(room - 1);
+            lines.extend(meetings[meetings.len() - n..].iter().cloned());
+        }
+        frame.render_widget(Paragraph::new(lines), left);
+        charts(frame, right, report, w, th, &look);
+    } else if inner.height >= full_h as u16 + MIN_CHART_H
+        || inner.height >= compact_h as u16 + MIN_CHART_H
+    {
+        // Figures on top, charts below.
+        let fig_h = if inner.height >= full_h as u16 + MIN_CHART_H {
+            full_h
+        } else {
+            compact_h
+        };
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(fig_h as u16), Constraint::Min(0)]).areas(inner);
+        let lines = figure_lines(&all, top.width.into(), fig_h, false, th, &look);
+        frame.render_widget(Paragraph::new(lines), top);
+        charts(frame, bottom, report, w, th, &look);
+    } else {
+        // Figures only; a hint on the last row if there is one to spare.
+        let lines = figure_lines(
+            &all,
+            inner.width.into(),
+            inner.height.into(),
+            false,
+            th,
+            &look,
+        );
+        let used = lines.len() as u16;
+        frame.render_widget(Paragraph::new(lines), inner);
+        if used < inner.height {
+            let hint = Rect {
+                y: inner.y + inner.height - 1,
+                height: 1,
+                ..inner
+            };
+            frame.render_widget(Paragraph::new(Line::styled(w.charts_hint, th.dim())), hint);
+        }
+    }
+}
+
+/// The stand-ups one per line: date, led by, minutes, discussed.
+fn meeting_lines(report: &Report, w: &Words, th: &Theme) -> Vec<Line<'static>> {
+    report
+        .standups
+        .each
+        .iter()
+        .map(|m| {
+            let mut spans = vec![
+                Span::raw(format!("  {}  ", fmt_date(m.date))),
+                Span::raw(pad(&sanitize(&m.led_by), 24)),
+                Span::styled(
+                    lpad(
+                        &m.minutes
+                            .map_or_else(|| DASH.to_string(), |n| format!("{n} {}", w.minutes)),
+                        7,
+                    ),
+                    th.dim(),
+                ),
+                Span::styled(
+                    lpad(&format!("{}/{}", m.discussed.met, m.discussed.of), 8),
+                    th.strong(),
+                ),
+                Span::raw(" "),
+                Span::styled(lpad(&pct(&m.discussed), PCT_W), th.strong()),
+            ];
+            if m.discussed_not_active > 0 {
+                spans.push(Span::styled(
+                    format!("  (+{})", m.discussed_not_active),
+                    th.dim(),
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// `u48` / `W48`.
+fn week_label(week: &Week, w: &Words) -> String {
+    format!("{}{:02}", w.week_prefix, week.monday.iso_week_date().week())
+}
+
+/// The weekly charts: admitted / discharged as a grouped bar chart on top, the weekly
+/// process shares as sparklines below (when there is room for both).
+fn charts(frame: &mut Frame<'_>, area: Rect, report: &Report, w: &Words, th: &Theme, look: &Look) {
+    if area.width < 10 || area.height < 3 {
+        return;
+    }
+    if report.weeks.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled(w.no_weeks, th.dim())), area);
+        return;
+    }
+    // Spark block: a title, six rows and an axis.
+    const SPARK_H: u16 = 8;
+    // Bars: a legend and at most 15 rows (taller bars say nothing more).
+    const BARS_MAX_H: u16 = 16;
+    let (bars_area, spark_area) = if area.height >= SPARK_H + 7 {
+        let bars_h = (area.height - SPARK_H).min(BARS_MAX_H);
+        let [a, _, b] = Layout::vertical([
+            Constraint::Length(bars_h),
+            Constraint::Length(u16::from(area.height > bars_h + SPARK_H)),
+            Constraint::Length(SPARK_H),
+        ])
+        .areas(area);
+        (a, Some(b))
+    } else {
+        (
+            area.intersection(Rect {
+                height: BARS_MAX_H,
+                ..area
+            }),
+            None,
+        )
+    };
+    bar_chart(frame, bars_area, report, w, th, look);
+    if let Some(s) = spark_area {
+        sparklines(frame, s, report, w, th, look);
+        // Below the charts, if there is room: the weeks as numbers (the CLI's table).
+        let used = s.y + s.height - area.y;
+        if area.height >= used + 4 {
+            let rest = Rect {
+                y: area.y + used + 1,
+                height: area.height - used - 1,
+                ..area
+            };
+            week_table(frame, rest, report, w, th);
+        }
+    }
+}
+
+/// Width of a cell of the week table: `10/12 83%`.
+const CELL_W: usize = 10;
+
+/// The weeks as numbers, the latest that fit, in the cells of `tavle report`'s table
+/// (`met/of percent%`, or "–"). Drawn only when every column fits.
+fn week_table(frame: &mut Frame<'_>, area: Rect, report: &Report, w: &Words, th: &Theme) {
+    let u = &report.rules;
+    let heads = [
+        fill(w.col_assessment, u.assessment_day),
+        fill(w.col_goals, u.assessment_day),
+        fill(w.col_gp, u.gp_day),
+        fill(w.col_medication, u.medication_day),
+        w.col_on_time.to_string(),
+        w.col_standups.to_string(),
+    ];
+    let cell_w = heads
+        .iter()
+        .map(|h| width(h))
+        .max()
+        .unwrap_or(0)
+        .max(CELL_W);
+    let total = 4 + 2 * 7 + heads.len() * (cell_w + 1);
+    if usize::from(area.width) < total || area.height < 2 {
+        return;
+    }
+    let cell = |sh: &Share| match sh.percent() {
+        Some(p) => format!("{}/{} {:.0}%", sh.met, sh.of, p),
+        None => DASH.to_string(),
+    };
+    let mut head = format!(
+        "{}{}{}",
+        pad(w.col_week, 4),
+        lpad(w.col_admitted, 7),
+        lpad(w.col_discharged, 7)
+    );
+    for h in &heads {
+        head.push_str(&lpad(h, cell_w + 1));
+    }
+    let mut lines = vec![Line::styled(head, th.titles())];
+    let n = usize::from(area.height - 1).min(report.weeks.len());
+    for wk in &report.weeks[report.weeks.len() - n..] {
+        let p = &wk.process;
+        let mut text = format!(
+            "{}{}{}",
+            pad(&week_label(wk, w), 4),
+            lpad(&wk.admitted.to_string(), 7),
+            lpad(&wk.discharged.to_string(), 7)
+        );
+        for sh in [
+            &p.assessment.share,
+            &p.goals.share,
+            &p.gp.share,
+            &p.medication.share,
+            &p.discharged_on_time.share,
+            &wk.standups,
+        ] {
+            text.push_str(&lpad(&cell(sh), cell_w + 1));
+        }
+        lines.push(Line::raw(text));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The weeks that fit in `cols` columns at `per` columns each: the latest ones.
+fn fitting(weeks: &[Week], cols: u16, per: u16) -> &[Week] {
+    let n = usize::from((cols / per.max(1)).max(1)).min(weeks.len());
+    &weeks[weeks.len() - n..]
+}
+
+fn bar_chart(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    report: &Report,
+    w: &Words,
+    th: &Theme,
+    look: &Look,
+) {
+    let admitted_style = look.fg(Color::Cyan);
+    let discharged_style = look.fg(Color::Green);
+    let shown = fitting(&report.weeks, area.width, WEEK_W);
+    // Without colours the two bars of a week look alike: say which is which.
+    let (left, right) = if look.color {
+        (String::new(), String::new())
+    } else {
+        (format!(" ({})", w.left), format!(" ({})", w.right))
+    };
+    let mut title = vec![
+        Span::styled(format!("{} ", w.per_week), th.strong()),
+        Span::styled(format!("{} ", th.bar().0), admitted_style),
+        Span::raw(format!("{}{left} ", w.admitted)),
+        Span::raw(if look.ascii { "| " } else { "│ " }),
+        Span::styled(format!("{} ", th.bar().0), discharged_style),
+        Span::raw(format!("{}{right}", w.discharged)),
+    ];
+    if shown.len() < report.weeks.len() {
+        title.push(Span::styled(
+            format!(" ({})", fill(w.last_weeks, shown.len())),
+            th.dim(),
+        ));
+    }
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(title)), head);
+    if body.height < 2 {
+        return;
+    }
+    let groups: Vec<BarGroup> = shown
+        .iter()
+        .map(|wk| {
+            BarGroup::default()
+                .label(Line::from(week_label(wk, w)))
+                .bars(&[
+                    Bar::default()
+                        .value(wk.admitted as u64)
+                        .style(admitted_style)
+                        .value_style(admitted_style.add_modifier(Modifier::REVERSED)),
+                    Bar::default()
+                        .value(wk.discharged as u64)
+                        .style(discharged_style)
+                        .value_style(discharged_style.add_modifier(Modifier::REVERSED)),
+                ])
+        })
+        .collect();
+    let max = shown
+        .iter()
+        .map(|wk| wk.admitted.max(wk.discharged) as u64)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut chart = BarChart::default()
+        .bar_width(2)
+        .bar_gap(0)
+        .group_gap(WEEK_W - 4)
+        .bar_set(look.bar_set())
+        .label_style(th.dim())
+        .max(max);
+    for g in groups {
+        chart = chart.data(g);
+    }
+    frame.render_widget(chart, body);
+}
+
+/// One weekly share out of a [`Week`].
+type WeekShare = fn(&Week) -> Share;
+
+fn sparklines(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    report: &Report,
+    w: &Words,
+    th: &Theme,
+    look: &Look,
+) {
+    let u = &report.rules;
+    let series: [(String, WeekShare); 6] = [
+        (fill(w.short_assessment, u.assessment_day), |wk| {
+            wk.process.assessment.share
+        }),
+        (fill(w.short_goals, u.assessment_day), |wk| {
+            wk.process.goals.share
+        }),
+        (fill(w.short_gp, u.gp_day), |wk| wk.process.gp.share),
+        (fill(w.short_medication, u.medication_day), |wk| {
+            wk.process.medication.share
+        }),
+        (w.short_on_time.to_string(), |wk| {
+            wk.process.discharged_on_time.share
+        }),
+        (w.short_standups.to_string(), |wk| wk.standups),
+    ];
+    let label_w = series.iter().map(|(l, _)| width(l)).max().unwrap_or(0) as u16 + 1;
+    let last_w = 6u16;
+    let avail = area.width.saturating_sub(label_w + last_w);
+    let weeks = &report.weeks;
+    let per = (avail / weeks.len().max(1) as u16).clamp(1, WEEK_W);
+    let shown = fitting(weeks, avail, per);
+    let spark_w = per * shown.len() as u16;
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    // Every row is clipped to the area, however narrow it is.
+    let row = |y: u16, x: u16, w: u16| {
+        Rect {
+            x,
+            y,
+            width: w,
+            height: 1,
+        }
+        .intersection(area)
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(w.shares_per_week, th.strong())),
+        row(y, area.x, area.width),
+    );
+    y += 1;
+    for (label, get) in &series {
+        if y + 1 >= bottom {
+            break;
+        }
+        frame.render_widget(
+            Paragraph::new(Line::raw(label.clone())),
+            row(y, area.x, label_w),
+        );
+        let data: Vec<Option<u64>> = shown
+            .iter()
+            .flat_map(|wk| {
+                let v = get(wk).percent().map(|p| p.round() as u64);
+                std::iter::repeat_n(v, usize::from(per))
+            })
+            .collect();
+        frame.render_widget(
+            Sparkline::default()
+                .data(data)
+                .max(100)
+                .bar_set(look.bar_set())
+                .style(look.fg(Color::Cyan))
+                .absent_value_symbol(look.absent())
+                .absent_value_style(th.dim()),
+            row(y, area.x + label_w, spark_w),
+        );
+        // The latest week's share at the end of the row.
+        let last = shown.last().map(get).unwrap_or_default();
+        let text = pct(&last);
+        frame.render_widget(
+            Paragraph::new(Line::styled(lpad(&text, usize::from(last_w)), th.dim())),
+            row(y, area.x + label_w + spark_w, last_w),
+        );
+        y += 1;
+    }
+    // Axis: the first and the last week shown.
+    if y < bottom
+        && let (Some(first), Some(last)) = (shown.first(), shown.last())
+    {
+        let a = week_label(first, w);
+        let b = week_label(last, w);
+        let gap = usize::from(spark_w).saturating_sub(width(&a) + width(&b));
+        let text = if shown.len() > 1 && gap > 0 {
+            format!("{a}{}{b}", " ".repeat(gap))
+        } else {
+            b
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, th.dim())),
+            row(y, area.x + label_w, area.width.saturating_sub(label_w)),
+        );
+    }
+}
