@@ -185,7 +185,14 @@ static NB: Strings = Strings {
         ("c", "avbryt innleggelsen (spør først)"),
         ("D  Delete", "slett innleggelsen (spør først)"),
         ("u", "angre siste endring (flere trinn)"),
-        ("t", "tavlemøte: én innleggelse om gangen med tidsramme; →/← neste/forrige, t/Esc avslutt"),
+        (
+            "t",
+            "tavlemøte: én innleggelse om gangen med tidsramme; →/← neste/forrige, t/Esc avslutt",
+        ),
+        (
+            "i",
+            "indikatorer for de siste 12 ukene (prosess, utfall, per uke)",
+        ),
         (
             "Skjema",
             "Tab/⇧Tab felt · ←→ velg/markør · Enter lagre · Esc avbryt · Ctrl-U tøm felt",
@@ -309,7 +316,14 @@ static EN: Strings = Strings {
         ("c", "cancel the stay (asks first)"),
         ("D  Delete", "delete the stay (asks first)"),
         ("u", "undo the last change (several steps)"),
-        ("t", "stand-up: one stay at a time in a time box; →/← next/previous, t/Esc end"),
+        (
+            "t",
+            "stand-up: one stay at a time in a time box; →/← next/previous, t/Esc end",
+        ),
+        (
+            "i",
+            "indicators for the last 12 weeks (process, outcome, per week)",
+        ),
         (
             "Forms",
             "Tab/⇧Tab field · ←→ choose/cursor · Enter save · Esc cancel · Ctrl-U clear field",
@@ -565,6 +579,7 @@ pub struct StandupStrings {
     pub minutes_used: &'static str,
     pub not_discussed: &'static str,
     pub keys_summary: &'static str,
+    pub keys_indicators: &'static str,
 }
 
 /// The stand-up strings for `lang`.
@@ -590,6 +605,7 @@ static STANDUP_NB: StandupStrings = StandupStrings {
     minutes_used: "Minutter brukt",
     not_discussed: "Ikke gjennomgått:",
     keys_summary: "Enter/Esc tilbake til tavlen",
+    keys_indicators: "Esc/i lukk · samme tall som «tavle report»",
 };
 
 static STANDUP_EN: StandupStrings = StandupStrings {
@@ -607,4 +623,5 @@ static STANDUP_EN: StandupStrings = StandupStrings {
     minutes_used: "Minutes used",
     not_discussed: "Not discussed:",
     keys_summary: "Enter/Esc back to the board",
+    keys_indicators: "Esc/i close · the same figures as `tavle report`",
 };

@@ -4,8 +4,8 @@
 
 use crate::app::{Action, App, MeetingOp, Request, keys};
 use crate::clock::Clock;
-use crate::store::{self, meetings};
 use crate::store::write;
+use crate::store::{self, meetings};
 use crossterm::event::KeyEvent;
 use rusqlite::Connection;
 use std::sync::Arc;

@@ -209,3 +209,18 @@ fn the_stand_up_screen_fits_a_laptop_and_a_tv() {
         }
     }
 }
+
+#[test]
+fn key_i_shows_the_indicators_of_the_same_data() {
+    let mut b = board((200, 50));
+    b.keys("t").key(KeyCode::Right).keys("t").key(KeyCode::Esc);
+    b.keys("i");
+    assert_eq!(b.app.overlay, tavle::app::Overlay::Indicators);
+    let s = b.screen();
+    assert!(s.contains("Indikatorer"), "{s}");
+    // Three stays admitted in the period; today's stand-up discussed 2 of the 3 active.
+    assert!(s.contains("3 opphold innlagt"), "{s}");
+    assert!(s.contains("2/3"), "{s}");
+    b.key(KeyCode::Esc);
+    assert_eq!(b.app.overlay, tavle::app::Overlay::None);
+}

@@ -398,8 +398,7 @@ impl App {
             Action::ReportDataLoaded(data) => {
                 let (stays, meetings) = *data;
                 let today = self.today();
-                let (from, to) =
-                    crate::report::period(None, None, today).unwrap_or((today, today));
+                let (from, to) = crate::report::period(None, None, today).unwrap_or((today, today));
                 self.report = Some(crate::report::Report::compute(
                     &stays,
                     &meetings,

@@ -28,7 +28,7 @@ pub fn keys_now(app: &App) -> &'static str {
         Overlay::FollowUps => e.keys_follow_ups,
         Overlay::Risks => e.keys_risks,
         Overlay::Confirm(_) => e.keys_confirm,
-        Overlay::Indicators => s.keys_detail,
+        Overlay::Indicators => crate::i18n::standup_strings(app.config.language).keys_indicators,
         Overlay::Help | Overlay::None => s.keys_board,
     }
 }

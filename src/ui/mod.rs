@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
         Overlay::Indicators => {
             if let Some(r) = &app.report {
-                indicators_view(frame, popup(area, 95, 95), app, r, &th);
+                indicators::draw(frame, popup(area, 95, 95), r, &app.config, &th);
             }
         }
         Overlay::None => {}
@@ -129,15 +129,4 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
         w,
         h,
     )
-}
-
-/// The indicators view (the widget lives in its own module once merged).
-fn indicators_view(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    app: &App,
-    report: &crate::report::Report,
-    th: &theme::Theme,
-) {
-    let _ = (frame, area, app, report, th);
 }
