@@ -101,6 +101,10 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::CloseOverlay)
             }
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Char(' ') => {
+                Some(Action::Down)
+            }
             _ => None,
         },
         Overlay::Indicators => match key.code {

@@ -188,6 +188,8 @@ pub struct App {
     pub form: Option<Form>,
     /// Cursor in the goals, follow-ups or risks panel.
     pub cursor: usize,
+    /// First line shown in the help overlay (it scrolls on small screens).
+    pub help_scroll: u16,
     /// Footer message (saved, undone, why not).
     pub status: Option<Status>,
     /// The detail pane's history, for the stay with this id.
@@ -230,6 +232,7 @@ impl App {
             quit: false,
             form: None,
             cursor: 0,
+            help_scroll: 0,
             status: None,
             history: None,
             requests: Vec::new(),
@@ -336,6 +339,12 @@ impl App {
         let per = self.rows_per_page().max(1);
         match action {
             Action::Quit => self.quit = true,
+            Action::Up if self.overlay == Overlay::Help => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+            }
+            Action::Down if self.overlay == Overlay::Help => {
+                self.help_scroll = (self.help_scroll + 1).min(40);
+            }
             Action::Up if self.in_panel() => self.cursor = self.cursor.saturating_sub(1),
             Action::Down if self.in_panel() => {
                 self.cursor = (self.cursor + 1).min(self.panel_len().saturating_sub(1));
@@ -364,6 +373,7 @@ impl App {
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None
                 } else {

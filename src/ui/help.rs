@@ -124,27 +124,54 @@ pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-/// The help overlay.
+/// The help overlay. On a short screen it scrolls (↑/↓), and says so in its border.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let title = strings(app.config.language).help_title;
-    let block = Block::default()
+    let key_w = 22;
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let text_w = inner_w.saturating_sub(key_w).max(10);
+    // Wrap descriptions under their own column, so keys stay easy to scan.
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, v) in help_lines(app) {
+        let mut first = true;
+        for chunk in wrap_words(v, text_w) {
+            let key = if first { k } else { "" };
+            first = false;
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key:<key_w$}"), th.strong()),
+                Span::raw(chunk),
+            ]));
+        }
+    }
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    let scroll = app.help_scroll.min(max_scroll);
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(th.border())
         .title(Span::styled(title, th.strong()));
-    let lines: Vec<Line> = help_lines(app)
-        .into_iter()
-        .map(|(k, v)| {
-            Line::from(vec![
-                Span::styled(format!("{k:<22}"), th.strong()),
-                Span::raw(v),
-            ])
-        })
-        .collect();
+    if max_scroll > 0 {
+        let more = if scroll < max_scroll { "↓" } else { "↑" };
+        block = block.title_bottom(Span::styled(format!(" {more} ↑/↓ "), th.dim()));
+    }
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// Split `text` into lines of at most `w` cells at spaces.
+fn wrap_words(text: &str, w: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for word in text.split(' ') {
+        let cur = out.last_mut().expect("never empty");
+        let needed = crate::domain::text::width(cur) + 1 + crate::domain::text::width(word);
+        if !cur.is_empty() && needed > w {
+            out.push(word.to_string());
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+    }
+    out
 }
