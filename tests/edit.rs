@@ -619,3 +619,31 @@ fn forms_and_panels_fit_at_80x24_and_200x50() {
         );
     }
 }
+
+#[test]
+fn help_lists_every_key_and_scrolls_at_80x24() {
+    let mut b = board();
+    b.app.size = (80, 24);
+    b.keys("?");
+    let first = b.screen();
+    assert!(
+        first.contains("ny innleggelse") && first.contains("↓ ↑/↓"),
+        "{first}"
+    );
+    assert!(!first.contains("q  Ctrl-C"), "{first}");
+    for _ in 0..30 {
+        b.key(KeyCode::Down);
+    }
+    let last = b.screen();
+    assert!(
+        last.contains("q  Ctrl-C") && last.contains("i går"),
+        "{last}"
+    );
+    b.app.size = (200, 50);
+    let tv = b.screen();
+    for key in [
+        "a ", "e ", "m ", "v ", "l ", "s ", "r ", "f ", "d ", "x ", "c ", "u ", "t ", "i ",
+    ] {
+        assert!(tv.contains(&format!("│{key}")), "{key:?} missing\n{tv}");
+    }
+}
