@@ -146,8 +146,10 @@ impl Field {
                     FormKey::Char(c) => {
                         let c = c.to_lowercase().to_string();
                         if let Some(i) = (1..=n).map(|k| (*index + k) % n).find(|&i| {
-                            options[i].1.to_lowercase().starts_with(&c)
-                                || options[i].0.to_lowercase().starts_with(&c)
+                            options.get(i).is_some_and(|(key, label)| {
+                                label.to_lowercase().starts_with(&c)
+                                    || key.to_lowercase().starts_with(&c)
+                            })
                         }) {
                             *index = i;
                         }

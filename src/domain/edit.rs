@@ -134,7 +134,8 @@ impl Change {
         }
         let mut s = before.clone();
         match self {
-            Change::Create(_) | Change::Restore(_) => unreachable!("handled above"),
+            // Both returned above; kept total without a panic path.
+            Change::Create(_) | Change::Restore(_) => return Err(EditError::NoSuchItem),
             Change::Edit(f) => set_fields(&mut s, f)?,
             Change::Assessment(d) => {
                 not_before_admission(&s, *d)?;

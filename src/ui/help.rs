@@ -160,18 +160,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
 
 /// Split `text` into lines of at most `w` cells at spaces.
 fn wrap_words(text: &str, w: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
+    let mut out = Vec::new();
+    let mut cur = String::new();
     for word in text.split(' ') {
-        let cur = out.last_mut().expect("never empty");
-        let needed = crate::domain::text::width(cur) + 1 + crate::domain::text::width(word);
+        let needed = crate::domain::text::width(&cur) + 1 + crate::domain::text::width(word);
         if !cur.is_empty() && needed > w {
-            out.push(word.to_string());
-        } else {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(word);
+            out.push(std::mem::take(&mut cur));
         }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
     }
+    out.push(cur);
     out
 }
