@@ -75,9 +75,33 @@ fn load(c: &mut Criterion) {
     });
 }
 
+/// One edit, committed: version check, stay and children rewritten, audit rows, fsync'd WAL
+/// commit. Toggles a risk back and forth on a database of 500 active and 50,000 discharged.
+fn write(c: &mut Criterion) {
+    use tavle::domain::edit::Change;
+    use tavle::store::write::{Target, WriteRequest, commit};
+    let (_dir, p) = synthetic_db(500, 50_000);
+    let mut conn = store::open_read_write(&p).unwrap();
+    let stay = store::load_active(&conn).unwrap().remove(250);
+    let mut version = stay.version;
+    c.bench_function("commit_one_edit_with_audit", |b| {
+        b.iter(|| {
+            let req = WriteRequest {
+                target: Target::Stay {
+                    id: stay.id,
+                    version: Some(version),
+                },
+                change: Change::ToggleRisk("pressure_ulcer".into()),
+            };
+            let done = commit(&mut conn, &req, "bench", NOW, date(2026, 11, 25)).unwrap();
+            version = done.after.unwrap().version;
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = render, load
+    targets = render, load, write
 }
 criterion_main!(benches);
