@@ -87,9 +87,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         digits.insert(0, Line::styled(s.day.to_uppercase(), th.dim()));
         frame.render_widget(Paragraph::new(digits), right);
     } else {
+        // The day counter goes right after the name, before anything a narrow screen cuts.
         title[0]
             .spans
-            .push(Span::styled(format!("   {} {day}", s.day), day_style));
+            .insert(1, Span::styled(format!("   {} {day}", s.day), day_style));
         frame.render_widget(Paragraph::new(title), top);
     }
     let [left, right] =
