@@ -76,6 +76,8 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     .ok();
 
     let mut terminal = ratatui::init();
+    // Pasted text arrives as one event, so a newline in it cannot press Enter in a form.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let size = terminal
         .size()
         .map(|s| (s.width, s.height))
@@ -99,6 +101,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
         opts.clock.as_ref(),
     )
     .await;
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     result
 }
@@ -130,6 +133,7 @@ async fn event_loop(
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(k))) if k.kind == KeyEventKind::Press => keys::action_for_key(app, k),
                 Some(Ok(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
+                Some(Ok(Event::Paste(text))) => keys::action_for_paste(app, text),
                 Some(Ok(_)) => None,
                 Some(Err(e)) => return Err(e.into()),
                 None => Some(Action::Quit),

@@ -647,3 +647,57 @@ fn help_lists_every_key_and_scrolls_at_80x24() {
         assert!(tv.contains(&format!("│{key}")), "{key:?} missing\n{tv}");
     }
 }
+
+#[test]
+fn pasted_text_is_typed_into_the_field_without_pressing_enter() {
+    let mut b = board();
+    b.add("Kari Hansen").keys("m").keys("n");
+    let paste = "Gå til butikken\n\u{1b}[31msammen med datter\r\n";
+    let a = tavle::app::keys::action_for_paste(&b.app, paste.into()).expect("a form is open");
+    session::dispatch(&mut b.app, b.editor.as_mut(), a);
+    let f = b
+        .app
+        .form
+        .as_ref()
+        .expect("still open: the newline did not submit");
+    assert_eq!(f.fields[0].value(), "Gå til butikken sammen med datter  ");
+    b.enter();
+    assert_eq!(
+        text(&b.db(), "SELECT text FROM goals"),
+        "Gå til butikken sammen med datter"
+    );
+    // Outside a form, a paste does nothing.
+    b.esc();
+    assert!(tavle::app::keys::action_for_paste(&b.app, "a".into()).is_none());
+}
+
+#[test]
+fn the_delay_form_shows_the_reason_recorded_for_the_chosen_deadline() {
+    let mut b = board();
+    b.add("Kari Hansen");
+    // GP: waiting for the GP, with a note.
+    b.keys("d")
+        .key(KeyCode::Right)
+        .tab()
+        .key(KeyCode::Home)
+        .tab()
+        .keys("ring mandag")
+        .enter();
+    assert_eq!(
+        text(
+            &b.db(),
+            "SELECT deadline || ':' || reason || ':' || text FROM delays"
+        ),
+        "gp:waiting_gp:ring mandag"
+    );
+    b.keys("d");
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[0].value(), "assessment");
+    assert_eq!(f.fields[1].value(), "");
+    b.key(KeyCode::Right);
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(
+        (f.fields[1].value(), f.fields[2].value()),
+        ("waiting_gp", "ring mandag")
+    );
+}

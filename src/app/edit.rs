@@ -36,6 +36,16 @@ impl App {
                 Some(f) => f.key(k, today),
                 None => return false,
             },
+            Action::Paste(text) => match &mut self.form {
+                Some(f) => {
+                    // Whole escape sequences go, not just their ESC byte.
+                    for c in crate::domain::text::sanitize(&text).chars() {
+                        let c = if c.is_whitespace() { ' ' } else { c };
+                        f.key(super::FormKey::Char(c), today);
+                    }
+                }
+                None => return false,
+            },
             Action::FormNext | Action::FormPrev => match &mut self.form {
                 Some(f) => f.step(matches!(action, Action::FormNext)),
                 None => return false,

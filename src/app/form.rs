@@ -227,6 +227,8 @@ pub struct Form {
     pub lang: Language,
     /// Stay length, for the planned-discharge default of the stay forms.
     stay_length: u32,
+    /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
+    delays: Vec<crate::domain::Delay>,
 }
 
 fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
@@ -253,6 +255,7 @@ impl Form {
             target,
             lang: cfg.language,
             stay_length: cfg.stay.length_days,
+            delays: Vec::new(),
         }
     }
 
@@ -433,7 +436,7 @@ impl Form {
                 let mut reasons = choices(&cfg.delay_reasons, lang);
                 reasons.push((String::new(), e.no_reason.to_string()));
                 let existing = st.delay(first);
-                Self::new(
+                let mut f = Self::new(
                     kind,
                     e.delay,
                     vec![
@@ -450,7 +453,9 @@ impl Form {
                     ],
                     target,
                     cfg,
-                )
+                );
+                f.delays = st.delays.clone();
+                f
             }
             FormKind::Discharge => {
                 stay?;
@@ -486,6 +491,16 @@ impl Form {
             f.key(key);
         }
         self.error = None;
+        if self.kind == FormKind::Delay && self.focus == 0 {
+            // Show what is already recorded for the deadline now chosen.
+            let kind = DeadlineKind::parse(self.fields[0].value());
+            let existing = self.delays.iter().find(|d| Some(d.kind) == kind).cloned();
+            if let Input::Choice { options, index } = &mut self.fields[1].input {
+                let key = existing.as_ref().map_or("", |d| d.reason.as_str());
+                *index = options.iter().position(|o| o.0 == key).unwrap_or(*index);
+            }
+            self.fields[2].set_text(existing.map(|d| d.text).unwrap_or_default());
+        }
         if matches!(self.kind, FormKind::AddStay | FormKind::EditStay) {
             if self.focus == 0 && !self.fields[1].touched {
                 let derived = initials::derive(self.fields[0].value());

@@ -15,6 +15,11 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// Pasted text goes into the open form's field, as typed; anywhere else it does nothing.
+pub fn action_for_paste(app: &App, text: String) -> Option<Action> {
+    (app.mode == Mode::Edit && app.form.is_some()).then_some(Action::Paste(text))
+}
+
 fn navigation(key: KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Up | KeyCode::Char('k') => Action::Up,

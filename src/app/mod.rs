@@ -107,6 +107,8 @@ pub enum Action {
     /// Open the form to edit the goal under the cursor.
     EditGoalAtCursor,
     FormKey(FormKey),
+    /// Text pasted into the open form (line breaks become spaces).
+    Paste(String),
     FormNext,
     FormPrev,
     SubmitForm,
