@@ -13,11 +13,20 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// Lines the form needs (fields, their errors, the form message, the key hint).
-pub fn height(form: &Form) -> u16 {
+/// Lines the form needs at `width` (fields, their errors, the wrapped form message, the
+/// key hint and the border).
+pub fn height(form: &Form, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
     let errors = form.fields.iter().filter(|f| f.error.is_some()).count();
-    let msg = if form.error.is_some() { 3 } else { 0 };
+    let msg = form
+        .error
+        .as_ref()
+        .map_or(0, |m| 1 + (width_of(m) + 2).div_ceil(inner));
     (form.fields.len() + errors + msg + 4) as u16
+}
+
+fn width_of(s: &str) -> usize {
+    crate::domain::text::width(s)
 }
 
 /// Draw `form` into `area` (already sized by the caller).
