@@ -94,9 +94,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         );
     }
     if let Some(f) = &app.form {
+        let w = 90.min(area.width);
         form::draw(
             frame,
-            centred(area, 90, form::height(f)),
+            centred(area, w, form::height(f, w)),
             f,
             app.today(),
             &th,
