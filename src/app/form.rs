@@ -59,6 +59,8 @@ pub struct Field {
     pub error: Option<String>,
     /// Set once the user typed here, so derived defaults stop overwriting it.
     pub touched: bool,
+    /// Just focused and not yet edited: typing into a date replaces it (like a selection).
+    pub fresh: bool,
 }
 
 impl Field {
@@ -74,6 +76,7 @@ impl Field {
             },
             error: None,
             touched: false,
+            fresh: true,
         }
     }
     fn date(label: &'static str, value: Option<Date>, optional: bool) -> Self {
@@ -87,6 +90,7 @@ impl Field {
             },
             error: None,
             touched: false,
+            fresh: true,
         }
     }
     fn choice(label: &'static str, options: Vec<(String, String)>, selected: &str) -> Self {
@@ -96,6 +100,7 @@ impl Field {
             input: Input::Choice { options, index },
             error: None,
             touched: false,
+            fresh: true,
         }
     }
 
@@ -123,7 +128,7 @@ impl Field {
             .map(String::as_str)
     }
 
-    fn set_text(&mut self, text: String) {
+    pub(crate) fn set_text(&mut self, text: String) {
         if let Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } =
             &mut self.input
         {
@@ -134,6 +139,13 @@ impl Field {
 
     fn key(&mut self, key: FormKey) {
         let completion = self.completion().map(str::to_string);
+        if self.fresh
+            && matches!(self.input, Input::Date { .. })
+            && matches!(key, FormKey::Char(c) if !c.is_control())
+        {
+            self.set_text(String::new());
+        }
+        self.fresh = false;
         match &mut self.input {
             Input::Choice { options, index } => {
                 let n = options.len().max(1);
@@ -482,6 +494,7 @@ impl Form {
         } else {
             (self.focus + n - 1) % n
         };
+        self.fields[self.focus].fresh = true;
     }
 
     /// Type into the focused field; keeps derived defaults (initials, planned discharge)
@@ -529,6 +542,7 @@ impl Form {
             Err((i, e)) => {
                 self.focus = i;
                 self.fields[i].error = Some(e);
+                self.fields[i].fresh = true;
                 None
             }
         }
@@ -752,6 +766,21 @@ mod tests {
         assert_eq!(f.fields[2].value(), "concern");
         f.key(FormKey::Char('u'), TODAY);
         assert_eq!(f.fields[2].value(), "from_hospital");
+    }
+
+    #[test]
+    fn typing_into_a_prefilled_date_replaces_it_but_editing_keys_keep_it() {
+        let cfg = Config::default();
+        let mut s = Stay::new(1, "A", TODAY, TODAY);
+        s.gp.booked_for = Some(date(2026, 11, 30));
+        let mut f = Form::open(FormKind::Gp, Some(&s), &cfg, TODAY).unwrap();
+        type_text(&mut f, "+2");
+        assert_eq!(f.fields[0].value(), "+2");
+        f.step(true);
+        f.step(false);
+        f.key(FormKey::Backspace, TODAY);
+        type_text(&mut f, "3");
+        assert_eq!(f.fields[0].value(), "+3");
     }
 
     #[test]
