@@ -1,0 +1,167 @@
+//! End to end in a real terminal (tmux): the editing board and a kiosk on one database, driven
+//! by keystrokes as a person would. Needs tmux; without it the test says so and passes unless
+//! `TAVLE_REQUIRE_TMUX=1` (set by `.ci/run`, which installs tmux).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(name: &str, size: (u16, u16), cmd: &str) -> Tmux {
+        let session = format!("tavle-e2e-{}-{name}", std::process::id());
+        let ok = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x"])
+            .arg(size.0.to_string())
+            .arg("-y")
+            .arg(size.1.to_string())
+            .arg(format!("{cmd}; echo '[exited' $?']'; sleep 30"))
+            .env("TERM", "xterm-256color")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Tmux { session }
+    }
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    /// Wait until the screen shows `needle` (the board redraws asynchronously).
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let ok = Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, k])
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+    fn text(&self, text: &str) {
+        Command::new("tmux")
+            .args(["send-keys", "-t", &self.session, "-l", text])
+            .status()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+fn tmux_available() -> bool {
+    let have = Command::new("tmux").arg("-V").output().is_ok();
+    if !have {
+        assert!(
+            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
+            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
+        );
+        eprintln!("tmux is not installed: skipping the end-to-end terminal test");
+    }
+    have
+}
+
+fn checksum(db: &Path) -> Vec<u8> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(c);
+    std::fs::read(db).unwrap()
+}
+
+#[test]
+fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let bin = env!("CARGO_BIN_EXE_tavle");
+    // Built-in defaults, whatever config the working directory holds.
+    let cfg = dir.path().join("tavle.json");
+    std::fs::write(&cfg, "{}").unwrap();
+    let run = |extra: &str| {
+        format!(
+            "USER=kari {bin} --db {} --config {} {extra}",
+            db.display(),
+            cfg.display()
+        )
+    };
+    let board = Tmux::start("board", (120, 30), &run(""));
+    board.wait_for("Ingen aktive innleggelser");
+    let kiosk = Tmux::start("kiosk", (120, 30), &run("kiosk"));
+    kiosk.wait_for("SKRIVEBESKYTTET");
+
+    board.keys(&["a"]);
+    board.wait_for("Ny innleggelse");
+    board.text("Åse Ødegård");
+    board.keys(&["Enter"]);
+    board.wait_for("Lagret");
+    board.keys(&["m", "n"]);
+    board.text("Gå til butikken");
+    board.keys(&["Enter", "n"]);
+    board.text("Sove hele natten");
+    board.keys(&["Enter"]);
+    board.wait_for("«Sove hele natten»");
+    board.keys(&["Escape", "l"]);
+    board.text("30.11");
+    board.keys(&["Enter"]);
+    board.wait_for("bestilt 30.11");
+    board.keys(&["s", "Right", "Enter"]);
+    let s = board.wait_for("✓ 25.11");
+    assert!(s.contains("0/2"), "{s}");
+    // The kiosk shows the same stay (as initials) with the same flags.
+    let k = kiosk.wait_for("bestilt 30.11");
+    assert!(k.contains("ÅØ") && !k.contains("Åse"), "{k}");
+
+    board.keys(&["x", "Tab", "Right", "Enter"]);
+    board.wait_for("Ingen aktive innleggelser");
+    kiosk.wait_for("0/12 aktive");
+    board.keys(&["u"]);
+    board.wait_for("Angret");
+    kiosk.wait_for("1/12 aktive");
+
+    // Every editing key on the kiosk does nothing to the database.
+    let before = checksum(&db);
+    for k in [
+        "a", "e", "m", "n", "x", "u", "D", "Delete", "c", "j", "t", "i", "l", "s", "Enter", "q",
+        "C-c", "Escape",
+    ] {
+        kiosk.keys(&[k]);
+    }
+    kiosk.text("Hei\n");
+    std::thread::sleep(Duration::from_millis(300));
+    let k = kiosk.screen();
+    assert!(k.contains("SKRIVEBESKYTTET") && k.contains("ÅØ"), "{k}");
+    assert_eq!(checksum(&db), before);
+
+    // Quitting restores the terminal and exits cleanly.
+    board.keys(&["q"]);
+    board.wait_for("[exited 0]");
+}
