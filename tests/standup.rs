@@ -143,6 +143,18 @@ fn a_stand_up_steps_through_flagged_stays_first_and_logs_the_meeting() {
 }
 
 #[test]
+fn the_stand_up_shows_what_the_last_change_was() {
+    let mut b = board((120, 40));
+    // Book the GP for the stay that will be discussed first.
+    b.keys("t");
+    assert_eq!(b.focused_name(), "Anne Sen");
+    b.keys("l").keys("30.11").key(KeyCode::Enter);
+    let s = b.screen();
+    assert!(s.contains("Bestilt til: – → 30.11.2026"), "{s}");
+    assert!(s.contains("anne · 25.11"), "{s}");
+}
+
+#[test]
 fn the_time_box_counts_down_and_turns_amber_then_red() {
     let mut b = board((120, 30));
     b.at(9, 0, 0).keys("t");

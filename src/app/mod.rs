@@ -435,7 +435,8 @@ impl App {
 
     /// Ask for the selected stay's history when the detail pane shows a stay without it.
     fn want_history(&mut self) {
-        if self.overlay != Overlay::Detail || self.mode == Mode::Kiosk {
+        let wanted = self.overlay == Overlay::Detail || self.standup.is_some();
+        if !wanted || self.mode == Mode::Kiosk {
             return;
         }
         let Some(id) = self.selected_id() else { return };

@@ -272,7 +272,7 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
 }
 
 /// An audit value as people read it: dates as 25.11.2026, list keys as their labels.
-fn readable_value(field: &str, value: &str, app: &App) -> String {
+pub(super) fn readable_value(field: &str, value: &str, app: &App) -> String {
     let s = strings(app.config.language);
     let lang = app.config.language;
     let cfg = &app.config;
@@ -317,7 +317,7 @@ fn readable_value(field: &str, value: &str, app: &App) -> String {
 }
 
 /// A readable name for an audit field such as `goal.12.status`.
-fn field_label(field: &str, app: &App) -> String {
+pub(super) fn field_label(field: &str, app: &App) -> String {
     let s = strings(app.config.language);
     let e = crate::i18n::edit_strings(app.config.language);
     let head = field.split('.').next().unwrap_or(field);

@@ -205,6 +205,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
             if f.stale { th.stale() } else { th.dim() },
         ),
     ]));
+    // What the last change was, from the audit log.
+    if let Some((id, entries)) = &app.history
+        && *id == stay.id
+        && let Some(a) = entries.first()
+    {
+        let hidden = (!app.privacy().goals && a.field.starts_with("goal."))
+            || (!app.privacy().notes && a.field == "note");
+        let value = |v: &Option<String>| match v {
+            _ if hidden => "…".to_string(),
+            Some(v) => super::detail::readable_value(&a.field, v, app),
+            None => s.none.to_string(),
+        };
+        r.push(Line::styled(
+            format!(
+                "   {}: {} → {}",
+                super::detail::field_label(&a.field, app),
+                value(&a.old),
+                value(&a.new)
+            ),
+            th.dim(),
+        ));
+        let when = jiff::Timestamp::from_second(a.at)
+            .map(|t| {
+                let dt = t.to_zoned_datetime(app.tz.clone()).datetime();
+                format!(
+                    "{} {:02}:{:02}",
+                    crate::domain::dates::fmt_short(dt.date()),
+                    dt.hour(),
+                    dt.minute()
+                )
+            })
+            .unwrap_or_default();
+        r.push(Line::styled(
+            format!("   {} · {when}", sanitize(&a.user)),
+            th.dim(),
+        ));
+    }
     frame.render_widget(Paragraph::new(r).wrap(Wrap { trim: false }), right);
 }
 
