@@ -11,7 +11,7 @@ use crate::i18n::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draw the selected stay's details into `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
@@ -191,10 +191,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     ]));
     history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", row.label, s.detail_title);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(th.border())
-        .title(Span::styled(title, th.strong()));
+    let block = th.framed(title);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
@@ -231,17 +228,7 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
     }
     let privacy = app.privacy();
     for a in entries {
-        let when = jiff::Timestamp::from_second(a.at)
-            .map(|t| {
-                let dt = t.to_zoned_datetime(app.tz.clone()).datetime();
-                format!(
-                    "{} {:02}:{:02}",
-                    crate::domain::dates::fmt_short(dt.date()),
-                    dt.hour(),
-                    dt.minute()
-                )
-            })
-            .unwrap_or_default();
+        let when = stamp(a.at, &app.tz);
         let hidden = (!privacy.goals && a.field.starts_with("goal."))
             || (!privacy.notes && a.field == "note")
             || (!privacy.names && a.field == "name");
@@ -350,4 +337,19 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
         ("delay", kind) => format!("{base} ({kind})"),
         _ => base.to_string(),
     }
+}
+
+/// A Unix time as the ward reads it: `25.11 09:14` in the ward's zone.
+pub(super) fn stamp(at: i64, tz: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| {
+            let dt = t.to_zoned_datetime(tz.clone()).datetime();
+            format!(
+                "{} {:02}:{:02}",
+                crate::domain::dates::fmt_short(dt.date()),
+                dt.hour(),
+                dt.minute()
+            )
+        })
+        .unwrap_or_default()
 }

@@ -7,7 +7,7 @@ use crate::i18n::strings;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// The keys that apply in the current state, as one line of text.
 pub fn keys_now(app: &App) -> &'static str {
@@ -146,10 +146,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let inner_h = usize::from(area.height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(inner_h) as u16;
     let scroll = app.help_scroll.min(max_scroll);
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(th.border())
-        .title(Span::styled(title, th.strong()));
+    let mut block = th.framed(title);
     if max_scroll > 0 {
         let more = if scroll < max_scroll { "↓" } else { "↑" };
         block = block.title_bottom(Span::styled(format!(" {more} ↑/↓ "), th.dim()));

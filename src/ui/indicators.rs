@@ -16,7 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Sparkline};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Sparkline};
 
 /// The words of this view in one language.
 struct Words {
@@ -512,10 +512,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config,
         fmt_date(report.from),
         fmt_date(report.to)
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(th.border())
-        .title(Span::styled(title, th.strong()));
+    let block = th.framed(title);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

@@ -119,13 +119,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     };
     lines.push(Line::raw(""));
     lines.push(Line::styled(keys, th.dim()));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(th.border())
-        .title(Span::styled(
-            format!(" {} · {title} ", row.label),
-            th.strong(),
-        ));
+    let block = th.framed(format!(" {} · {title} ", row.label));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draw the stay in focus into the board's body area.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &Theme) {
@@ -226,17 +226,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
             ),
             th.dim(),
         ));
-        let when = jiff::Timestamp::from_second(a.at)
-            .map(|t| {
-                let dt = t.to_zoned_datetime(app.tz.clone()).datetime();
-                format!(
-                    "{} {:02}:{:02}",
-                    crate::domain::dates::fmt_short(dt.date()),
-                    dt.hour(),
-                    dt.minute()
-                )
-            })
-            .unwrap_or_default();
+        let when = super::detail::stamp(a.at, &app.tz);
         r.push(Line::styled(
             format!("   {} · {when}", sanitize(&a.user)),
             th.dim(),
@@ -297,10 +287,7 @@ pub fn summary(frame: &mut Frame<'_>, area: Rect, app: &App, sum: &Summary, th: 
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("  {}", t.keys_summary), th.dim()));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_set(th.border())
-        .title(Span::styled(format!(" {} ", t.summary_title), th.strong()));
+    let block = th.framed(format!(" {} ", t.summary_title));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)

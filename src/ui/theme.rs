@@ -159,4 +159,12 @@ impl Theme {
     pub fn strong(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
+
+    /// The bordered, titled box every pane and popup uses.
+    pub fn framed(&self, title: impl Into<String>) -> ratatui::widgets::Block<'static> {
+        ratatui::widgets::Block::default()
+            .borders(ratatui::widgets::Borders::ALL)
+            .border_set(self.border())
+            .title(ratatui::text::Span::styled(title.into(), self.strong()))
+    }
 }
