@@ -9,8 +9,19 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-/// The keys that apply in the current state, as one line of text.
-pub fn keys_now(app: &App) -> &'static str {
+/// The keys that apply in the current state, as one line of text that fits `width`
+/// (the board's own list has a short form for narrow screens).
+pub fn keys_now(app: &App, width: u16) -> &'static str {
+    let keys = keys_full(app);
+    let s = strings(app.config.language);
+    if keys == s.keys_board && crate::domain::text::width(keys) + 2 > usize::from(width) {
+        s.keys_board_short
+    } else {
+        keys
+    }
+}
+
+fn keys_full(app: &App) -> &'static str {
     let s = strings(app.config.language);
     let e = crate::i18n::edit_strings(app.config.language);
     if app.mode == Mode::Kiosk {
@@ -46,7 +57,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         let line = Line::from(vec![
             Span::styled(format!(" {mark} {}", st.text), style),
             Span::raw("   "),
-            Span::styled(keys_now(app), th.dim()),
+            Span::styled(keys_now(app, area.width), th.dim()),
         ]);
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
@@ -61,7 +72,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::styled(th.symbol(lvl), th.level(lvl)));
         spans.push(Span::raw(format!(" {word}  ")));
     }
-    let keys_w = crate::domain::text::width(keys_now(app)) + 1;
+    let keys_w = crate::domain::text::width(keys_now(app, area.width)) + 1;
     let base_w: usize = spans.iter().map(|s| s.width()).sum();
     // The keys matter more than the rarer legend entries.
     let wide = area.width >= 120 && usize::from(area.width) >= base_w + 80 + keys_w;
@@ -79,7 +90,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::raw(format!(" {}", s.not_discussed)));
     }
     let legend_w: usize = spans.iter().map(|s| s.width()).sum();
-    let keys = keys_now(app);
+    let keys = keys_now(app, area.width);
     if legend_w + keys_w > usize::from(area.width) {
         // Too narrow for both: the keys alone.
         spans = vec![Span::raw(" ")];
