@@ -701,3 +701,21 @@ fn the_delay_form_shows_the_reason_recorded_for_the_chosen_deadline() {
         ("waiting_gp", "ring mandag")
     );
 }
+
+#[test]
+fn the_footer_always_shows_help_and_quit() {
+    for size in [(80, 24), (120, 30), (200, 50)] {
+        let mut b = board();
+        b.app.size = size;
+        b.add("Kari Hansen");
+        // Open and cancel a form: the next key clears the "saved" message.
+        b.key(KeyCode::Char('x'));
+        b.esc();
+        let s = b.screen();
+        let footer = s.lines().last().unwrap();
+        assert!(
+            footer.contains("? alle taster") && footer.contains("q avslutt"),
+            "{size:?}: {footer}"
+        );
+    }
+}
