@@ -719,3 +719,26 @@ fn the_footer_always_shows_help_and_quit() {
         );
     }
 }
+
+#[test]
+fn the_detail_pane_scrolls_to_the_oldest_history() {
+    let mut b = board();
+    b.app.size = (80, 24);
+    b.add("Kari Hansen").keys("m");
+    for i in 0..15 {
+        b.keys("n").keys(&format!("Mål nummer {i}")).enter();
+    }
+    b.esc().enter();
+    let s = b.screen();
+    assert!(s.contains("↓ PgUp/PgDn"), "{s}");
+    assert!(!s.contains("Navn: – → Kari Hansen"), "{s}");
+    for _ in 0..10 {
+        b.key(KeyCode::PageDown);
+    }
+    let s = b.screen();
+    assert!(s.contains("Navn: – → Kari Hansen"), "{s}");
+    assert!(s.contains("↑ PgUp/PgDn"), "{s}");
+    // Moving to another stay starts at the top again.
+    b.key(KeyCode::Up);
+    assert_eq!(b.app.scroll, 0);
+}

@@ -106,10 +106,10 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::CloseOverlay)
             }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Some(Action::Up),
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Char(' ') => {
-                Some(Action::Down)
-            }
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Scroll(1)),
+            KeyCode::PageUp => Some(Action::Scroll(-10)),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::Scroll(10)),
             _ => None,
         },
         Overlay::Indicators => match key.code {
@@ -158,6 +158,9 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
         Overlay::Detail => match key.code {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Some(Action::CloseOverlay),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
+            // The pane scrolls; ↑/↓ still move to the previous/next stay.
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::Scroll(10)),
+            KeyCode::PageUp => Some(Action::Scroll(-10)),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
         Overlay::None => match key.code {

@@ -90,6 +90,8 @@ pub enum Action {
     First,
     Last,
     OpenDetail,
+    /// Scroll the help overlay or detail pane by this many lines.
+    Scroll(i16),
     CloseOverlay,
     ToggleHelp,
     /// The wall clock moved on.
@@ -190,8 +192,8 @@ pub struct App {
     pub form: Option<Form>,
     /// Cursor in the goals, follow-ups or risks panel.
     pub cursor: usize,
-    /// First line shown in the help overlay (it scrolls on small screens).
-    pub help_scroll: u16,
+    /// First line shown in the help overlay or detail pane (they scroll when they don't fit).
+    pub scroll: u16,
     /// Footer message (saved, undone, why not).
     pub status: Option<Status>,
     /// The detail pane's history, for the stay with this id.
@@ -234,7 +236,7 @@ impl App {
             quit: false,
             form: None,
             cursor: 0,
-            help_scroll: 0,
+            scroll: 0,
             status: None,
             history: None,
             requests: Vec::new(),
@@ -341,18 +343,21 @@ impl App {
         let per = self.rows_per_page().max(1);
         match action {
             Action::Quit => self.quit = true,
-            Action::Up if self.overlay == Overlay::Help => {
-                self.help_scroll = self.help_scroll.saturating_sub(1);
-            }
-            Action::Down if self.overlay == Overlay::Help => {
-                self.help_scroll = (self.help_scroll + 1).min(40);
+            Action::Scroll(delta) => {
+                self.scroll = self.scroll.saturating_add_signed(delta).min(200);
             }
             Action::Up if self.in_panel() => self.cursor = self.cursor.saturating_sub(1),
             Action::Down if self.in_panel() => {
                 self.cursor = (self.cursor + 1).min(self.panel_len().saturating_sub(1));
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                self.scroll = 0;
+            }
+            Action::Down => {
+                self.selected = (self.selected + 1).min(last);
+                self.scroll = 0;
+            }
             Action::PageUp => {
                 let (_, page) = self.paging();
                 self.selected = page.saturating_sub(1) * per;
@@ -369,13 +374,14 @@ impl App {
             Action::Last => self.selected = last,
             Action::OpenDetail => {
                 if !self.rows.is_empty() {
+                    self.scroll = 0;
                     self.overlay = Overlay::Detail;
                     self.history = None;
                 }
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::ToggleHelp => {
-                self.help_scroll = 0;
+                self.scroll = 0;
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None
                 } else {

@@ -191,12 +191,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     ]));
     history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", row.label, s.detail_title);
-    let block = th.framed(title);
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    let scroll = app.scroll.min(max_scroll);
+    let mut block = th.framed(title);
+    if max_scroll > 0 {
+        let more = if scroll < max_scroll { "↓" } else { "↑" };
+        block = block.title_bottom(Span::styled(format!(" {more} PgUp/PgDn "), th.dim()));
+    }
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         area,
     );
 }

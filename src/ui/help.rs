@@ -156,7 +156,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
     let inner_h = usize::from(area.height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(inner_h) as u16;
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.scroll.min(max_scroll);
     let mut block = th.framed(title);
     if max_scroll > 0 {
         let more = if scroll < max_scroll { "↓" } else { "↑" };
