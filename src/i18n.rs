@@ -418,6 +418,7 @@ pub struct EditStrings {
     pub history_empty: &'static str,
     pub history_undo: &'static str,
     pub suggestion: &'static str,
+    pub unsaved_quit: &'static str,
 }
 
 /// The editing strings for `lang`.
@@ -495,6 +496,7 @@ static EDIT_NB: EditStrings = EditStrings {
     history_empty: "ingen endringer registrert",
     history_undo: "angret",
     suggestion: "→ fyller inn",
+    unsaved_quit: "Skjemaet er ikke lagret. Ctrl-C igjen avslutter uten å lagre; Enter lagrer, Esc forkaster.",
 };
 
 static EDIT_EN: EditStrings = EditStrings {
@@ -564,6 +566,7 @@ static EDIT_EN: EditStrings = EditStrings {
     history_empty: "no changes recorded",
     history_undo: "undone",
     suggestion: "→ fills in",
+    unsaved_quit: "The form is not saved. Ctrl-C again quits without saving; Enter saves, Esc discards.",
 };
 
 /// The words of the stand-up mode.

@@ -742,3 +742,24 @@ fn the_detail_pane_scrolls_to_the_oldest_history() {
     b.key(KeyCode::Up);
     assert_eq!(b.app.scroll, 0);
 }
+
+#[test]
+fn ctrl_c_over_unsaved_typing_asks_once_more() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let mut b = board();
+    b.keys("a").keys("Kari");
+    session::key(&mut b.app, b.editor.as_mut(), ctrl_c);
+    assert!(!b.app.quit);
+    assert!(b.screen().contains("Ctrl-C igjen"), "{}", b.screen());
+    assert_eq!(b.app.form.as_ref().unwrap().fields[0].value(), "Kari");
+    // Another key disarms; then two Ctrl-C in a row quit.
+    b.keys("n");
+    session::key(&mut b.app, b.editor.as_mut(), ctrl_c);
+    assert!(!b.app.quit);
+    session::key(&mut b.app, b.editor.as_mut(), ctrl_c);
+    assert!(b.app.quit);
+    // With nothing typed, one Ctrl-C quits.
+    let mut b = board();
+    session::key(&mut b.app, b.editor.as_mut(), ctrl_c);
+    assert!(b.app.quit);
+}

@@ -9,7 +9,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match app.mode {
         Mode::Kiosk => kiosk_key(key),
-        Mode::Edit if ctrl && key.code == KeyCode::Char('c') => Some(Action::Quit),
+        Mode::Edit if ctrl && key.code == KeyCode::Char('c') => Some(Action::Interrupt),
         Mode::Edit if app.form.is_some() => form_key(key, ctrl),
         Mode::Edit => board_key(app, key),
     }

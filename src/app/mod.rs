@@ -83,6 +83,8 @@ pub struct Status {
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
+    /// Ctrl-C: quits, but asks once more while a form holds typed, unsaved text.
+    Interrupt,
     Up,
     Down,
     PageUp,
@@ -196,6 +198,8 @@ pub struct App {
     pub scroll: u16,
     /// Footer message (saved, undone, why not).
     pub status: Option<Status>,
+    /// Ctrl-C was pressed once over unsaved typing; the next one quits.
+    interrupt_armed: bool,
     /// The detail pane's history, for the stay with this id.
     pub history: Option<(StayId, Vec<AuditEntry>)>,
     /// Requests for the runtime, drained by it after each update.
@@ -238,6 +242,7 @@ impl App {
             cursor: 0,
             scroll: 0,
             status: None,
+            interrupt_armed: false,
             history: None,
             requests: Vec::new(),
             undo: Vec::new(),
@@ -326,6 +331,9 @@ impl App {
     pub fn update(&mut self, action: Action) -> bool {
         if action.is_user() {
             self.status = None;
+            if !matches!(action, Action::Interrupt) {
+                self.interrupt_armed = false;
+            }
         }
         let dirty = self.apply(action);
         self.sync_focus();
@@ -343,6 +351,23 @@ impl App {
         let per = self.rows_per_page().max(1);
         match action {
             Action::Quit => self.quit = true,
+            Action::Interrupt => {
+                let typed = self
+                    .form
+                    .as_ref()
+                    .is_some_and(|f| f.fields.iter().any(|x| x.touched));
+                if typed && !self.interrupt_armed {
+                    self.interrupt_armed = true;
+                    self.status = Some(Status {
+                        text: crate::i18n::edit_strings(self.config.language)
+                            .unsaved_quit
+                            .to_string(),
+                        error: true,
+                    });
+                } else {
+                    self.quit = true;
+                }
+            }
             Action::Scroll(delta) => {
                 self.scroll = self.scroll.saturating_add_signed(delta).min(200);
             }
