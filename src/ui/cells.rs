@@ -30,14 +30,18 @@ fn fit(variants: Vec<Variant>, w: usize) -> Line<'static> {
         .map(|(_, v)| v)
         .unwrap_or_default();
     let mut left = w;
-    let mut spans = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::with_capacity(chosen.len());
     for (text, style) in chosen {
         if left == 0 {
             break;
         }
         let t = truncate(&text, left);
         left -= width(&t);
-        spans.push(Span::styled(t, style));
+        // Neighbours in the same style become one span: fewer spans to draw per frame.
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&t),
+            _ => spans.push(Span::styled(t, style)),
+        }
     }
     Line::from(spans)
 }

@@ -6,9 +6,8 @@ use crate::app::App;
 use crate::config::Column;
 use crate::i18n::{Strings, strings};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, Table};
 
 /// Columns with this priority or better are core: they stay on the narrowest board.
 const CORE: u8 = 8;
@@ -105,39 +104,55 @@ pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
     widths
 }
 
-/// Draw the current page of rows.
+/// Draw the current page of rows. Cells are written straight into the buffer at their
+/// column's offset: the same result as a `Table` with fixed widths, with less per-cell work
+/// (this runs for every visible cell of every frame).
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let s = strings(app.config.language);
     let cols = layout_columns(&app.config.board.columns, area.width);
     let per = app.rows_per_page().max(1);
     let (_, page) = app.paging();
     let start = page * per;
-    let header = Row::new(cols.iter().map(|(c, w)| {
-        Cell::from(Line::from(Span::styled(
+    let buf = frame.buffer_mut();
+    // Column x offsets, one space apart, clipped to the area.
+    let mut xs = Vec::with_capacity(cols.len());
+    let mut x = area.x;
+    for (_, w) in &cols {
+        xs.push(x);
+        x = x.saturating_add(*w).saturating_add(1);
+    }
+    let right = area.x.saturating_add(area.width);
+    let put = |buf: &mut ratatui::buffer::Buffer, y: u16, i: usize, line: &Line<'_>| {
+        let x = xs[i];
+        if x >= right {
+            return;
+        }
+        let w = cols[i].1.min(right - x);
+        buf.set_line(x, y, line, w);
+    };
+    if area.height == 0 {
+        return;
+    }
+    for (i, (c, w)) in cols.iter().enumerate() {
+        let t = Line::from(Span::styled(
             crate::domain::text::truncate(title(s, *c), usize::from(*w)),
             th.titles(),
-        )))
-    }));
-    let rows = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(per)
-        .map(|(i, row)| {
-            let r = Row::new(
-                cols.iter()
-                    .map(|(c, w)| Cell::from(cell(app, th, s, row, *c, usize::from(*w)))),
-            );
-            if i == app.selected {
-                r.style(th.selected())
-            } else {
-                r
-            }
-        });
-    let widths: Vec<Constraint> = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
-    let table = Table::new(rows, widths).header(header).column_spacing(1);
-    frame.render_widget(table, area);
+        ));
+        put(buf, area.y, i, &t);
+    }
+    let visible = app.rows.iter().enumerate().skip(start).take(per);
+    for (n, (i, row)) in visible.enumerate() {
+        let y = area.y + 1 + n as u16;
+        if y >= area.y + area.height {
+            break;
+        }
+        if i == app.selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), th.selected());
+        }
+        for (k, (c, w)) in cols.iter().enumerate() {
+            put(buf, y, k, &cell(app, th, s, row, *c, usize::from(*w)));
+        }
+    }
 }
 
 #[cfg(test)]
