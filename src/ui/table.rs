@@ -128,7 +128,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             return;
         }
         let w = cols[i].1.min(right - x);
-        buf.set_line(x, y, line, w);
+        put_line(buf, x, y, line, w);
     };
     if area.height == 0 {
         return;
@@ -155,9 +155,75 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
 }
 
+/// A char that is one cell wide and always its own grapheme: nothing can combine with it
+/// and it combines with nothing (Latin-1 letters, and the punctuation, arrows, box drawing,
+/// shapes and dingbats the board uses).
+fn simple(c: char) -> bool {
+    let u = c as u32;
+    let plain = (0x20..0x7f).contains(&u)
+        || (0xa0..0x300).contains(&u)
+        || ((0x2010..0x2028).contains(&u))
+        || ((0x2030..0x205f).contains(&u))
+        || ((0x2100..0x2c00).contains(&u));
+    plain && unicode_width::UnicodeWidthChar::width(c) == Some(1)
+}
+
+/// `Buffer::set_line`, with a fast path for spans made only of [`simple`] chars: those are
+/// written cell by cell without grapheme segmentation, which dominates drawing a full board.
+/// Anything else (emoji, CJK, combining marks) goes through ratatui as usual.
+fn put_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line<'_>, w: u16) {
+    let mut cx = x;
+    let end = x.saturating_add(w);
+    for span in &line.spans {
+        if cx >= end {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        if span.content.chars().all(simple) {
+            let mut tmp = [0u8; 4];
+            for c in span.content.chars() {
+                if cx >= end {
+                    break;
+                }
+                if let Some(cell) = buf.cell_mut((cx, y)) {
+                    cell.set_symbol(c.encode_utf8(&mut tmp)).set_style(style);
+                }
+                cx += 1;
+            }
+        } else {
+            let styled = Span::styled(span.content.as_ref(), style);
+            let (nx, _) = buf.set_span(cx, y, &styled, end - cx);
+            cx = nx;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_path_draws_exactly_what_ratatui_draws() {
+        use ratatui::buffer::Buffer;
+        use ratatui::style::{Color, Style};
+        let red = Style::default().fg(Color::Red);
+        for text in [
+            "Åse Ødegård ✓ 20.10 ░░█ «Gå» ◌ ≈ –",
+            "李小龍 Ørjan 👩\u{200d}⚕\u{fe0f} Nguyễn e\u{301}",
+            "x",
+            "",
+        ] {
+            let line = Line::from(vec![Span::styled(text, red), Span::raw(" tail ✗")]);
+            for w in [0u16, 3, 10, 40] {
+                let area = Rect::new(0, 0, 45, 1);
+                let mut a = Buffer::empty(area);
+                let mut b = Buffer::empty(area);
+                a.set_line(2, 0, &line, w);
+                put_line(&mut b, 2, 0, &line, w);
+                assert_eq!(a, b, "{text:?} at width {w}");
+            }
+        }
+    }
 
     #[test]
     fn narrow_terminal_drops_low_priority_columns_and_fits() {
