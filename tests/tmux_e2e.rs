@@ -161,6 +161,29 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     assert!(k.contains("SKRIVEBESKYTTET") && k.contains("ÅØ"), "{k}");
     assert_eq!(checksum(&db), before);
 
+    // A stand-up: the time box in the header, one stay in focus, a follow-up added in the
+    // mode, then the summary; the meeting log records it.
+    board.keys(&["t"]);
+    board.wait_for("TAVLEMØTE");
+    board.wait_for("Innleggelse 1 av 1");
+    board.keys(&["f", "n"]);
+    board.text("Ringe datter");
+    board.keys(&["Tab", "Right", "Enter", "Escape"]);
+    board.wait_for("Ringe datter");
+    board.keys(&["t"]);
+    let s = board.wait_for("Tavlemøtet er ferdig");
+    assert!(s.contains("1 av 1"), "{s}");
+    board.keys(&["Enter"]);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (led, discussed): (String, i64) = c
+        .query_row(
+            "SELECT led_by, (SELECT count(*) FROM meeting_stays) FROM meetings WHERE ended_at IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((led.as_str(), discussed), ("kari", 1));
+
     // Quitting restores the terminal and exits cleanly.
     board.keys(&["q"]);
     board.wait_for("[exited 0]");
