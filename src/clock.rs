@@ -15,31 +15,45 @@ pub trait Clock: Send + Sync {
     }
     /// Seconds since the Unix epoch (for "last updated" stamps).
     fn unix_now(&self) -> i64;
+    /// Follow a new time zone from a reloaded config (clocks that have none ignore it).
+    fn set_zone(&self, _zone: &str) {}
 }
 
 /// The real clock, in a named IANA time zone (Europe/Oslo by default).
 pub struct SystemClock {
-    tz: TimeZone,
+    tz: Mutex<TimeZone>,
 }
 
 impl SystemClock {
     /// A clock in the given IANA zone; falls back to Europe/Oslo, then UTC, if unknown.
     pub fn new(zone: &str) -> Self {
-        let tz = TimeZone::get(zone)
+        Self {
+            tz: Mutex::new(Self::zone(zone)),
+        }
+    }
+
+    fn zone(zone: &str) -> TimeZone {
+        TimeZone::get(zone)
             .or_else(|_| TimeZone::get("Europe/Oslo"))
-            .unwrap_or(TimeZone::UTC);
-        Self { tz }
+            .unwrap_or(TimeZone::UTC)
+    }
+
+    fn tz(&self) -> TimeZone {
+        self.tz.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime {
         jiff::Timestamp::now()
-            .to_zoned_datetime(self.tz.clone())
+            .to_zoned_datetime(self.tz())
             .datetime()
     }
     fn unix_now(&self) -> i64 {
         jiff::Timestamp::now().as_second()
+    }
+    fn set_zone(&self, zone: &str) {
+        *self.tz.lock().unwrap_or_else(|e| e.into_inner()) = Self::zone(zone);
     }
 }
 
@@ -75,5 +89,34 @@ impl Clock for FixedClock {
             .to_zoned_datetime(TimeZone::UTC)
             .map(|z| z.timestamp().as_second())
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_clock_follows_a_new_zone() {
+        let clock = SystemClock::new("UTC");
+        let utc = clock.now();
+        clock.set_zone("Asia/Tokyo");
+        let tokyo = clock.now();
+        let secs = utc.until(tokyo).unwrap().total(jiff::Unit::Second).unwrap();
+        // Tokyo is nine hours ahead of UTC all year; allow for the instants between calls.
+        assert!((secs - 9.0 * 3600.0).abs() < 5.0, "{secs}");
+        clock.set_zone("Not/AZone");
+        let oslo = jiff::Timestamp::now()
+            .to_zoned_datetime(TimeZone::get("Europe/Oslo").unwrap())
+            .datetime();
+        let secs = oslo
+            .until(clock.now())
+            .unwrap()
+            .total(jiff::Unit::Second)
+            .unwrap();
+        assert!(
+            secs.abs() < 5.0,
+            "unknown zones fall back to Europe/Oslo: {secs}"
+        );
     }
 }

@@ -121,7 +121,14 @@ async fn event_loop(
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut dirty = true;
+    let mut zone = app.config.time_zone.clone();
     loop {
+        // A reloaded config may move the ward to another time zone: the clock follows.
+        if app.config.time_zone != zone {
+            zone = app.config.time_zone.clone();
+            clock.set_zone(&zone);
+            dirty |= session::dispatch(app, editor.as_deref_mut(), Action::Tick(clock.now()));
+        }
         if dirty {
             draw(terminal, app)?;
             dirty = false;
