@@ -76,6 +76,15 @@ pub fn deadline_level(deadline: Date, today: Date, due_soon_days: u32) -> Level 
     }
 }
 
+/// Level of one follow-up: done, or its due date's level (on track when it has none).
+pub fn follow_up_level(f: &super::FollowUp, today: Date, due_soon_days: u32) -> Level {
+    match (f.done_on, f.due) {
+        (Some(_), _) => Level::Done,
+        (None, Some(d)) => deadline_level(d, today, due_soon_days),
+        (None, None) => Level::Ok,
+    }
+}
+
 /// One deadline on the board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineFlag {
@@ -222,14 +231,9 @@ pub fn evaluate(stay: &Stay, rules: &Rules, today: Date, updated_on: Date) -> St
         .count();
     let follow_ups_level = open
         .iter()
-        .filter_map(|f| f.due)
-        .map(|d| deadline_level(d, today, rules.due_soon_days))
+        .map(|f| follow_up_level(f, today, rules.due_soon_days))
         .max()
-        .unwrap_or(if open.is_empty() {
-            Level::Done
-        } else {
-            Level::Ok
-        });
+        .unwrap_or(Level::Done);
     let days_since_update = days_between(updated_on, today).max(0);
     let stale = days_since_update >= i64::from(rules.stale_after_days);
     let levels = [

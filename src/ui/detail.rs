@@ -4,7 +4,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::config::Config;
 use crate::domain::dates::fmt_date;
-use crate::domain::flags::{DeadlineFlag, GpState};
+use crate::domain::flags::{DeadlineFlag, GpState, follow_up_level};
 use crate::domain::text::sanitize;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay};
 use crate::i18n::strings;
@@ -142,13 +142,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         lines.push(Line::styled(format!("  {}", s.none), th.dim()));
     }
     for fu in &stay.follow_ups {
-        let lvl = match (fu.done_on, fu.due) {
-            (Some(_), _) => Level::Done,
-            (None, Some(d)) => {
-                crate::domain::flags::deadline_level(d, app.today(), cfg.stay.due_soon_days)
-            }
-            (None, None) => Level::Ok,
-        };
+        let lvl = follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
         let disc = Config::choice(&cfg.disciplines, &fu.discipline)
             .map(|c| c.short.get(lang).to_string())
             .unwrap_or_else(|| sanitize(&fu.discipline));

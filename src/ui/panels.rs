@@ -68,15 +68,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 lines.push(Line::styled(format!("  {}", s.none), th.dim()));
             }
             for (i, f) in stay.follow_ups.iter().enumerate() {
-                let lvl = match (f.done_on, f.due) {
-                    (Some(_), _) => Level::Done,
-                    (None, Some(d)) => crate::domain::flags::deadline_level(
-                        d,
-                        app.today(),
-                        app.config.stay.due_soon_days,
-                    ),
-                    (None, None) => Level::Ok,
-                };
+                let lvl = crate::domain::flags::follow_up_level(
+                    f,
+                    app.today(),
+                    app.config.stay.due_soon_days,
+                );
                 let disc = Config::choice(&app.config.disciplines, &f.discipline)
                     .map(|c| c.short.get(lang).to_string())
                     .unwrap_or_else(|| sanitize(&f.discipline));

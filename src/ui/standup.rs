@@ -135,9 +135,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         l.push(Line::styled(format!("   {}", s.none), th.dim()));
     }
     for fu in open {
-        let lvl = fu.due.map_or(Level::Ok, |d| {
-            crate::domain::flags::deadline_level(d, app.today(), cfg.stay.due_soon_days)
-        });
+        let lvl = crate::domain::flags::follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
         let disc = Config::choice(&cfg.disciplines, &fu.discipline)
             .map(|c| c.short.get(lang).to_string())
             .unwrap_or_else(|| sanitize(&fu.discipline));
