@@ -447,4 +447,19 @@ impl Config {
     pub fn choice<'a>(list: &'a [Choice], key: &str) -> Option<&'a Choice> {
         list.iter().find(|c| c.key == key)
     }
+
+    /// How a stored `key` from `list` is shown in panes: its configured label, else the key
+    /// itself, cleaned for the screen (the list may have changed since it was stored).
+    pub fn label_of(list: &[Choice], key: &str, lang: Language) -> String {
+        Self::choice(list, key)
+            .map(|c| c.label.get(lang).to_string())
+            .unwrap_or_else(|| crate::domain::text::sanitize(key))
+    }
+
+    /// The same in the short form used in columns.
+    pub fn short_of(list: &[Choice], key: &str, lang: Language) -> String {
+        Self::choice(list, key)
+            .map(|c| c.short.get(lang).to_string())
+            .unwrap_or_else(|| crate::domain::text::sanitize(key))
+    }
 }

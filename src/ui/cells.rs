@@ -73,9 +73,7 @@ pub fn cell(
             vec![v]
         }
         Column::Group => {
-            let code = Config::choice(&cfg.target_groups, &stay.target_group)
-                .map(|c| c.short.get(lang).to_string())
-                .unwrap_or_else(|| sanitize(&stay.target_group));
+            let code = Config::short_of(&cfg.target_groups, &stay.target_group, lang);
             vec![vec![(code, th.dim())]]
         }
         Column::Day => day_cell(th, s, row, cfg.stay.length_days, w),
@@ -110,11 +108,7 @@ pub fn cell(
             let codes: Vec<String> = stay
                 .risks
                 .iter()
-                .map(|r| {
-                    Config::choice(&cfg.risks, r)
-                        .map(|c| c.short.get(lang).to_string())
-                        .unwrap_or_else(|| sanitize(r))
-                })
+                .map(|r| Config::short_of(&cfg.risks, r, lang))
                 .collect();
             if codes.is_empty() {
                 vec![vec![(s.none.to_string(), th.dim())]]

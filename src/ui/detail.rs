@@ -25,9 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let f = &row.flags;
     let label = |l: &str| Span::styled(format!("{l:<24}"), th.strong());
     let mut lines: Vec<Line> = Vec::new();
-    let group = Config::choice(&cfg.target_groups, &stay.target_group)
-        .map(|c| c.label.get(lang).to_string())
-        .unwrap_or_else(|| sanitize(&stay.target_group));
+    let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
     lines.push(Line::from(vec![
         label(s.admitted),
@@ -54,9 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 Span::styled(format!("  ({} {})", s.due, fmt_date(fl.deadline)), th.dim()),
             ];
             if let Some(d) = stay.delay(kind) {
-                let reason = Config::choice(&cfg.delay_reasons, &d.reason)
-                    .map(|c| c.label.get(lang).to_string())
-                    .unwrap_or_else(|| sanitize(&d.reason));
+                let reason = Config::label_of(&cfg.delay_reasons, &d.reason, lang);
                 let text = if d.text.is_empty() {
                     String::new()
                 } else {
@@ -143,9 +139,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
     for fu in &stay.follow_ups {
         let lvl = follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
-        let disc = Config::choice(&cfg.disciplines, &fu.discipline)
-            .map(|c| c.short.get(lang).to_string())
-            .unwrap_or_else(|| sanitize(&fu.discipline));
+        let disc = Config::short_of(&cfg.disciplines, &fu.discipline, lang);
         let due = fu.due.map(fmt_date).unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!("  {} ", th.symbol(lvl)), th.level(lvl)),
@@ -158,11 +152,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let risks: Vec<String> = stay
         .risks
         .iter()
-        .map(|r| {
-            Config::choice(&cfg.risks, r)
-                .map(|c| c.label.get(lang).to_string())
-                .unwrap_or_else(|| sanitize(r))
-        })
+        .map(|r| Config::label_of(&cfg.risks, r, lang))
         .collect();
     lines.push(Line::from(vec![
         label(s.risks),
@@ -268,11 +258,7 @@ pub(super) fn readable_value(field: &str, value: &str, app: &App) -> String {
     if let Ok(d) = value.parse::<jiff::civil::Date>() {
         return crate::domain::dates::fmt_date(d);
     }
-    let label = |list: &[crate::config::Choice], key: &str| {
-        Config::choice(list, key)
-            .map(|c| c.label.get(lang).to_string())
-            .unwrap_or_else(|| sanitize(key))
-    };
+    let label = |list, key| Config::label_of(list, key, lang);
     match field.rsplit('.').next().unwrap_or(field) {
         "target_group" => label(&cfg.target_groups, value),
         "discharge_outcome" => label(&cfg.discharge_outcomes, value),

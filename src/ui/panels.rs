@@ -73,9 +73,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                     app.today(),
                     app.config.stay.due_soon_days,
                 );
-                let disc = Config::choice(&app.config.disciplines, &f.discipline)
-                    .map(|c| c.short.get(lang).to_string())
-                    .unwrap_or_else(|| sanitize(&f.discipline));
+                let disc = Config::short_of(&app.config.disciplines, &f.discipline, lang);
                 let when = match (f.done_on, f.due) {
                     (Some(d), _) => format!("  {} {}", s.done, fmt_date(d)),
                     (None, Some(d)) => format!("  {} {}", s.due, fmt_date(d)),

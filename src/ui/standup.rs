@@ -36,9 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     let day = format!("{}/{}", f.day.max(0), cfg.stay.length_days);
     let big_h: u16 = if tall { 6 } else { 2 };
     let [top, rest] = Layout::vertical([Constraint::Length(big_h), Constraint::Min(1)]).areas(area);
-    let group = Config::choice(&cfg.target_groups, &stay.target_group)
-        .map(|c| c.label.get(lang).to_string())
-        .unwrap_or_else(|| sanitize(&stay.target_group));
+    let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     let next = st
         .order
         .get(st.pos + 1)
@@ -136,9 +134,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     }
     for fu in open {
         let lvl = crate::domain::flags::follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
-        let disc = Config::choice(&cfg.disciplines, &fu.discipline)
-            .map(|c| c.short.get(lang).to_string())
-            .unwrap_or_else(|| sanitize(&fu.discipline));
+        let disc = Config::short_of(&cfg.disciplines, &fu.discipline, lang);
         l.push(Line::from(vec![
             Span::styled(format!("   {} ", th.symbol(lvl)), th.level(lvl)),
             Span::styled(format!("{disc:<6}"), th.dim()),
@@ -173,11 +169,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     let risks: Vec<String> = stay
         .risks
         .iter()
-        .map(|k| {
-            Config::choice(&cfg.risks, k)
-                .map(|c| c.label.get(lang).to_string())
-                .unwrap_or_else(|| sanitize(k))
-        })
+        .map(|k| Config::label_of(&cfg.risks, k, lang))
         .collect();
     r.push(Line::styled(format!(" {}", s.risks), th.titles()));
     r.push(Line::styled(
