@@ -11,7 +11,6 @@ use crate::i18n::strings;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draw the selected stay's details into `area`.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
@@ -175,22 +174,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     ]));
     history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", row.label, s.detail_title);
-    let inner_h = usize::from(area.height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
-    let scroll = app.scroll.min(max_scroll);
-    let mut block = th.framed(title);
-    if max_scroll > 0 {
-        let more = if scroll < max_scroll { "↓" } else { "↑" };
-        block = block.title_bottom(Span::styled(format!(" {more} PgUp/PgDn "), th.dim()));
-    }
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    let block = th.framed(title);
+    super::boxed_scrolling(frame, area, block, lines, app.scroll, "PgUp/PgDn", th);
 }
 
 fn note(stay: &Stay, shown: bool, hidden: &'static str, none: &'static str) -> Span<'static> {

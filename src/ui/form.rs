@@ -11,7 +11,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Lines the form needs at `width` (fields, their errors, the wrapped form message, the
 /// key hint and the border).
@@ -66,13 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Th
     lines.push(Line::raw(""));
     lines.push(Line::styled(e.keys_form, th.dim()));
     let block = th.framed(format!(" {} ", form.title));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    super::boxed(frame, area, block, lines);
 }
 
 fn value_spans(

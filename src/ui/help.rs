@@ -7,7 +7,7 @@ use crate::i18n::strings;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The keys that apply in the current state, as one line of text that fits `width`
 /// (the board's own list has a short form for narrow screens).
@@ -154,16 +154,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             ]));
         }
     }
-    let inner_h = usize::from(area.height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
-    let scroll = app.scroll.min(max_scroll);
-    let mut block = th.framed(title);
-    if max_scroll > 0 {
-        let more = if scroll < max_scroll { "↓" } else { "↑" };
-        block = block.title_bottom(Span::styled(format!(" {more} ↑/↓ "), th.dim()));
-    }
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    super::boxed_scrolling(frame, area, th.framed(title), lines, app.scroll, "↑/↓", th);
 }
 
 /// Split `text` into lines of at most `w` cells at spaces.

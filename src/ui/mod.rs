@@ -16,8 +16,8 @@ use crate::app::{App, Overlay};
 use crate::i18n::strings;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// Smallest terminal the board draws into.
 pub const MIN_SIZE: (u16, u16) = (40, 8);
@@ -130,4 +130,47 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// Draw `lines` in `block` over whatever is below, wrapped at the box's width.
+fn boxed(frame: &mut Frame<'_>, area: Rect, block: Block<'static>, lines: Vec<Line<'_>>) {
+    boxed_at(frame, area, block, lines, 0);
+}
+
+/// Like [`boxed`], scrolled down `scroll` lines (clamped to the content). When the content
+/// does not fit, the bottom border shows which way there is more and the `keys` that scroll.
+fn boxed_scrolling(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    mut block: Block<'static>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    keys: &str,
+    th: &theme::Theme,
+) {
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_h) as u16;
+    let scroll = scroll.min(max_scroll);
+    if max_scroll > 0 {
+        let more = if scroll < max_scroll { "↓" } else { "↑" };
+        block = block.title_bottom(Span::styled(format!(" {more} {keys} "), th.dim()));
+    }
+    boxed_at(frame, area, block, lines, scroll);
+}
+
+fn boxed_at(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    block: Block<'static>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
 }

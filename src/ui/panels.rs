@@ -114,13 +114,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(keys, th.dim()));
     let block = th.framed(format!(" {} · {title} ", row.label));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    super::boxed(frame, area, block, lines);
 }
 
 /// The yes/no question.

@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draw the stay in focus into the board's body area.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &Theme) {
@@ -278,13 +278,7 @@ pub fn summary(frame: &mut Frame<'_>, area: Rect, app: &App, sum: &Summary, th: 
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("  {}", t.keys_summary), th.dim()));
     let block = th.framed(format!(" {} ", t.summary_title));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    super::boxed(frame, area, block, lines);
 }
 
 /// Lines the summary needs.
