@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction};
 /// Insert a complete stay as built in memory (a zero `stay.id` lets SQLite pick one);
 /// returns the id. `updated_at` is written as given.
 pub fn insert_stay(tx: &Transaction<'_>, s: &Stay, created_at: i64) -> Result<i64, StoreError> {
-    let id = super::write::insert_row(tx, s, created_at)?;
+    let id = super::write::write_row(tx, s, created_at)?;
     super::write::insert_children(tx, id, s, s.admitted)?;
     Ok(id)
 }

@@ -124,7 +124,7 @@ pub fn commit(
             if matches!(req.target, Target::Stay { .. }) {
                 s.id = id;
             }
-            let id = insert_row(&tx, &s, now)?;
+            let id = write_row(&tx, &s, now)?;
             insert_children(&tx, id, &s, today)?;
             id
         }
@@ -132,7 +132,7 @@ pub fn commit(
             s.id = id;
             s.version = b.version + 1;
             s.updated_at = now;
-            update_row(&tx, &s)?;
+            write_row(&tx, &s, now)?;
             delete_children(&tx, id)?;
             insert_children(&tx, id, &s, today)?;
             id
@@ -175,8 +175,9 @@ fn last_editor(tx: &Transaction<'_>, id: StayId) -> Result<Option<String>, Store
         .optional()?)
 }
 
-/// Insert the stay row (with `s.id` when it is set); returns its id.
-pub(crate) fn insert_row(
+/// Write the stay row: insert it (with `s.id` when set, else a fresh id), or update it in
+/// place when that id exists, keeping its `created_at`. Returns its id.
+pub(crate) fn write_row(
     tx: &Transaction<'_>,
     s: &Stay,
     created_at: i64,
@@ -185,7 +186,14 @@ pub(crate) fn insert_row(
         "INSERT INTO stays (id, name, initials, target_group, admitted, planned_discharge,
             primary_contact, status, discharged_on, discharge_outcome, note, version,
             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, initials = excluded.initials,
+            target_group = excluded.target_group, admitted = excluded.admitted,
+            planned_discharge = excluded.planned_discharge,
+            primary_contact = excluded.primary_contact, status = excluded.status,
+            discharged_on = excluded.discharged_on,
+            discharge_outcome = excluded.discharge_outcome, note = excluded.note,
+            version = excluded.version, updated_at = excluded.updated_at",
     )?
     .execute(params![
         (s.id > 0).then_some(s.id),
@@ -203,32 +211,12 @@ pub(crate) fn insert_row(
         created_at,
         s.updated_at,
     ])?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn update_row(tx: &Transaction<'_>, s: &Stay) -> Result<(), StoreError> {
-    tx.prepare_cached(
-        "UPDATE stays SET name = ?2, initials = ?3, target_group = ?4, admitted = ?5,
-            planned_discharge = ?6, primary_contact = ?7, status = ?8, discharged_on = ?9,
-            discharge_outcome = ?10, note = ?11, version = ?12, updated_at = ?13
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        s.id,
-        s.name,
-        s.initials,
-        s.target_group,
-        s.admitted.to_string(),
-        s.planned_discharge.to_string(),
-        s.primary_contact,
-        s.status.as_str(),
-        s.discharged_on.map(|d| d.to_string()),
-        s.discharge_outcome,
-        s.note,
-        s.version,
-        s.updated_at,
-    ])?;
-    Ok(())
+    // An update leaves last_insert_rowid alone, so a set id is the answer.
+    Ok(if s.id > 0 {
+        s.id
+    } else {
+        tx.last_insert_rowid()
+    })
 }
 
 fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
