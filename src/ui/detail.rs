@@ -8,6 +8,7 @@ use crate::domain::flags::{DeadlineFlag, GpState, follow_up_level};
 use crate::domain::text::sanitize;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay};
 use crate::i18n::strings;
+use crate::store::write::AuditEntry;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -203,21 +204,8 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
     if entries.is_empty() {
         lines.push(Line::styled(format!("  {}", e.history_empty), th.dim()));
     }
-    let privacy = app.privacy();
     for a in entries {
         let when = stamp(a.at, &app.tz);
-        let hidden = (!privacy.goals && a.field.starts_with("goal."))
-            || (!privacy.notes && a.field == "note")
-            || (!privacy.names && a.field == "name");
-        let show = |v: &Option<String>| {
-            if hidden {
-                "…".to_string()
-            } else {
-                v.as_deref()
-                    .map(|v| readable_value(&a.field, v, app))
-                    .unwrap_or_else(|| s.none.to_string())
-            }
-        };
         let undo = if a.action == "undo" {
             format!(" ({})", e.history_undo)
         } else {
@@ -230,13 +218,28 @@ fn history(lines: &mut Vec<Line<'static>>, app: &App, id: i64, th: &Theme) {
                 format!("{}{undo}: ", field_label(&a.field, app)),
                 th.strong(),
             ),
-            Span::raw(format!("{} → {}", show(&a.old), show(&a.new))),
+            Span::raw(old_to_new(a, app)),
         ]));
     }
 }
 
+/// An audit entry's `old → new`, as people read it, with what this screen may not show
+/// (goal texts, notes, names, per the privacy settings) as "…".
+pub(super) fn old_to_new(a: &AuditEntry, app: &App) -> String {
+    let privacy = app.privacy();
+    let hidden = (!privacy.goals && a.field.starts_with("goal."))
+        || (!privacy.notes && a.field == "note")
+        || (!privacy.names && a.field == "name");
+    let show = |v: &Option<String>| match v {
+        _ if hidden => "…".to_string(),
+        Some(v) => readable_value(&a.field, v, app),
+        None => strings(app.config.language).none.to_string(),
+    };
+    format!("{} → {}", show(&a.old), show(&a.new))
+}
+
 /// An audit value as people read it: dates as 25.11.2026, list keys as their labels.
-pub(super) fn readable_value(field: &str, value: &str, app: &App) -> String {
+fn readable_value(field: &str, value: &str, app: &App) -> String {
     let s = strings(app.config.language);
     let lang = app.config.language;
     let cfg = &app.config;

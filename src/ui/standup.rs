@@ -200,19 +200,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         && *id == stay.id
         && let Some(a) = entries.first()
     {
-        let hidden = (!app.privacy().goals && a.field.starts_with("goal."))
-            || (!app.privacy().notes && a.field == "note");
-        let value = |v: &Option<String>| match v {
-            _ if hidden => "…".to_string(),
-            Some(v) => super::detail::readable_value(&a.field, v, app),
-            None => s.none.to_string(),
-        };
         r.push(Line::styled(
             format!(
-                "   {}: {} → {}",
+                "   {}: {}",
                 super::detail::field_label(&a.field, app),
-                value(&a.old),
-                value(&a.new)
+                super::detail::old_to_new(a, app)
             ),
             th.dim(),
         ));
