@@ -395,7 +395,7 @@ impl Form {
                     MedStatus::NotStarted => MedStatus::InProgress,
                     _ => MedStatus::Done,
                 };
-                let mut f = Self::new(
+                Self::new(
                     kind,
                     e.medication,
                     vec![
@@ -404,9 +404,7 @@ impl Form {
                     ],
                     target,
                     cfg,
-                );
-                f.focus = 0;
-                f
+                )
             }
             FormKind::AddFollowUp => {
                 stay?;
