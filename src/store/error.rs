@@ -31,11 +31,23 @@ pub enum StoreError {
     ReadOnlySetup { path: PathBuf, reason: String },
     #[error("cannot open {path}: {reason}")]
     CannotOpen { path: PathBuf, reason: String },
+    #[error(
+        "{0} is damaged (SQLite reports it malformed or cut short); tavle will not use it. Restore the latest backup (see the README, `tavle backup`) or pass another --db path."
+    )]
+    Corrupt(PathBuf),
+    #[error(
+        "cannot start: the disk holding {0} is full. Free some space on it and start tavle again; nothing was changed."
+    )]
+    DiskFullAtOpen(PathBuf),
+    #[error(
+        "the database file {0} was replaced, moved or deleted while this board had it open, or its -wal file vanished; nothing more is saved here. Quit and start tavle again."
+    )]
+    Replaced(PathBuf),
     #[error("the database is busy (another board is writing); gave up after waiting. Try again.")]
     Busy,
     #[error("the disk is full; nothing was saved. Free some space and try again.")]
     DiskFull,
-    #[error("the database is read-only here; nothing was saved.")]
+    #[error("the database is read-only for this user; nothing was saved.")]
     ReadOnly,
     #[error("the database holds a value tavle cannot read: {0}")]
     BadData(String),
