@@ -312,6 +312,8 @@ fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
         }
         Some(Command::Import { file }) => {
             let db = db();
+            // Ctrl-C or a kill removes the half-built database (see store::tempdb).
+            store::tempdb::remove_on_signals()?;
             let summary = store::export::import_file(&db, file)?;
             let stays = summary.count("stays");
             let total: usize = summary.rows.iter().map(|(_, n)| n).sum();
@@ -321,6 +323,7 @@ fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
             );
         }
         Some(Command::Backup { file, force }) => {
+            store::tempdb::remove_on_signals()?;
             let info = store::backup::backup(&db(), file, *force)?;
             eprintln!(
                 "backup written to {} ({} stays, {} pages, integrity ok)",

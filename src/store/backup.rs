@@ -4,10 +4,13 @@
 //! writing while it runs (WAL: readers never block the writer). It is written to a temporary
 //! file beside the target, checked, switched to a single self-contained file
 //! (`journal_mode=DELETE`) and only then renamed into place: a half-written backup never
-//! carries the target's name.
+//! carries the target's name. The temporary file is owner-only and named with this process's
+//! id, so one left by a killed backup is removed by the next backup, import or editing board
+//! (see [`super::tempdb`]).
 
 use super::error::StoreError;
 use super::open::open_read_only;
+use super::tempdb::{TempDb, sweep_stale};
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 use std::path::{Path, PathBuf};
@@ -50,42 +53,23 @@ pub fn backup(src: &Path, dest: &Path, force: bool) -> Result<BackupInfo, Backup
         Some(d) => d.to_path_buf(),
         None => PathBuf::from("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".tavle-backup-")
-        .suffix(".db")
-        .tempfile_in(&dir)
-        .map_err(|e| write_err(dest, e))?;
-    let tmp_path = tmp.path().to_path_buf();
-    let result = copy_into(&source, &tmp_path);
+    // Copies left by a backup or import that was killed half-way go first.
+    sweep_stale(&dir);
+    let tmp = TempDb::create(&dir, "backup").map_err(|e| write_err(dest, e))?;
+    let result = copy_into(&source, tmp.path());
     drop(source);
-    let info = match result {
-        Ok(info) => info,
-        Err(e) => {
-            remove_sidecars(&tmp_path);
-            return Err(e);
+    // On an error `tmp` is dropped: the file and its sidecars are removed.
+    let info = result?;
+    tmp.persist(dest, force).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            BackupError::Exists(dest.into())
+        } else {
+            write_err(dest, e)
         }
-    };
-    let file = if force {
-        tmp.persist(dest).map_err(|e| write_err(dest, e.error))?
-    } else {
-        tmp.persist_noclobber(dest).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                BackupError::Exists(dest.into())
-            } else {
-                write_err(dest, e.error)
-            }
-        })?
-    };
+    })?;
+    let file = std::fs::File::open(dest).map_err(|e| write_err(dest, e))?;
     file.sync_all().map_err(|e| write_err(dest, e))?;
     Ok(info)
-}
-
-fn remove_sidecars(p: &Path) {
-    for suffix in ["-wal", "-shm", "-journal"] {
-        let mut s = p.as_os_str().to_owned();
-        s.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(s));
-    }
 }
 
 fn copy_into(source: &Connection, tmp: &Path) -> Result<BackupInfo, BackupError> {

@@ -546,19 +546,17 @@ pub fn import_file(db: &Path, file: &Path) -> Result<ImportSummary, ImportError>
         }
         None => std::path::PathBuf::from("."),
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".tavle-import-")
-        .suffix(".db")
-        .tempfile_in(&dir)
-        .map_err(|e| cannot_write(db, e))?;
+    // Copies left by an import or backup that was killed half-way go first.
+    super::tempdb::sweep_stale(&dir);
+    // Owner-only, named with this process's id; removed (with its sidecars) on any error.
+    let tmp = super::tempdb::TempDb::create(&dir, "import").map_err(|e| cannot_write(db, e))?;
     let summary = {
         let mut conn = super::open_read_write(tmp.path())?;
         let s = import_json(&mut conn, &text);
         conn.close().map_err(|(_, e)| StoreError::from(e))?;
         s?
     };
-    tmp.persist_noclobber(db)
-        .map_err(|e| cannot_write(db, e.error))?;
+    tmp.persist(db, false).map_err(|e| cannot_write(db, e))?;
     Ok(summary)
 }
 

@@ -5,11 +5,13 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod identity;
 mod load;
 pub mod meetings;
 mod migrations;
 pub mod open;
 pub mod poll;
+pub mod tempdb;
 pub mod write;
 
 pub use error::StoreError;
@@ -17,3 +19,4 @@ pub use load::{load_active, load_all, load_stay};
 pub use meetings::{Meeting, load_meetings};
 pub use migrations::LATEST_VERSION;
 pub use open::{APPLICATION_ID, default_db_path, open_read_only, open_read_write};
+pub use tempdb::sweep_stale;
