@@ -5,7 +5,6 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
-pub mod identity;
 mod load;
 pub mod meetings;
 mod migrations;
