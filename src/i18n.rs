@@ -76,6 +76,10 @@ pub struct Strings {
     pub achieved: &'static str,
     pub dropped: &'static str,
     pub config_error: &'static str,
+    /// The config file is gone; `{path}` is replaced by its path.
+    pub config_missing: &'static str,
+    /// The same, shorter, for narrow screens.
+    pub config_missing_short: &'static str,
     pub db_error: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
@@ -164,6 +168,8 @@ static NB: Strings = Strings {
     achieved: "oppnådd",
     dropped: "droppet",
     config_error: "Feil i konfigurasjonen, bruker siste gyldige",
+    config_missing: "Finner ikke konfigurasjonsfilen {path} – tavlen bruker siste gyldige oppsett",
+    config_missing_short: "Finner ikke {path} – bruker siste gyldige oppsett",
     db_error: "Databasefeil",
     too_small: "Vinduet er for lite – gjør det større",
     help_title: " Taster ",
@@ -296,6 +302,8 @@ static EN: Strings = Strings {
     achieved: "achieved",
     dropped: "dropped",
     config_error: "Config error, using the last good config",
+    config_missing: "Config file {path} not found – the board runs on the last good config",
+    config_missing_short: "No {path} – using the last good config",
     db_error: "Database error",
     too_small: "The window is too small – make it larger",
     help_title: " Keys ",

@@ -7,7 +7,8 @@ pub mod keys;
 pub mod standup;
 pub mod view;
 
-use crate::config::{Config, ConfigError, PrivacyView};
+use crate::config::watch::Reloaded;
+use crate::config::{Config, PrivacyView};
 use crate::domain::{GoalStatus, Stay, StayId};
 use crate::store::write::{AuditEntry, Committed, WriteError, WriteRequest};
 pub use form::{Form, FormKey, FormKind};
@@ -104,8 +105,8 @@ pub enum Action {
     DataLoaded(Vec<Stay>),
     /// Loading data failed; the last good data stays on screen.
     DataError(String),
-    /// The config file changed on disk.
-    ConfigReloaded(Box<Result<Config, ConfigError>>),
+    /// The config file changed on disk: new content (valid or not), or gone.
+    ConfigReloaded(Box<Reloaded>),
     /// Open a form for the selected stay (or a new one).
     OpenForm(FormKind),
     /// Open the form to edit the goal under the cursor.
@@ -180,6 +181,9 @@ pub struct App {
     pub tz: TimeZone,
     /// Set while the config file on disk is invalid; the last good config is in use.
     pub config_error: Option<String>,
+    /// Set while the config file is missing (deleted, folder moved or deleted); the last
+    /// good config is in use.
+    pub config_missing: Option<std::path::PathBuf>,
     /// Set while the database could not be read; the last good data is shown.
     pub db_error: Option<String>,
     pub stays: Vec<Stay>,
@@ -230,6 +234,7 @@ impl App {
             config,
             tz,
             config_error: None,
+            config_missing: None,
             db_error: None,
             stays,
             rows: Vec::new(),
@@ -283,9 +288,9 @@ impl App {
         crate::ui::rows_per_page(self.size, self.has_banner())
     }
 
-    /// True when a banner line (config or database error) takes a row.
+    /// True when a banner line (config error or missing file, database error) takes a row.
     pub fn has_banner(&self) -> bool {
-        self.config_error.is_some() || self.db_error.is_some()
+        self.config_error.is_some() || self.config_missing.is_some() || self.db_error.is_some()
     }
 
     /// Number of pages and the current (0-based) page.
@@ -423,14 +428,30 @@ impl App {
             }
             Action::DataError(e) => self.db_error = Some(e),
             Action::ConfigReloaded(result) => match *result {
-                Ok(config) if config == self.config && self.config_error.is_none() => return false,
-                Ok(config) => {
+                Reloaded::Loaded(config)
+                    if *config == self.config
+                        && self.config_error.is_none()
+                        && self.config_missing.is_none() =>
+                {
+                    return false;
+                }
+                Reloaded::Loaded(config) => {
                     self.tz = zone(&config);
-                    self.config = config;
+                    self.config = *config;
                     self.config_error = None;
+                    self.config_missing = None;
                     self.rebuild();
                 }
-                Err(e) => self.config_error = Some(e.to_string()),
+                // The file is back but broken, or gone: either way the last good config
+                // stays, and the banner says the current reason.
+                Reloaded::Error(e) => {
+                    self.config_error = Some(e.to_string());
+                    self.config_missing = None;
+                }
+                Reloaded::Missing(path) => {
+                    self.config_missing = Some(path);
+                    self.config_error = None;
+                }
             },
             Action::OpenIndicators => {
                 if self.mode == Mode::Kiosk {

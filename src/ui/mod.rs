@@ -54,9 +54,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     .areas(area);
     header::draw(frame, head, app, &th);
     if banner {
-        let text = match (&app.config_error, &app.db_error) {
-            (Some(c), _) => format!("{}: {c}", s.config_error),
-            (None, Some(d)) => format!("{}: {d}", s.db_error),
+        let text = match (&app.config_error, &app.config_missing, &app.db_error) {
+            (Some(c), _, _) => format!("{}: {c}", s.config_error),
+            (None, Some(p), _) => {
+                let path = crate::domain::text::sanitize(&p.display().to_string());
+                let full = s.config_missing.replace("{path}", &path);
+                if crate::domain::text::width(&full) <= usize::from(ban.width) {
+                    full
+                } else {
+                    s.config_missing_short.replace("{path}", &path)
+                }
+            }
+            (None, None, Some(d)) => format!("{}: {d}", s.db_error),
             _ => String::new(),
         };
         frame.render_widget(Paragraph::new(Line::from(text)).style(th.banner()), ban);
