@@ -5,6 +5,7 @@ use crate::app::{Action, App, Mode, keys};
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::session::{self, Editor};
+use crate::store::identity::{FileIdentity, lock_holder};
 use crate::store::{self, StoreError, poll::ChangeDetector};
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures::StreamExt;
@@ -12,6 +13,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
+
+/// How long a save may take before the board says it is waiting, and how often it updates.
+const SAVE_WATCH: Duration = Duration::from_millis(250);
 
 /// How often the database is checked for other processes' commits.
 pub const DB_POLL: Duration = Duration::from_millis(50);
@@ -28,18 +32,52 @@ pub struct Options {
     pub clock: Arc<dyn Clock>,
 }
 
+/// How often the follower checks that the file at the path is still the one it opened.
+const IDENTITY_EVERY: u32 = 20;
+
 /// Spawn a thread that reloads the board whenever another connection commits, and sends the
 /// result. It stops when the receiver is dropped.
+///
+/// About once a second it also checks that the path still names the file it opened, with
+/// its `-wal`. When not (the file was replaced, moved or deleted, or the WAL unlinked by
+/// someone), it opens the file now at the path and shows that, and sends
+/// [`Action::DbReplaced`] so an editing board stops saving into a file nobody else sees.
 pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Result<(), StoreError> {
-    let conn = store::open_read_only(&db)?;
+    let mut conn = store::open_read_only(&db)?;
     let mut detector = ChangeDetector::new(&conn)?;
+    let mut identity = FileIdentity::of(&db);
     std::thread::Builder::new()
         .name("db-follower".into())
         .spawn(move || {
+            let mut polls = 0u32;
             loop {
                 std::thread::sleep(DB_POLL);
                 if tx.is_closed() {
                     return;
+                }
+                polls = polls.wrapping_add(1);
+                if polls.is_multiple_of(IDENTITY_EVERY)
+                    && identity.as_ref().is_some_and(|i| !i.still_same())
+                {
+                    if tx.send(Action::DbReplaced).is_err() {
+                        return;
+                    }
+                    let Ok(fresh) = store::open_read_only(&db) else {
+                        continue;
+                    };
+                    conn = fresh;
+                    identity = FileIdentity::of(&db);
+                    if let Ok(d) = ChangeDetector::new(&conn) {
+                        detector = d;
+                    }
+                    let action = match store::load_active(&conn) {
+                        Ok(stays) => Action::DataLoaded(stays),
+                        Err(e) => Action::DataError(e.to_string()),
+                    };
+                    if tx.send(action).is_err() {
+                        return;
+                    }
+                    continue;
                 }
                 let action = match detector.changed(&conn) {
                     Ok(false) => continue,
@@ -87,7 +125,13 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     app.config_error = opts.config_error;
     // Only the editing board holds a connection that can write.
     let mut editor = match opts.mode {
-        Mode::Edit => Some(Editor::new(conn, user, opts.clock.clone())),
+        Mode::Edit => Some(Editor::spawn(
+            conn,
+            &opts.db,
+            user,
+            opts.clock.clone(),
+            tx.clone(),
+        )?),
         Mode::Kiosk => {
             drop(conn);
             None
@@ -99,6 +143,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
         editor.as_mut(),
         &mut rx,
         opts.clock.as_ref(),
+        &opts.db,
     )
     .await;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
@@ -112,6 +157,7 @@ async fn event_loop(
     mut editor: Option<&mut Editor>,
     rx: &mut mpsc::UnboundedReceiver<Action>,
     clock: &dyn Clock,
+    db: &std::path::Path,
 ) -> anyhow::Result<()> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut term = signal(SignalKind::terminate())?;
@@ -122,7 +168,16 @@ async fn event_loop(
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut dirty = true;
     let mut zone = app.config.time_zone.clone();
+    // While a save waits for the database, say so (and on whom) a few times a second.
+    let mut save_tick = tokio::time::interval(SAVE_WATCH);
+    save_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut saving_since: Option<std::time::Instant> = None;
     loop {
+        saving_since = match (&app.saving, saving_since) {
+            (Some(_), None) => Some(std::time::Instant::now()),
+            (Some(_), since) => since,
+            (None, _) => None,
+        };
         // A reloaded config may move the ward to another time zone: the clock follows.
         if app.config.time_zone != zone {
             zone = app.config.time_zone.clone();
@@ -147,6 +202,13 @@ async fn event_loop(
             },
             _ = tick.tick() => Some(Action::Tick(clock.now())),
             Some(a) = rx.recv() => Some(a),
+            _ = save_tick.tick(), if saving_since.is_some() => {
+                let waited = saving_since.map(|t| t.elapsed()).unwrap_or_default();
+                (waited >= SAVE_WATCH).then(|| Action::SaveWaiting {
+                    secs: waited.as_secs(),
+                    holder: lock_holder(db),
+                })
+            }
             _ = term.recv() => Some(Action::Quit),
             _ = hup.recv() => Some(Action::Quit),
             _ = int.recv() => Some(Action::Quit),

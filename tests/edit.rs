@@ -132,8 +132,8 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
         text(&c, "SELECT booked_for FROM gp_appointments"),
         "2026-11-30"
     );
-    // Medication: the form preselects "in progress"; → moves to done, dated today.
-    b.keys("s").key(KeyCode::Right).enter();
+    // Medication: the form opens on the recorded status ("not started"); → → is done, today.
+    b.keys("s").key(KeyCode::Right).key(KeyCode::Right).enter();
     assert_eq!(
         text(
             &c,
@@ -489,6 +489,120 @@ fn two_boards_editing_the_same_stay_conflict_instead_of_overwriting() {
     assert_eq!(count(&c, "SELECT count(*) FROM risks"), 1);
 }
 
+/// Clear the focused field and type `s` into it.
+fn retype(b: &mut Board, s: &str) {
+    let k = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    session::key(&mut b.app, b.editor.as_mut(), k);
+    b.keys(s);
+}
+
+#[test]
+fn a_save_after_a_colleagues_save_writes_only_the_fields_this_user_changed() {
+    let mut a = board();
+    a.add("Kari Hansen");
+    let mut b = open(&a.path.clone(), Mode::Edit, "bjorn");
+    // Both open the stay's form on version 1. A renames and saves.
+    a.keys("e");
+    b.keys("e");
+    retype(&mut a, "Kari Hansen-Berg");
+    a.enter();
+    assert!(a.app.form.is_none());
+    // B changes only the note (the last field) and saves on the old version.
+    for _ in 0..6 {
+        b.tab();
+    }
+    b.keys("Ringes før besøk");
+    b.enter();
+    assert!(
+        b.app.form.is_none(),
+        "{:?}",
+        b.app.form.as_ref().map(|f| &f.error)
+    );
+    let c = a.db();
+    assert_eq!(text(&c, "SELECT name FROM stays"), "Kari Hansen-Berg");
+    assert_eq!(text(&c, "SELECT note FROM stays"), "Ringes før besøk");
+    // B's audit rows name only the note: nothing of A's was written back.
+    assert_eq!(
+        count(
+            &c,
+            "SELECT count(*) FROM audit_log WHERE user='bjorn' AND field='name'"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &c,
+            "SELECT count(*) FROM audit_log WHERE user='bjorn' AND field='note'"
+        ),
+        1
+    );
+    assert!(
+        b.screen().contains("begge endringene er beholdt"),
+        "{}",
+        b.screen()
+    );
+}
+
+#[test]
+fn when_both_change_the_same_field_both_values_are_shown_and_the_user_chooses() {
+    let mut a = board();
+    a.add("Kari Hansen");
+    let mut b = open(&a.path.clone(), Mode::Edit, "bjorn");
+    a.keys("e");
+    b.keys("e");
+    retype(&mut a, "Kari Berg");
+    a.tab();
+    retype(&mut a, "KB");
+    a.enter();
+    // B renames too, differently, and leaves the initials alone.
+    retype(&mut b, "Karin Hansen");
+    b.enter();
+    let f = b
+        .app
+        .form
+        .as_ref()
+        .expect("B must choose: the form stays open");
+    assert_eq!(f.fields[0].value(), "Karin Hansen", "B's value is kept");
+    let shown = f.fields[0].error.clone().unwrap_or_default();
+    assert!(
+        shown.contains("kari") && shown.contains("Kari Berg"),
+        "{shown}"
+    );
+    // The field B did not touch took A's value.
+    assert_eq!(f.fields[1].value(), "KB");
+    let c = a.db();
+    assert_eq!(text(&c, "SELECT name FROM stays"), "Kari Berg");
+    // Both values are on screen; Enter is B's deliberate choice.
+    let screen = b.screen();
+    assert!(
+        screen.contains("Kari Berg") && screen.contains("Karin Hansen"),
+        "{screen}"
+    );
+    b.enter();
+    assert!(b.app.form.is_none());
+    assert_eq!(text(&c, "SELECT name FROM stays"), "Karin Hansen");
+    assert_eq!(text(&c, "SELECT initials FROM stays"), "KB");
+    assert_eq!(
+        count(
+            &c,
+            "SELECT count(*) FROM audit_log WHERE user='bjorn' AND field='initials'"
+        ),
+        0
+    );
+    // Esc instead would have kept A's value: try it on a second round (A restarts, so it
+    // sees B's save; these test boards have no follower).
+    let mut a = open(&b.path.clone(), Mode::Edit, "kari");
+    a.keys("e");
+    b.keys("e");
+    retype(&mut a, "Kari A");
+    a.enter();
+    retype(&mut b, "Kari B");
+    b.enter();
+    assert!(b.app.form.is_some());
+    b.esc();
+    assert_eq!(text(&c, "SELECT name FROM stays"), "Kari A");
+}
+
 #[test]
 fn a_failed_write_keeps_the_form_and_what_was_typed() {
     let mut b = board();
@@ -565,7 +679,7 @@ fn a_locked_database_waits_then_says_so_and_keeps_the_form() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(150));
     let f = app.form.as_ref().expect("the form stays open");
     assert!(
-        f.error.as_deref().unwrap_or("").contains("opptatt"),
+        f.error.as_deref().unwrap_or("").contains("låst"),
         "{:?}",
         f.error
     );

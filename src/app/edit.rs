@@ -15,7 +15,47 @@ impl App {
             return false;
         }
         let today = self.today();
+        // While a save is under way the form is frozen (its result decides whether it
+        // closes), so nothing typed now can be lost when it does.
+        if self.saving.is_some()
+            && self.form.is_some()
+            && matches!(
+                action,
+                Action::FormKey(_)
+                    | Action::Paste(_)
+                    | Action::FormNext
+                    | Action::FormPrev
+                    | Action::SubmitForm
+                    | Action::CancelForm
+            )
+        {
+            self.say(edit_strings(self.config.language).save_pending, true);
+            return true;
+        }
         match action {
+            Action::SaveWaiting { secs, holder } => {
+                let Some(s) = &mut self.saving else {
+                    return false;
+                };
+                s.waited_secs = secs;
+                s.holder = holder.clone();
+                let e = edit_strings(self.config.language);
+                let text = match &holder {
+                    Some(who) => e.saving_wait_on.replace("{who}", who),
+                    None => e.saving_wait.to_string(),
+                }
+                .replace("{secs}", &secs.to_string());
+                match &mut self.form {
+                    Some(f) => f.error = Some(text),
+                    None => self.say(&text, false),
+                }
+            }
+            Action::DbReplaced => {
+                if self.db_replaced {
+                    return false;
+                }
+                self.db_replaced = true;
+            }
             Action::OpenForm(kind) => {
                 let stay = match kind {
                     FormKind::AddStay => None,
@@ -177,6 +217,21 @@ impl App {
         if self.mode == Mode::Kiosk {
             return;
         }
+        let e = edit_strings(self.config.language);
+        if self.db_replaced {
+            let text = format!("{}: {}", e.not_saved, e.db_replaced);
+            match &mut self.form {
+                Some(f) => f.error = Some(text),
+                None => self.say(&text, true),
+            }
+            return;
+        }
+        // One write at a time: the next one must see this one's version of the stay.
+        if self.saving.is_some() {
+            self.say(e.save_pending, true);
+            return;
+        }
+        self.saving = Some(super::Saving::default());
         self.requests.push(Request::Write {
             req: WriteRequest { target, change },
             undo,
@@ -206,6 +261,12 @@ impl App {
 
     fn written(&mut self, result: Result<Committed, WriteError>, undo: bool) {
         let e = edit_strings(self.config.language);
+        let today = self.today();
+        self.saving = None;
+        if self.quit_after_save {
+            self.quit = true;
+        }
+        let merged_with = self.merged_with.take();
         // A failed undo that changed nothing (busy, disk full) can be tried again.
         if undo && !matches!(result, Err(WriteError::Store(_))) {
             self.undo.pop();
@@ -253,7 +314,10 @@ impl App {
                 }
                 self.form = None;
                 self.history = None;
-                self.say(if undo { e.undone } else { e.saved }, false);
+                match merged_with {
+                    Some(who) if !undo => self.say(&e.merged.replace("{who}", &who), false),
+                    _ => self.say(if undo { e.undone } else { e.saved }, false),
+                }
             }
             Err(WriteError::Conflict { fresh, by }) => {
                 let who = by.unwrap_or_else(|| "?".to_string());
@@ -275,16 +339,37 @@ impl App {
                     e.conflict_quick
                 }
                 .replace("{who}", &who);
-                match (&mut self.form, undo) {
-                    (Some(f), false) => {
-                        // The user has now seen the fresh data; saving again is a choice.
-                        if let (Target::Stay { id, .. }, Some(v)) = (f.target, version) {
+                let fresh_form = match (&self.form, version) {
+                    (Some(f), Some(_)) if !undo => {
+                        let stay = self.stays.iter().find(|s| Some(s.id) == id);
+                        stay.and_then(|s| Form::open(f.kind, Some(s), &self.config, today))
+                    }
+                    _ => None,
+                };
+                match (&mut self.form, fresh_form) {
+                    (Some(f), Some(fresh)) => {
+                        // Only what this user changed is theirs to write: untouched fields
+                        // take the colleague's values; a field both changed shows both.
+                        let both = f.rebase(&fresh, &who, today);
+                        if both.is_empty() {
+                            if let Some(change) = f.submit(today) {
+                                let target = f.target;
+                                self.merged_with = Some(who);
+                                self.write(target, change, false);
+                            }
+                        } else {
+                            f.error = Some(text);
+                        }
+                    }
+                    (Some(f), None) if !undo => {
+                        // The stay is gone or no longer active: nothing to save onto.
+                        f.error = Some(text);
+                        if version.is_some() {
                             f.target = Target::Stay {
-                                id,
-                                version: Some(v),
+                                id: id.unwrap_or(0),
+                                version: None,
                             };
                         }
-                        f.error = Some(text);
                     }
                     _ => self.say(&text, true),
                 }
@@ -301,6 +386,10 @@ impl App {
                     Failure::Busy => e.busy.to_string(),
                     Failure::DiskFull => e.disk_full.to_string(),
                     Failure::ReadOnly => e.read_only_db.to_string(),
+                    Failure::Replaced => {
+                        self.db_replaced = true;
+                        e.db_replaced.to_string()
+                    }
                     Failure::Other(m) => m.clone(),
                 };
                 let text = format!("{}: {why}", e.not_saved);

@@ -8,6 +8,7 @@ use crate::domain::edit::{
     checked_text,
 };
 use crate::domain::flags::evaluate;
+use crate::domain::text::clean_input;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay, initials};
 use crate::i18n::{edit_strings, strings};
 use crate::store::write::Target;
@@ -128,6 +129,18 @@ impl Field {
             .map(String::as_str)
     }
 
+    /// Set the value as `value()` reads it (a choice by its key).
+    pub(crate) fn set_value(&mut self, v: &str) {
+        match &mut self.input {
+            Input::Choice { options, index } => {
+                if let Some(i) = options.iter().position(|o| o.0 == v) {
+                    *index = i;
+                }
+            }
+            _ => self.set_text(v.to_string()),
+        }
+    }
+
     pub(crate) fn set_text(&mut self, text: String) {
         if let Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } =
             &mut self.input
@@ -241,6 +254,9 @@ pub struct Form {
     stay_length: u32,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
     delays: Vec<crate::domain::Delay>,
+    /// Each field's value when the form was opened (or last rebased on a colleague's save):
+    /// what the user did not change is never written back over someone else's change.
+    opened: Vec<String>,
 }
 
 fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
@@ -268,7 +284,77 @@ impl Form {
             lang: cfg.language,
             stay_length: cfg.stay.length_days,
             delays: Vec::new(),
+            opened: Vec::new(),
         }
+    }
+
+    /// Values compared as meant, not as typed: `1.12` and `01.12.2026` are one date.
+    fn canonical(&self, i: usize, today: Date) -> String {
+        let f = &self.fields[i];
+        match &f.input {
+            Input::Date { value, .. } => match parse_user_date(value, today) {
+                Ok(d) => fmt_date(d),
+                Err(_) => value.trim().to_string(),
+            },
+            Input::Text { value, .. } => clean_input(value),
+            Input::Choice { .. } => f.value().to_string(),
+        }
+    }
+
+    fn remember_opened(&mut self, today: Date) {
+        self.opened = (0..self.fields.len())
+            .map(|i| self.canonical(i, today))
+            .collect();
+    }
+
+    /// Indices of the fields the user changed since the form was opened.
+    pub fn changed_fields(&self, today: Date) -> Vec<usize> {
+        (0..self.fields.len())
+            .filter(|&i| self.opened.get(i) != Some(&self.canonical(i, today)))
+            .collect()
+    }
+
+    /// Someone else saved the stay while this form was open; `fresh` is this form opened on
+    /// the stay as it is now. Fields the user left alone take the new values; fields the
+    /// user changed keep the user's value. Returns the fields both changed to different
+    /// values (each gets a message showing the other value), so the user can choose.
+    pub fn rebase(&mut self, fresh: &Form, who: &str, today: Date) -> Vec<usize> {
+        let e = edit_strings(self.lang);
+        let mut both = Vec::new();
+        for i in 0..self.fields.len().min(fresh.fields.len()) {
+            let mine = self.canonical(i, today);
+            let base = self.opened.get(i).cloned().unwrap_or_default();
+            let theirs = fresh.canonical(i, today);
+            if mine == base {
+                let v = fresh.fields[i].value().to_string();
+                self.fields[i].set_value(&v);
+            } else if theirs != base && theirs != mine {
+                let shown = match &fresh.fields[i].input {
+                    Input::Choice { options, index } => {
+                        options.get(*index).map_or(theirs.clone(), |o| o.1.clone())
+                    }
+                    _ => theirs.clone(),
+                };
+                let shown = if shown.is_empty() {
+                    e.empty_value.to_string()
+                } else {
+                    shown
+                };
+                self.fields[i].error = Some(
+                    e.conflict_field
+                        .replace("{who}", who)
+                        .replace("{value}", &shown),
+                );
+                both.push(i);
+            }
+        }
+        self.opened = fresh.opened.clone();
+        self.target = fresh.target;
+        self.delays = fresh.delays.clone();
+        if let Some(&i) = both.first() {
+            self.focus = i;
+        }
+        both
     }
 
     /// The form for `kind`, filled from the stay (if any) and today.
@@ -390,11 +476,8 @@ impl Form {
                 ]
                 .map(|(m, l)| (m.as_str().to_string(), l.to_string()))
                 .to_vec();
-                // Opening the form is usually to move it on: preselect the next status.
-                let next = match st.med_status {
-                    MedStatus::NotStarted => MedStatus::InProgress,
-                    _ => MedStatus::Done,
-                };
+                // Opens on what is recorded now, so Enter never records a step by accident.
+                let next = st.med_status;
                 Self::new(
                     kind,
                     e.medication,
@@ -481,6 +564,8 @@ impl Form {
                 )
             }
         };
+        let mut form = form;
+        form.remember_opened(today);
         Some(form)
     }
 

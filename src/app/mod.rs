@@ -131,6 +131,15 @@ pub enum Action {
     /// The user said yes to the open question.
     Confirmed,
     Undo,
+    /// A requested write is still waiting for the database (another process holds its
+    /// write lock): how long so far, and who holds it when the system can tell.
+    SaveWaiting {
+        secs: u64,
+        holder: Option<String>,
+    },
+    /// The database file at the board's path is no longer the one it opened (replaced,
+    /// moved, deleted, or its `-wal` vanished): nothing more may be saved through it.
+    DbReplaced,
     /// A write finished.
     Written {
         result: Box<Result<Committed, WriteError>>,
@@ -166,6 +175,8 @@ impl Action {
                 | Action::DataError(_)
                 | Action::ConfigReloaded(_)
                 | Action::Written { .. }
+                | Action::SaveWaiting { .. }
+                | Action::DbReplaced
                 | Action::HistoryLoaded(..)
                 | Action::MeetingStarted(_)
                 | Action::MeetingError(_)
@@ -217,6 +228,23 @@ pub struct App {
     pub report: Option<crate::report::Report>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
+    /// A write was requested and its result has not come back yet.
+    pub saving: Option<Saving>,
+    /// Quit was asked while a write was under way: quit when its result arrives.
+    quit_after_save: bool,
+    /// The database file was replaced under the board; writes are refused.
+    pub db_replaced: bool,
+    /// A save was merged onto a colleague's newer version: their name, for the message.
+    merged_with: Option<String>,
+}
+
+/// A write under way, as the footer shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Saving {
+    /// Seconds waited for another process's lock so far (0: not known to wait).
+    pub waited_secs: u64,
+    /// The process holding the lock, when known (e.g. `sqlite3 (pid 4242)`).
+    pub holder: Option<String>,
 }
 
 impl App {
@@ -255,6 +283,10 @@ impl App {
             summary: None,
             report: None,
             last_rotation: now,
+            saving: None,
+            quit_after_save: false,
+            db_replaced: false,
+            merged_with: None,
         };
         app.rebuild();
         app
@@ -290,7 +322,10 @@ impl App {
 
     /// True when a banner line (config error or missing file, database error) takes a row.
     pub fn has_banner(&self) -> bool {
-        self.config_error.is_some() || self.config_missing.is_some() || self.db_error.is_some()
+        self.config_error.is_some()
+            || self.config_missing.is_some()
+            || self.db_error.is_some()
+            || self.db_replaced
     }
 
     /// Number of pages and the current (0-based) page.
@@ -355,6 +390,18 @@ impl App {
         let last = self.rows.len().saturating_sub(1);
         let per = self.rows_per_page().max(1);
         match action {
+            // Quitting never abandons a save the user is waiting for; a second Ctrl-C does.
+            Action::Quit | Action::Interrupt if self.saving.is_some() && !self.quit_after_save => {
+                self.quit_after_save = true;
+                self.status = Some(Status {
+                    text: crate::i18n::edit_strings(self.config.language)
+                        .quit_after_save
+                        .to_string(),
+                    error: true,
+                });
+            }
+            Action::Interrupt if self.quit_after_save => self.quit = true,
+            Action::Quit if self.quit_after_save => {}
             Action::Quit => self.quit = true,
             Action::Interrupt => {
                 let typed = self

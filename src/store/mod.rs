@@ -5,6 +5,7 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod identity;
 mod load;
 pub mod meetings;
 mod migrations;

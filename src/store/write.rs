@@ -59,6 +59,8 @@ pub enum Failure {
     Busy,
     DiskFull,
     ReadOnly,
+    /// The file at the board's path is no longer the database it opened.
+    Replaced,
     Other(String),
 }
 
