@@ -26,7 +26,7 @@ pub enum StoreError {
     )]
     Missing(PathBuf),
     #[error(
-        "cannot open {path} read-only: {reason}. A read-only display needs the database's -wal and -shm files to exist, or write permission on its folder."
+        "a read-only display cannot open {path} ({reason}): SQLite's WAL needs this user to be able to create and write the -shm and -wal files beside it. Give the display's user write permission on that folder (e.g. a shared `tavle` group with `chmod g+ws`); the display itself still never writes to the database."
     )]
     ReadOnlySetup { path: PathBuf, reason: String },
     #[error("cannot open {path}: {reason}")]
