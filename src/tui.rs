@@ -104,6 +104,11 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
         Mode::Kiosk => store::open_read_only(&opts.db)?,
     };
     let stays = store::load_active(&conn)?;
+    if opts.mode == Mode::Edit {
+        // Copies left by a killed backup or import hold health data: never let them pile up.
+        let dir = opts.db.parent().filter(|d| !d.as_os_str().is_empty());
+        store::sweep_stale(dir.unwrap_or(std::path::Path::new(".")));
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     spawn_db_follower(opts.db.clone(), tx.clone())?;
     let cfg_tx = tx.clone();
