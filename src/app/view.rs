@@ -4,7 +4,7 @@
 use crate::config::{Config, PrivacyView, SortKey};
 use crate::domain::flags::evaluate;
 use crate::domain::initials::disambiguate;
-use crate::domain::text::sanitize;
+use crate::domain::text::{has_visible, sanitize};
 use crate::domain::{Stay, StayFlags};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -58,6 +58,13 @@ pub fn build_rows(
         .zip(shown)
         .enumerate()
         .map(|(i, (s, (label, collides)))| {
+            // A name with nothing visible in it (stored before names were checked) would be
+            // an empty cell: the row still needs something to point at.
+            let label = if has_visible(&label) {
+                label
+            } else {
+                "?".to_string()
+            };
             let updated_on = local_date(s.updated_at, tz).unwrap_or(today);
             RowView {
                 stay: i,

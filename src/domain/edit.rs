@@ -3,7 +3,7 @@
 //! transaction; undo is the same mechanism with a [`Change::Restore`] of the old snapshot.
 
 use super::model::{DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
-use super::text::clean_input;
+use super::text::{clean_input, has_visible};
 use jiff::civil::Date;
 
 /// Longest name, in characters.
@@ -20,7 +20,9 @@ pub const MAX_SHORT: usize = 80;
 /// Why an edit was refused. Worded by the UI (see `i18n`), so this only names the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
-    /// A required text is empty (after trimming).
+    /// A required text is empty after trimming, or has no visible character (only
+    /// zero-width characters, combining marks with no letter, blank symbols): it would show
+    /// as an empty cell.
     Empty,
     /// A text is longer than the limit (characters).
     TooLong(usize),
@@ -37,7 +39,7 @@ pub enum EditError {
 /// Clean typed text (NFC, no control characters, trimmed) and check it against a limit.
 pub fn checked_text(input: &str, max: usize, required: bool) -> Result<String, EditError> {
     let s = clean_input(input);
-    if required && s.is_empty() {
+    if required && !has_visible(&s) {
         return Err(EditError::Empty);
     }
     if s.chars().count() > max {

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Th
             Span::styled(format!("{:<w$}", f.label, w = label_w), label_style),
         ];
         spans.extend(value_spans(f, focused, value_w, today, form, th));
-        lines.push(Line::from(spans));
+        lines.push(Line::from(clip(spans, inner_w)));
         if let Some(err) = &f.error {
             lines.push(Line::styled(
                 format!("{:w$}⚠ {err}", "", w = label_w + 2),
@@ -95,8 +95,8 @@ fn value_spans(
             vec![Span::styled(truncate(&text, w), input_style)]
         }
         Input::Text { value, cursor, .. } | Input::Date { value, cursor, .. } => {
+            let mut spans = cursor_spans(value, *cursor, focused, w, input_style);
             let value = sanitize(value);
-            let mut spans = cursor_spans(&value, *cursor, focused, w, input_style);
             if focused && let Some(c) = f.completion() {
                 let rest: String = c.chars().skip(value.chars().count()).collect();
                 spans.push(Span::styled(
@@ -117,7 +117,9 @@ fn value_spans(
     }
 }
 
-/// The text with a visible block cursor, scrolled so the cursor stays in view.
+/// The text with a visible block cursor, scrolled so the cursor stays in view, in at most
+/// `w` cells (measured as drawn: wide characters count two). `cursor` counts chars of the
+/// raw `value`; each part is sanitised on its own so the cursor stays on the char it is on.
 fn cursor_spans(
     value: &str,
     cursor: usize,
@@ -127,20 +129,45 @@ fn cursor_spans(
 ) -> Vec<Span<'static>> {
     let chars: Vec<char> = value.chars().collect();
     let cursor = cursor.min(chars.len());
-    // Keep the cursor within the visible width.
-    let start = cursor.saturating_sub(w.saturating_sub(2));
-    let before: String = chars[start..cursor].iter().collect();
-    if !focused {
-        let all: String = chars[start..].iter().collect();
-        return vec![Span::styled(truncate(&all, w), style)];
+    let part = |r: &[char]| sanitize(&r.iter().collect::<String>());
+    let at = chars
+        .get(cursor)
+        .map(|c| part(std::slice::from_ref(c)))
+        .filter(|a| width(a) > 0)
+        .unwrap_or_else(|| " ".to_string());
+    // Keep the cursor, and one cell after it, within the visible width.
+    let budget = w.saturating_sub(width(&at) + 1);
+    let mut start = cursor;
+    while start > 0 && width(&part(&chars[start - 1..cursor])) <= budget {
+        start -= 1;
     }
-    let at = chars.get(cursor).map_or(" ".to_string(), |c| c.to_string());
-    let after: String = chars
-        .get(cursor + 1..)
-        .map_or(String::new(), |r| r.iter().collect());
+    if width(&part(&chars[start..cursor])) > budget {
+        start += 1;
+    }
+    let before = part(&chars[start..cursor]);
+    if !focused {
+        return vec![Span::styled(truncate(&part(&chars[start..]), w), style)];
+    }
+    let after = chars.get(cursor + 1..).map_or(String::new(), part);
+    let left = w.saturating_sub(width(&before) + width(&at));
     vec![
         Span::styled(before, style),
         Span::styled(at, style.add_modifier(Modifier::REVERSED)),
-        Span::styled(after, style),
+        Span::styled(truncate(&after, left), style),
     ]
+}
+
+/// `spans` cut to at most `w` cells, so a field's line never wraps into the next one.
+fn clip(spans: Vec<Span<'static>>, w: usize) -> Vec<Span<'static>> {
+    let mut left = w;
+    let mut out = Vec::with_capacity(spans.len());
+    for sp in spans {
+        if left == 0 {
+            break;
+        }
+        let t = truncate(&sp.content, left);
+        left -= width(&t);
+        out.push(Span::styled(t, sp.style));
+    }
+    out
 }

@@ -7,6 +7,7 @@ mod form;
 mod header;
 mod help;
 pub mod indicators;
+pub mod integrity;
 mod panels;
 mod standup;
 mod table;
@@ -42,6 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 .wrap(Wrap { trim: true }),
             area,
         );
+        integrity::finish(frame.buffer_mut(), th.is_ascii());
         return;
     }
     let banner = app.has_banner();
@@ -68,6 +70,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             (None, None, Some(d)) => format!("{}: {d}", s.db_error),
             _ => String::new(),
         };
+        // Error texts carry paths and names from outside: shown, never interpreted.
+        let text = crate::domain::text::sanitize(&text);
         frame.render_widget(Paragraph::new(Line::from(text)).style(th.banner()), ban);
     }
     if app.rows.is_empty() {
@@ -112,6 +116,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             &th,
         );
     }
+    integrity::finish(frame.buffer_mut(), th.is_ascii());
 }
 
 /// A centred box at most `w` columns wide and `h` rows high.

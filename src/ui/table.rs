@@ -4,6 +4,7 @@ use super::cells::cell;
 use super::theme::Theme;
 use crate::app::App;
 use crate::config::Column;
+use crate::domain::text::simple_char;
 use crate::i18n::{Strings, strings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -155,20 +156,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
 }
 
-/// A char that is one cell wide and always its own grapheme: nothing can combine with it
-/// and it combines with nothing (Latin-1 letters, and the punctuation, arrows, box drawing,
-/// shapes and dingbats the board uses).
-fn simple(c: char) -> bool {
-    let u = c as u32;
-    let plain = (0x20..0x7f).contains(&u)
-        || (0xa0..0x300).contains(&u)
-        || ((0x2010..0x2028).contains(&u))
-        || ((0x2030..0x205f).contains(&u))
-        || ((0x2100..0x2c00).contains(&u));
-    plain && unicode_width::UnicodeWidthChar::width(c) == Some(1)
-}
-
-/// `Buffer::set_line`, with a fast path for spans made only of [`simple`] chars: those are
+/// `Buffer::set_line`, with a fast path for spans made only of [`simple_char`]s: those are
 /// written cell by cell without grapheme segmentation, which dominates drawing a full board.
 /// Anything else (emoji, CJK, combining marks) goes through ratatui as usual.
 fn put_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line<'_>, w: u16) {
@@ -179,7 +167,7 @@ fn put_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line<'_>, 
             break;
         }
         let style = line.style.patch(span.style);
-        if span.content.chars().all(simple) {
+        if span.content.chars().all(simple_char) {
             let mut tmp = [0u8; 4];
             for c in span.content.chars() {
                 if cx >= end {
