@@ -4,6 +4,7 @@
 //! [`app::Action`]s, actions change [`app::App`] state, and [`ui`] renders that state
 //! without touching the database.
 
+pub mod ansi16;
 pub mod app;
 pub mod bench_live;
 pub mod clock;

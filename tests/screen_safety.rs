@@ -420,3 +420,58 @@ fn the_ansi_colours_are_named_colours_only() {
         }
     }
 }
+
+/// A writer the test can read after the terminal has written to it.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a board with the `ansi` colours sends to a terminal through `out` (which writes
+/// into `sink`).
+fn ansi_output<W: std::io::Write>(out: W, sink: &Shared) -> String {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::{Terminal, TerminalOptions, Viewport, layout::Rect};
+    let mut config = Config::default();
+    config.theme.colors = ColorMode::Ansi;
+    let a = app(Mode::Edit, config, ascii_stays(), (120, 30));
+    let mut t = Terminal::with_options(
+        CrosstermBackend::new(out),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 120, 30)),
+        },
+    )
+    .unwrap();
+    t.draw(|f| tavle::ui::draw(f, &a)).unwrap();
+    String::from_utf8_lossy(&sink.0.borrow()).into_owned()
+}
+
+#[test]
+fn the_ansi_colours_reach_the_terminal_as_16_colour_sequences() {
+    use tavle::ansi16::Ansi16;
+    // crossterm alone writes even named colours as 256-colour sequences…
+    let sink = Shared::default();
+    let plain = ansi_output(sink.clone(), &sink);
+    assert!(plain.contains("\x1b[38;5;"), "crossterm changed: {plain:?}");
+    // …the board's output sends the classic ones a Linux console reads.
+    let sink = Shared::default();
+    let text = ansi_output(Ansi16::new(sink.clone()), &sink);
+    assert!(
+        !text.contains("38;5;") && !text.contains("48;5;"),
+        "{text:?}"
+    );
+    assert!(
+        !text.contains("38;2;") && !text.contains("48;2;"),
+        "{text:?}"
+    );
+    assert!(text.contains("\x1b[31;49m"), "red as SGR 31: {text:?}");
+    assert!(text.contains("Ola Hansen0"), "{text:?}");
+}
