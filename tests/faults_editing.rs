@@ -203,3 +203,33 @@ fn two_editing_boards_never_revert_each_others_fields() {
         "1"
     );
 }
+
+#[test]
+fn a_board_whose_database_file_is_replaced_says_so_and_saves_nothing_into_it() {
+    if !tools_available("a_board_whose_database_file_is_replaced") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let cfg = config(dir.path());
+    let b = board("replaced", &db, &cfg, "kari");
+    add_stay(&b, "Kari Hansen");
+    // Someone "restores" a copy over the live file while the board runs.
+    let copy = dir.path().join("copy.db");
+    sqlite3(&db, &format!("VACUUM INTO '{}'", copy.display()));
+    std::fs::rename(&copy, &db).unwrap();
+    b.wait_for("BYTTET UT");
+    b.keys(&["l"]);
+    b.wait_for("Legetime");
+    b.text("30.11");
+    b.keys(&["Enter"]);
+    let s = b.wait_for("Ikke lagret");
+    assert!(s.contains("Legetime"), "the form stays open:\n{s}");
+    assert_eq!(
+        sqlite3(
+            &db,
+            "SELECT count(*) FROM gp_appointments WHERE booked_for IS NOT NULL"
+        ),
+        "0"
+    );
+}
