@@ -57,6 +57,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     header::draw(frame, head, app, &th);
     if banner {
         let text = match (&app.config_error, &app.config_missing, &app.db_error) {
+            // Losing the database outranks every other banner: nothing more is saved.
+            _ if app.db_replaced => {
+                crate::i18n::edit_strings(app.config.language)
+                    .db_replaced
+                    .to_string()
+            }
             (Some(c), _, _) => format!("{}: {c}", s.config_error),
             (None, Some(p), _) => {
                 let path = crate::domain::text::sanitize(&p.display().to_string());
