@@ -118,7 +118,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     })
     .ok();
 
-    let mut terminal = ratatui::init();
+    let mut terminal = crate::ansi16::init()?;
     // Pasted text arrives as one event, so a newline in it cannot press Enter in a form.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let size = terminal
@@ -157,7 +157,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
 }
 
 async fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut crate::ansi16::Terminal16,
     app: &mut App,
     mut editor: Option<&mut Editor>,
     rx: &mut mpsc::UnboundedReceiver<Action>,
@@ -228,7 +228,7 @@ async fn event_loop(
     }
 }
 
-fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App) -> anyhow::Result<()> {
+fn draw(terminal: &mut crate::ansi16::Terminal16, app: &App) -> anyhow::Result<()> {
     use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
     let _ = crossterm::execute!(std::io::stdout(), BeginSynchronizedUpdate);
     terminal.draw(|f| crate::ui::draw(f, app))?;
