@@ -196,7 +196,7 @@ static NB: Strings = Strings {
         ("u", "angre siste endring (flere trinn)"),
         (
             "t",
-            "tavlemøte: én innleggelse om gangen med tidsramme; →/← neste/forrige, t/Esc avslutt",
+            "tavlemøte: én innleggelse om gangen med tidsramme; →/← neste/forrige, o drøftet, t/Esc avslutt",
         ),
         (
             "i",
@@ -330,7 +330,7 @@ static EN: Strings = Strings {
         ("u", "undo the last change (several steps)"),
         (
             "t",
-            "stand-up: one stay at a time in a time box; →/← next/previous, t/Esc end",
+            "stand-up: one stay at a time in a time box; →/← next/previous, o discussed, t/Esc end",
         ),
         (
             "i",
@@ -636,7 +636,7 @@ static STANDUP_NB: StandupStrings = StandupStrings {
     stay: "Innleggelse",
     of: "av",
     next: "neste:",
-    keys: "→/Mellomrom neste · ← forrige · f oppfølging · redigeringstaster virker · t/Esc avslutt møtet",
+    keys: "→/Mellomrom neste · ← forrige · o drøftet · f oppfølging · redigeringstaster virker · t/Esc avslutt møtet",
     summary_title: "Tavlemøtet er ferdig",
     discussed: "Gjennomgått",
     overdue_items: "Forfalte punkter nå",
@@ -654,7 +654,7 @@ static STANDUP_EN: StandupStrings = StandupStrings {
     stay: "Stay",
     of: "of",
     next: "next:",
-    keys: "→/Space next · ← previous · f follow-ups · editing keys work · t/Esc end the meeting",
+    keys: "→/Space next · ← previous · o discussed · f follow-ups · editing keys work · t/Esc end the meeting",
     summary_title: "The stand-up is over",
     discussed: "Discussed",
     overdue_items: "Overdue items now",

@@ -92,6 +92,8 @@ fn a_stand_up_steps_through_flagged_stays_first_and_logs_the_meeting() {
     assert!(b.app.standup.is_some());
     // Overdue first, then due soon, then on track.
     assert_eq!(b.focused_name(), "Anne Sen");
+    // The team stays on her half a minute: discussed.
+    b.at(9, 5, 30);
     b.key(KeyCode::Right);
     assert_eq!(b.focused_name(), "Bodil Ny");
     // Add a follow-up without leaving the mode.
@@ -193,7 +195,7 @@ fn the_board_marks_stays_not_discussed_for_more_than_n_days() {
     assert!(line("Anne Sen").contains('◌'), "{s}");
     assert!(!line("Bodil Ny").contains('◌'), "{s}");
     // Discussing her clears the mark once the board reloads.
-    b.keys("t").key(KeyCode::Right).keys("t");
+    b.keys("t").at(9, 5, 30).key(KeyCode::Right).keys("t");
     let c = Connection::open(&b.path).unwrap();
     let stays = store::load_active(&c).unwrap();
     session::dispatch(&mut b.app, Some(&mut b.editor), Action::DataLoaded(stays));
@@ -225,7 +227,12 @@ fn the_stand_up_screen_fits_a_laptop_and_a_tv() {
 #[test]
 fn key_i_shows_the_indicators_of_the_same_data() {
     let mut b = board((200, 50));
-    b.keys("t").key(KeyCode::Right).keys("t").key(KeyCode::Esc);
+    b.keys("t")
+        .at(9, 5, 30)
+        .key(KeyCode::Right)
+        .at(9, 6, 0)
+        .keys("t")
+        .key(KeyCode::Esc);
     b.keys("i");
     assert_eq!(b.app.overlay, tavle::app::Overlay::Indicators);
     let s = b.screen();
@@ -235,4 +242,59 @@ fn key_i_shows_the_indicators_of_the_same_data() {
     assert!(s.contains("2/3"), "{s}");
     b.key(KeyCode::Esc);
     assert_eq!(b.app.overlay, tavle::app::Overlay::None);
+}
+
+#[test]
+fn paging_through_does_not_count_as_discussed_and_summary_and_indicators_agree() {
+    let mut b = board((200, 50));
+    // A planned admission (tomorrow) is on the board but not yet the ward's to discuss.
+    {
+        let mut conn = store::open_read_write(&b.path).unwrap();
+        let tx = conn.transaction().unwrap();
+        let mut planned = common::stay(0, "Dagny Planlagt", 0);
+        planned.admitted = jiff::civil::date(2026, 11, 26);
+        store::demo::insert_stay(&tx, &planned, 1_795_000_000).unwrap();
+        tx.commit().unwrap();
+        let stays = store::load_active(&conn).unwrap();
+        session::dispatch(&mut b.app, Some(&mut b.editor), Action::DataLoaded(stays));
+    }
+    b.keys("t");
+    assert_eq!(
+        b.app.standup.as_ref().unwrap().order.len(),
+        3,
+        "planned admission left out"
+    );
+    // Page through all three within seconds: nothing counts.
+    b.at(9, 5, 3)
+        .key(KeyCode::Right)
+        .at(9, 5, 6)
+        .key(KeyCode::Right);
+    assert!(b.app.standup.as_ref().unwrap().discussed.is_empty());
+    // Back on the first one: the earlier 3 s add up with the next 17 s, and a tick marks it
+    // while the team is still on it.
+    b.key(KeyCode::Left).key(KeyCode::Left);
+    assert_eq!(b.focused_name(), "Anne Sen");
+    b.at(9, 5, 23);
+    assert_eq!(b.app.standup.as_ref().unwrap().discussed.len(), 1);
+    // Marked explicitly with `o`, however short the visit.
+    b.key(KeyCode::Right).keys("o");
+    assert_eq!(b.app.standup.as_ref().unwrap().discussed.len(), 2);
+    b.key(KeyCode::Right).at(9, 5, 25).keys("t");
+    let sum = b.app.summary.clone().unwrap();
+    assert_eq!((sum.discussed, sum.of), (2, 3));
+    assert_eq!(sum.missed, vec!["Cecilie Fin".to_string()]);
+    // The indicators count the same meeting the same way.
+    b.key(KeyCode::Esc);
+    let c = Connection::open(&b.path).unwrap();
+    let stays = store::load_all(&c).unwrap();
+    let meetings = store::load_meetings(&c).unwrap();
+    let report = tavle::report::Report::compute(
+        &stays,
+        &meetings,
+        &Config::default().rules(),
+        today(),
+        today(),
+    );
+    let m = &report.standups;
+    assert_eq!((m.discussed.met, m.discussed.of), (2, 3));
 }

@@ -303,6 +303,10 @@ impl App {
                     let added = count(&c.after) - count(&c.before);
                     st.follow_ups_created = (st.follow_ups_created as i64 + added).max(0) as usize;
                 }
+                // Changing the stay in focus is discussing it, however short the visit.
+                if self.standup.as_ref().and_then(|st| st.focused()) == Some(id) {
+                    self.discussed_focus();
+                }
                 self.replace_stay(id, c.after);
                 if (created || (undo && active))
                     && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)

@@ -84,6 +84,7 @@ fn standup_key(key: KeyEvent) -> Option<Action> {
             Some(Action::StandupStep(-1))
         }
         KeyCode::Char('t' | 'q') | KeyCode::Esc => Some(Action::EndStandup),
+        KeyCode::Char('o') => Some(Action::MarkDiscussed),
         KeyCode::Enter => Some(Action::OpenDetail),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         _ => stay_key(key),

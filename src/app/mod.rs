@@ -151,6 +151,8 @@ pub enum Action {
     StartStandup,
     /// Move the stand-up's focus forward (+1) or back (-1); the stay left is discussed.
     StandupStep(i64),
+    /// Record the stay in focus as discussed now (without waiting for the dwell time).
+    MarkDiscussed,
     /// End the stand-up and show its summary.
     EndStandup,
     CloseSummary,
@@ -521,6 +523,7 @@ impl App {
             }
             a @ (Action::StartStandup
             | Action::StandupStep(_)
+            | Action::MarkDiscussed
             | Action::EndStandup
             | Action::CloseSummary
             | Action::MeetingStarted(_)
@@ -555,6 +558,9 @@ impl App {
             || (self.standup.is_some() && old != now);
         if old.date() != now.date() {
             self.rebuild();
+        }
+        if self.mode == Mode::Edit {
+            dirty |= self.discussed_if_dwelt();
         }
         if self.mode == Mode::Kiosk {
             let secs = self

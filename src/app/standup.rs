@@ -28,6 +28,10 @@ pub struct Standup {
     /// Discussed before the meeting row existed; sent when it does.
     unsent: Vec<StayId>,
     pub follow_ups_created: usize,
+    /// When the stay in focus came into focus.
+    focus_since: DateTime,
+    /// Seconds spent on each stay before its current visit.
+    dwelt: std::collections::HashMap<StayId, i64>,
 }
 
 impl Standup {
@@ -35,6 +39,35 @@ impl Standup {
     pub fn focused(&self) -> Option<StayId> {
         self.order.get(self.pos).copied()
     }
+
+    /// Seconds the meeting has spent on the stay in focus, this visit and earlier ones.
+    pub fn dwell(&self, now: DateTime) -> i64 {
+        let Some(id) = self.focused() else { return 0 };
+        self.dwelt.get(&id).copied().unwrap_or(0) + seconds(self.focus_since, now)
+    }
+
+    /// Whether the stay in focus is already recorded as discussed.
+    pub fn focused_discussed(&self) -> bool {
+        self.focused()
+            .is_some_and(|id| self.discussed.contains(&id))
+    }
+
+    /// Leave the stay in focus for `pos` at `now`, keeping the time spent on it.
+    fn move_focus(&mut self, pos: usize, now: DateTime) {
+        if let Some(id) = self.focused() {
+            *self.dwelt.entry(id).or_insert(0) += seconds(self.focus_since, now);
+        }
+        self.pos = pos;
+        self.focus_since = now;
+    }
+}
+
+fn seconds(from: DateTime, to: DateTime) -> i64 {
+    from.until(to)
+        .ok()
+        .and_then(|s| s.total(jiff::Unit::Second).ok())
+        .unwrap_or(0.0)
+        .max(0.0) as i64
 }
 
 /// What the end-of-meeting screen shows.
@@ -57,11 +90,18 @@ impl App {
                 if self.rows.is_empty() || self.standup.is_some() {
                     return false;
                 }
+                // A planned admission is not yet the ward's to discuss: coverage is over the
+                // stays active today, exactly as the indicators count them.
+                let today = self.today();
                 let pairs: Vec<_> = self
                     .rows
                     .iter()
                     .map(|r| (&self.stays[r.stay], &r.flags))
+                    .filter(|(s, _)| s.admitted <= today)
                     .collect();
+                if pairs.is_empty() {
+                    return false;
+                }
                 let order = order(&pairs, self.config.standup.order);
                 self.standup = Some(Standup {
                     meeting_id: None,
@@ -71,6 +111,8 @@ impl App {
                     discussed: Vec::new(),
                     unsent: Vec::new(),
                     follow_ups_created: 0,
+                    focus_since: self.now,
+                    dwelt: Default::default(),
                 });
                 self.summary = None;
                 self.overlay = Overlay::None;
@@ -85,16 +127,17 @@ impl App {
                 if next < 0 || next as usize >= st.order.len() {
                     return false;
                 }
-                self.discussed_focus();
+                self.discussed_if_dwelt();
+                let now = self.now;
                 if let Some(st) = &mut self.standup {
-                    st.pos = next as usize;
+                    st.move_focus(next as usize, now);
                 }
             }
             Action::EndStandup => {
                 if self.standup.is_none() {
                     return false;
                 }
-                self.discussed_focus();
+                self.discussed_if_dwelt();
                 let Some(st) = self.standup.take() else {
                     return false;
                 };
@@ -130,6 +173,12 @@ impl App {
                 self.overlay = Overlay::None;
             }
             Action::CloseSummary => self.summary = None,
+            Action::MarkDiscussed => {
+                if self.standup.as_ref().is_none_or(|s| s.focused_discussed()) {
+                    return false;
+                }
+                self.discussed_focus();
+            }
             Action::MeetingStarted(id) => {
                 let Some(st) = &mut self.standup else {
                     return false;
@@ -154,8 +203,22 @@ impl App {
         true
     }
 
+    /// Record the stay in focus as discussed if the meeting stayed on it long enough.
+    /// Called on every tick, so the mark appears while the team is still on the stay.
+    pub(super) fn discussed_if_dwelt(&mut self) -> bool {
+        let need = i64::from(self.config.standup.discussed_after_seconds);
+        let Some(st) = &self.standup else {
+            return false;
+        };
+        if st.focused_discussed() || st.dwell(self.now) < need {
+            return false;
+        }
+        self.discussed_focus();
+        true
+    }
+
     /// Record the stay in focus as discussed (once).
-    fn discussed_focus(&mut self) {
+    pub(super) fn discussed_focus(&mut self) {
         let Some(st) = &mut self.standup else { return };
         let Some(id) = st.focused() else { return };
         if st.discussed.contains(&id) {

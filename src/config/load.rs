@@ -164,6 +164,15 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             format!("standup.minutes must be 1–240, not {}", c.standup.minutes),
         ));
     }
+    if c.standup.discussed_after_seconds > 600 {
+        return Err((
+            "discussed_after_seconds",
+            format!(
+                "standup.discussed_after_seconds must be 0–600, not {}",
+                c.standup.discussed_after_seconds
+            ),
+        ));
+    }
     if c.capacity == 0 || c.capacity > 1000 {
         return Err((
             "capacity",

@@ -252,6 +252,9 @@ pub struct StandupConfig {
     /// Mark a stay on the board when it has not been discussed at a stand-up for more than
     /// this many days (0: never mark).
     pub not_discussed_days: u32,
+    /// A stay counts as discussed once the stand-up has stayed on it this many seconds in
+    /// all (or it was edited, or marked with `o`), so paging through does not fake coverage.
+    pub discussed_after_seconds: u32,
 }
 
 impl Default for StandupConfig {
@@ -260,6 +263,7 @@ impl Default for StandupConfig {
             minutes: 15,
             order: StandupOrder::FlaggedFirst,
             not_discussed_days: 3,
+            discussed_after_seconds: 20,
         }
     }
 }
