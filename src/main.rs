@@ -173,8 +173,8 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         let db = cli.db.clone().unwrap_or_else(store::default_db_path);
         let conn = store::open_read_only(&db)?;
-        let stays = store::load_all(&conn)?;
-        let meetings = store::load_meetings(&conn)?;
+        let stays = store::load_all(&conn).map_err(|e| e.at(&db))?;
+        let meetings = store::load_meetings(&conn).map_err(|e| e.at(&db))?;
         let mut report = tavle::report::Report::compute(&stays, &meetings, &cfg.rules(), from, to);
         let keys: Vec<&str> = cfg
             .discharge_outcomes
@@ -305,8 +305,10 @@ fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
         Some(Command::Export { format, out }) => {
             let conn = store::open_read_only(&db())?;
             let text = match format {
-                ExportFormat::Json => store::export::export_json(&conn)?,
-                ExportFormat::Csv => store::export::stays_csv(&store::load_all(&conn)?),
+                ExportFormat::Json => store::export::export_json(&conn).map_err(|e| e.at(&db()))?,
+                ExportFormat::Csv => {
+                    store::export::stays_csv(&store::load_all(&conn).map_err(|e| e.at(&db()))?)
+                }
             };
             write_output(out.as_deref(), &text)?;
         }

@@ -103,7 +103,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
         Mode::Edit => store::open_read_write(&opts.db)?,
         Mode::Kiosk => store::open_read_only(&opts.db)?,
     };
-    let stays = store::load_active(&conn)?;
+    let stays = store::load_active(&conn).map_err(|e| e.at(&opts.db))?;
     if opts.mode == Mode::Edit {
         // Copies left by a killed backup or import hold health data: never let them pile up.
         let dir = opts.db.parent().filter(|d| !d.as_os_str().is_empty());

@@ -55,11 +55,25 @@ pub enum StoreError {
     Sqlite(String),
 }
 
+impl StoreError {
+    /// Name the database file in a message that did not know it yet.
+    pub fn at(self, path: &std::path::Path) -> Self {
+        match self {
+            StoreError::Corrupt(p) if p.as_os_str().is_empty() => StoreError::Corrupt(path.into()),
+            other => other,
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         if let rusqlite::Error::SqliteFailure(f, _) = &e {
             match f.code {
+                // The path is filled in by `at` where it is known.
+                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                    return StoreError::Corrupt(PathBuf::new());
+                }
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return StoreError::Busy,
                 ErrorCode::DiskFull => return StoreError::DiskFull,
                 ErrorCode::ReadOnly => return StoreError::ReadOnly,
