@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod edit;
 pub mod flags;
+pub mod holidays;
 pub mod initials;
 pub mod model;
 pub mod standup;
