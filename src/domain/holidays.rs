@@ -2,9 +2,10 @@
 //!
 //! The public holidays (*helligdager* and the two statutory *høytidsdager*, lov om
 //! helligdager og helligdagsfred / lov om 1. og 17. mai som høytidsdager):
-//! 1 January, skjærtorsdag (Maundy Thursday), langfredag (Good Friday), 1. and 2. påskedag
-//! (Easter Sunday and Monday), 1 May, 17 May, Kristi himmelfartsdag (Ascension, Easter + 39),
-//! 1. and 2. pinsedag (Whit Sunday and Monday, Easter + 49 and + 50), 25 and 26 December.
+//! 1 January; skjærtorsdag (Maundy Thursday), langfredag (Good Friday), first and second
+//! påskedag (Easter Sunday and Monday); 1 May; 17 May; Kristi himmelfartsdag (Ascension,
+//! Easter + 39); first and second pinsedag (Whit Sunday and Monday, Easter + 49 and + 50);
+//! 25 and 26 December.
 //! Christmas Eve and New Year's Eve are not public holidays.
 //!
 //! A *non-working day* is a Saturday, a Sunday or one of these holidays.
