@@ -2,79 +2,13 @@
 //! by keystrokes as a person would. Needs tmux; without it the test says so and passes unless
 //! `TAVLE_REQUIRE_TMUX=1` (set by `.ci/run`, which installs tmux).
 
+#[path = "common/tmux.rs"]
+mod tmux;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    session: String,
-}
-
-impl Tmux {
-    fn start(name: &str, size: (u16, u16), cmd: &str) -> Tmux {
-        let session = format!("tavle-e2e-{}-{name}", std::process::id());
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x"])
-            .arg(size.0.to_string())
-            .arg("-y")
-            .arg(size.1.to_string())
-            .arg(format!("{cmd}; echo '[exited' $?']'; sleep 30"))
-            .env("TERM", "xterm-256color")
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Tmux { session }
-    }
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-    /// Wait until the screen shows `needle` (the board redraws asynchronously).
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {needle:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux")
-                .args(["send-keys", "-t", &self.session, k])
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-    fn text(&self, text: &str) {
-        Command::new("tmux")
-            .args(["send-keys", "-t", &self.session, "-l", text])
-            .status()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
-    }
-}
+use std::time::Duration;
+use tmux::Tmux;
 
 fn tmux_available() -> bool {
     let have = Command::new("tmux").arg("-V").output().is_ok();
