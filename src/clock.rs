@@ -22,6 +22,9 @@ pub trait Clock: Send + Sync {
 /// The real clock, in a named IANA time zone (Europe/Oslo by default).
 pub struct SystemClock {
     tz: Mutex<TimeZone>,
+    /// Added to the real time: non-zero only when started with `TAVLE_NOW` (end-to-end tests
+    /// and demonstrations run the real binary on a chosen day, and time still passes).
+    shift: jiff::SignedDuration,
 }
 
 impl SystemClock {
@@ -29,7 +32,27 @@ impl SystemClock {
     pub fn new(zone: &str) -> Self {
         Self {
             tz: Mutex::new(Self::zone(zone)),
+            shift: jiff::SignedDuration::ZERO,
         }
+    }
+
+    /// A clock that reads `start` (local time in `zone`) now and runs on from there.
+    pub fn starting_at(zone: &str, start: DateTime) -> Self {
+        let tz = Self::zone(zone);
+        let shift = start
+            .to_zoned_datetime(tz.clone())
+            .map(|z| z.timestamp().duration_since(jiff::Timestamp::now()))
+            .unwrap_or(jiff::SignedDuration::ZERO);
+        Self {
+            tz: Mutex::new(tz),
+            shift,
+        }
+    }
+
+    fn real_now(&self) -> jiff::Timestamp {
+        jiff::Timestamp::now()
+            .checked_add(self.shift)
+            .unwrap_or_else(|_| jiff::Timestamp::now())
     }
 
     fn zone(zone: &str) -> TimeZone {
@@ -45,12 +68,10 @@ impl SystemClock {
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime {
-        jiff::Timestamp::now()
-            .to_zoned_datetime(self.tz())
-            .datetime()
+        self.real_now().to_zoned_datetime(self.tz()).datetime()
     }
     fn unix_now(&self) -> i64 {
-        jiff::Timestamp::now().as_second()
+        self.real_now().as_second()
     }
     fn set_zone(&self, zone: &str) {
         *self.tz.lock().unwrap_or_else(|e| e.into_inner()) = Self::zone(zone);
@@ -95,6 +116,22 @@ impl Clock for FixedClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_started_at_a_chosen_time_reads_it_and_runs_on() {
+        let start = jiff::civil::date(2026, 11, 25).at(9, 5, 0, 0);
+        let c = SystemClock::starting_at("Europe/Oslo", start);
+        let now = c.now();
+        assert_eq!(now.date(), start.date());
+        let drift = start.until(now).unwrap().total(jiff::Unit::Second).unwrap();
+        assert!((0.0..60.0).contains(&drift), "{drift}");
+        // 09:05 in Oslo (UTC+1 in November) is 08:05 UTC.
+        assert!(
+            (c.unix_now() - 1_795_593_900).abs() < 60,
+            "{}",
+            c.unix_now()
+        );
+    }
 
     #[test]
     fn the_system_clock_follows_a_new_zone() {

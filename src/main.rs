@@ -158,7 +158,16 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             (config::Config::default(), p, Some(e.to_string()))
         }
     };
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock::new(&cfg.time_zone));
+    let clock: Arc<dyn Clock> = Arc::new(match std::env::var("TAVLE_NOW") {
+        // Run as if it were that local time (tests of the real binary, demonstrations).
+        Ok(v) if !v.is_empty() => match v.parse::<jiff::civil::DateTime>() {
+            Ok(start) => SystemClock::starting_at(&cfg.time_zone, start),
+            Err(_) => anyhow::bail!(
+                "TAVLE_NOW={v:?} is not a local date and time like 2026-11-25T09:05; unset it to use the real clock"
+            ),
+        },
+        _ => SystemClock::new(&cfg.time_zone),
+    });
     if let Some(Command::Report { from, to, format }) = &cli.command {
         if let Some(e) = &config_error {
             eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");

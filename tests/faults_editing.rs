@@ -65,7 +65,9 @@ fn a_save_waits_for_another_process_lock_while_the_board_keeps_answering() {
         .spawn()
         .unwrap();
     let mut stdin = other.stdin.take().unwrap();
-    writeln!(stdin, "BEGIN IMMEDIATE; SELECT 1;").unwrap();
+    // It waits for the lock itself if the board happens to be writing at that moment.
+    writeln!(stdin, ".timeout 10000").unwrap();
+    writeln!(stdin, "BEGIN IMMEDIATE;").unwrap();
     stdin.flush().unwrap();
     // Wait until the lock is really held: a write from a third process is refused.
     let start = Instant::now();

@@ -67,7 +67,7 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     board.text("30.11");
     board.keys(&["Enter"]);
     board.wait_for("bestilt 30.11");
-    board.keys(&["s", "Right", "Enter"]);
+    board.keys(&["s", "Right", "Right", "Enter"]);
     let s = board.wait_for("✓ 25.11");
     assert!(s.contains("0/2"), "{s}");
     // The kiosk shows the same stay (as initials) with the same flags.

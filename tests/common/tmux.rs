@@ -6,6 +6,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+/// The local time the real binary starts at in these tests (`TAVLE_NOW`): a Wednesday.
+pub const NOW: &str = "2026-11-25T09:05:00";
+
 /// One tmux session running one shell command; killed when dropped.
 pub struct Tmux {
     pub session: String,
@@ -21,7 +24,10 @@ impl Tmux {
             .arg(size.0.to_string())
             .arg("-y")
             .arg(size.1.to_string())
-            .arg(format!("{cmd}; echo '[exited' $?']'; sleep 60"))
+            // Every board runs on the tests' fixed day, whatever the real date (time passes).
+            .arg(format!(
+                "export TAVLE_NOW={NOW}; {cmd}; echo '[exited' $?']'; sleep 60"
+            ))
             .env("TERM", "xterm-256color")
             .status()
             .unwrap()
