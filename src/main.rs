@@ -192,16 +192,9 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             .collect();
         report.order_outcomes(&keys);
         let text = match format {
-            ReportFormat::Table => {
-                tavle::report::render::table(&report, &|key| match config::Config::choice(
-                    &cfg.discharge_outcomes,
-                    key,
-                ) {
-                    Some(c) => c.label.get(cfg.language).to_string(),
-                    None if key == tavle::report::NOT_RECORDED => "(not recorded)".into(),
-                    None => key.to_string(),
-                })
-            }
+            ReportFormat::Table => tavle::report::render::table(&report, cfg.language, &|key| {
+                config::Config::label_of(&cfg.discharge_outcomes, key, cfg.language)
+            }),
             ReportFormat::Json => tavle::report::render::json(&report),
             ReportFormat::Csv => tavle::report::render::csv(&report),
         };

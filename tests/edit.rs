@@ -728,7 +728,7 @@ fn forms_and_panels_fit_at_80x24_and_200x50() {
         b.esc().keys("x");
         let s = lines(&render(&b.app)).join("\n");
         assert!(
-            s.contains("Evaluer og skriv ut") && s.contains("(velg med ←/→)"),
+            s.contains("Evaluering og utskriving") && s.contains("(velg med ←/→)"),
             "{size:?}\n{s}"
         );
     }

@@ -155,22 +155,22 @@ fn assert_figures_nb(screen: &[String]) {
         all.contains(" Indikatorer 01.09.2026–25.11.2026 "),
         "title:\n{all}"
     );
-    assert!(line_with(screen, "Prosess: 4 opphold innlagt i perioden").contains("Prosess"));
-    let a = line_with(screen, "Kartlegging innen dag 3");
+    assert!(line_with(screen, "Prosess: 4 innleggelser i perioden").contains("Prosess"));
+    let a = line_with(screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
     let g = line_with(screen, "Mål satt innen dag 3");
     assert!(g.contains("1/3") && g.contains("33 %"), "{g}");
     let s = line_with(screen, "Aktive opphold drøftet på tavlemøter");
     assert!(s.contains("5/7") && s.contains("71 %"), "{s}");
-    assert!(line_with(screen, "Utfall: 2 opphold utskrevet i perioden").contains("2"));
-    assert!(line_with(screen, "Median liggetid").contains("28 dager"));
+    assert!(line_with(screen, "Utfall: 2 utskrevet i perioden").contains("2"));
+    assert!(line_with(screen, "Median oppholdstid").contains("28 dager"));
     let h = line_with(screen, "Hjem med ordinære tjenester");
     assert!(h.contains("1/2") && h.contains("50 %"), "{h}");
     let sh = line_with(screen, "Innlagt på sykehus under oppholdet");
     assert!(sh.contains("1/2") && sh.contains("50 %"), "{sh}");
-    let ga = line_with(screen, "Mål nådd ved utskriving");
+    let ga = line_with(screen, "Mål oppnådd ved utskriving");
     assert!(ga.contains("3/5") && ga.contains("60 %"), "{ga}");
-    let all_goals = line_with(screen, "Opphold med alle mål nådd");
+    let all_goals = line_with(screen, "Opphold med alle mål oppnådd");
     assert!(
         all_goals.contains("0/2") && all_goals.contains("0 %"),
         "{all_goals}"
@@ -185,7 +185,7 @@ fn figures_at_80x24_without_charts() {
     let screen = lines(&render(&r, &c, (80, 24)));
     assert_figures_nb(&screen);
     // The share bar: 67 % of a bar is more filled than empty.
-    let a = line_with(&screen, "Kartlegging innen dag 3");
+    let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains('█') && a.contains('░'), "{a}");
     // No room for the weekly charts: a hint instead.
     assert!(line_with(&screen, "Ukegrafer: gjør vinduet større").contains("Ukegrafer"));
@@ -202,10 +202,10 @@ fn compact_figures_when_the_area_is_short() {
     let (stays, meetings) = ward();
     let r = report(&stays, &meetings, &c);
     let screen = lines(&render(&r, &c, (80, 20)));
-    let a = line_with(&screen, "Kartlegging innen dag 3");
+    let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
     assert!(line_with(&screen, "Hjem med ordinære tjenester").contains("1/2"));
-    assert!(line_with(&screen, "Opphold med alle mål nådd").contains("0/2"));
+    assert!(line_with(&screen, "Opphold med alle mål oppnådd").contains("0/2"));
     // Outcomes with no stays are left out first.
     assert!(!screen.join("\n").contains("Sykehjem"));
 }
@@ -220,7 +220,7 @@ fn figures_above_charts_at_120x40() {
     // Every configured outcome is listed, also with no stays.
     assert!(line_with(&screen, "Sykehjem").contains("0/2"));
     // Charts below the figures: bar chart legend, week labels, sparklines.
-    let figures_end = row_of(&screen, "Opphold med alle mål nådd");
+    let figures_end = row_of(&screen, "Opphold med alle mål oppnådd");
     let legend = row_of(&screen, "Per uke");
     assert!(legend > figures_end);
     let labels = line_with(&screen, "u48");
@@ -246,14 +246,17 @@ fn figures_left_charts_right_at_200x50() {
     let legend_row = row_of(&screen, "Per uke");
     assert!(legend_row < 3, "legend on row {legend_row}");
     let legend_x = screen[legend_row].find("Per uke").unwrap();
-    let label_x = line_with(&screen, "Kartlegging innen dag 3")
+    let label_x = line_with(&screen, "Kartlegging gjennomført innen dag 3")
         .find("Kartlegging")
         .unwrap();
     assert!(legend_x > label_x + 60);
     let labels = line_with(&screen, "u36");
     assert!(labels.contains("u48"), "{labels}");
     // The not-yet-due and ended-before notes, and the stand-ups one by one.
-    assert!(line_with(&screen, "Kartlegging innen dag 3").contains("ikke forfalt 1"));
+    assert!(
+        line_with(&screen, "Kartlegging gjennomført innen dag 3")
+            .contains("fristen ikke passert 1")
+    );
     assert!(line_with(&screen, "Aktive opphold drøftet").contains("2 tavlemøter"));
     let m = line_with(&screen, "24.11.2026");
     assert!(
@@ -302,7 +305,7 @@ fn view_matches_the_command_line_table() {
     let c = config(Language::En);
     let (stays, meetings) = ward();
     let r = report(&stays, &meetings, &c);
-    let cli = tavle::report::render::table(&r, &|k| k.to_string());
+    let cli = tavle::report::render::table(&r, c.language, &|k| k.to_string());
     let screen = lines(&render(&r, &c, (200, 50)));
     for label in [
         "Assessment done by day 3",
@@ -345,11 +348,11 @@ fn empty_data_shows_dashes_and_never_panics() {
     ] {
         let screen = lines(&render(&r, &c, size));
         if size.0 >= 80 {
-            let a = line_with(&screen, "Kartlegging innen dag 3");
+            let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
             assert!(a.contains("0/0") && a.contains('–'), "{a}");
             assert!(!a.contains('%'), "{a}");
-            assert!(line_with(&screen, "Median liggetid").contains('–'));
-            assert!(line_with(&screen, "Prosess: 0 opphold").contains("0"));
+            assert!(line_with(&screen, "Median oppholdstid").contains('–'));
+            assert!(line_with(&screen, "Prosess: 0 innleggelser").contains("0"));
         }
         if size.0 >= 120 {
             // Weeks without stays: zero bars and absent sparkline values.
@@ -384,7 +387,7 @@ fn ascii_symbols() {
         let screen = lines(&render(&r, &c, size));
         let all = screen.join("\n");
         assert!(all.contains(" Indikatorer 01.09.2026–25.11.2026 "), "{all}");
-        let a = line_with(&screen, "Kartlegging innen dag 3");
+        let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
         assert!(
             a.contains("2/3") && a.contains('#') && a.contains('-'),
             "{a}"
@@ -433,7 +436,7 @@ fn odd_sizes_and_a_long_period_never_panic() {
     assert!(line_with(&screen, "Per uke").contains("siste"));
     assert!(line_with(&screen, "u47").contains("u48"));
     // Over the year stays 5 (assessed in time) and 6 (never assessed) count too: 3/5.
-    let a = line_with(&screen, "Kartlegging innen dag 3");
+    let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains("3/5") && a.contains("60 %"), "{a}");
 }
 

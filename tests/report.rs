@@ -353,8 +353,8 @@ fn json_csv_and_table_carry_the_same_figures() {
     assert!(lines.contains(&"2026-W47,admitted,,,,1"));
     assert!(lines.contains(&"rules,gp_day,,,,14"));
 
-    let table = report::render::table(&r, &|k| k.to_uppercase());
-    assert!(table.contains("2026-11-02 – 2026-11-22"), "{table}");
+    let table = report::render::table(&r, tavle::config::Language::En, &|k| k.to_uppercase());
+    assert!(table.contains("02.11.2026 – 22.11.2026"), "{table}");
     let row = |label: &str| {
         table
             .lines()
@@ -364,7 +364,9 @@ fn json_csv_and_table_carry_the_same_figures() {
     };
     assert!(row("Assessment done by day 3").contains("3 of 4"));
     assert!(row("Assessment done by day 3").contains("75.0 %"));
-    assert!(row("GP appointment held by day 14").contains("not yet due 1, ended before 1"));
+    assert!(
+        row("GP appointment held by day 14").contains("not yet due 1, ended before the deadline 1")
+    );
     assert!(row("NURSING_HOME").contains("33.3 %"));
     assert!(row("Median length of stay").contains("35 days"));
     assert!(row("2026-W46").contains("3/5 60%"));
@@ -420,4 +422,121 @@ fn bad_dates_on_the_command_line_exit_with_2() {
         assert!(!err.contains("panicked"), "{err}");
         assert_eq!(err.lines().count(), 1, "one line: {err}");
     }
+}
+
+/// One stay admitted, one discharged (no outcome recorded), one stand-up: `tavle report`'s
+/// table in the configured language, with singular and plural right.
+#[test]
+fn the_table_speaks_the_configured_language_with_singular_and_plural() {
+    use tavle::config::{Config, Language};
+    let new = stay(1, "Ny N", d(11, 20));
+    let mut gone = stay(2, "Gammel G", d(10, 10));
+    gone.status = StayStatus::Discharged;
+    gone.discharged_on = Some(d(11, 21)); // 42 days, no outcome recorded
+    let meeting = Meeting {
+        id: 1,
+        date: d(11, 21),
+        started_at: 30_000,
+        ended_at: Some(30_000 + 12 * 60),
+        led_by: "Anne".into(),
+        discussed: vec![1, 2],
+    };
+    let r = Report::compute(
+        &[new, gone],
+        &[meeting],
+        &Rules::default(),
+        d(11, 20),
+        d(11, 22),
+    );
+    let cfg = Config::default();
+    let table = |lang: Language| {
+        report::render::table(&r, lang, &|k| {
+            Config::label_of(&cfg.discharge_outcomes, k, lang)
+        })
+    };
+    let nb = table(Language::Nb);
+    let row = |t: &str, label: &str| {
+        t.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("{label} missing:\n{t}"))
+            .to_string()
+    };
+    assert!(
+        nb.starts_with("Indikatorer 20.11.2026 – 22.11.2026 (begge dagene medregnet)"),
+        "{nb}"
+    );
+    assert!(
+        nb.contains(
+            "Prosess: 1 innleggelse i perioden (frister etter 22.11.2026 er ikke talt med ennå)"
+        ),
+        "{nb}"
+    );
+    let a = row(&nb, "Kartlegging gjennomført innen dag 3");
+    assert!(
+        a.contains("fristen ikke passert 0, avsluttet før fristen 0"),
+        "{a}"
+    );
+    let st = row(&nb, "Aktive opphold drøftet på tavlemøter");
+    assert!(st.ends_with("   1 tavlemøte"), "{st}");
+    assert!(nb.contains("Utfall: 1 utskrevet i perioden"), "{nb}");
+    assert!(row(&nb, "Median oppholdstid").contains("42 dager"), "{nb}");
+    let nr = row(&nb, "(ikke registrert)");
+    assert!(nr.contains("100,0 %"), "{nr}");
+    assert!(row(&nb, "Tavlemøter").trim() == "Tavlemøter", "{nb}");
+    assert!(row(&nb, "ledet av").contains("minutter"), "{nb}");
+    assert!(row(&nb, "21.11.2026").contains("Anne"), "{nb}");
+    assert!(
+        nb.contains("Per uke (andel av innleggelsene den uka)"),
+        "{nb}"
+    );
+    assert!(row(&nb, "kartl. d3").contains("innl."), "{nb}");
+    for english in [
+        "Indicators",
+        "stays",
+        "Process",
+        "Outcome",
+        "length",
+        "days",
+        "not recorded",
+        "led by",
+        "stand-up",
+        " of ",
+        "2026-11-2",
+    ] {
+        assert!(!nb.contains(english), "{english:?} in\n{nb}");
+    }
+
+    let en = table(Language::En);
+    assert!(
+        en.contains("Process: 1 stay admitted in the period"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Outcome: 1 stay discharged in the period"),
+        "{en}"
+    );
+    let st = row(&en, "Active stays discussed at stand-ups");
+    assert!(
+        st.contains("1 stand-up") && !st.contains("1 stand-ups"),
+        "{st}"
+    );
+    assert!(
+        row(&en, "Median length of stay").contains("42 days"),
+        "{en}"
+    );
+    assert!(row(&en, "(not recorded)").contains("100.0 %"), "{en}");
+
+    // The plural, on the three-week ward above.
+    let nb = report::render::table(&compute(), Language::Nb, &|k| k.to_string());
+    assert!(nb.contains("Prosess: 4 innleggelser i perioden"), "{nb}");
+    assert!(
+        row(&nb, "Aktive opphold drøftet").contains("2 tavlemøter"),
+        "{nb}"
+    );
+    assert!(nb.contains("Utfall: 3 utskrevet i perioden"), "{nb}");
+    assert!(row(&nb, "Median oppholdstid").contains("35 dager"), "{nb}");
+    assert!(
+        row(&nb, "Kartlegging gjennomført innen dag 3").contains("3 av 4"),
+        "{nb}"
+    );
 }

@@ -105,7 +105,7 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     board.keys(&["Tab", "Right", "Enter", "Escape"]);
     board.wait_for("Ringe datter");
     board.keys(&["t"]);
-    let s = board.wait_for("Tavlemøtet er ferdig");
+    let s = board.wait_for("Tavlemøtet er avsluttet");
     assert!(s.contains("1 av 1"), "{s}");
     board.keys(&["Enter"]);
     let c = rusqlite::Connection::open(&db).unwrap();

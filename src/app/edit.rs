@@ -259,6 +259,47 @@ impl App {
         }
     }
 
+    /// What the status line says after a saved change: «Lagret», «Slettet: Kari Hansen (u
+    /// angrer)», «Angret: legetime for Kari Hansen».
+    fn done_message(&self, c: &Committed, undo: bool) -> String {
+        let lang = self.config.language;
+        let e = edit_strings(lang);
+        let name = c
+            .after
+            .as_ref()
+            .or(c.before.as_ref())
+            .map_or_else(String::new, |s| {
+                crate::domain::text::sanitize(if self.privacy().names {
+                    &s.name
+                } else {
+                    &s.initials
+                })
+            });
+        let what = |w: &str| e.undone_what.replace("{what}", w).replace("{name}", &name);
+        match (undo, &c.before, &c.after) {
+            (false, Some(_), None) => e.deleted.replace("{name}", &name),
+            (false, _, _) => e.saved.to_string(),
+            (true, None, Some(_)) => e.undone_delete.replace("{name}", &name),
+            (true, Some(_), None) => what(e.what_new_stay),
+            (true, b, a) => {
+                let mut topics: Vec<&str> = Vec::new();
+                for f in crate::domain::edit::diff(b.as_ref(), a.as_ref()) {
+                    let t = crate::i18n::field_topic(&f.field, lang);
+                    if !topics.contains(&t) {
+                        topics.push(t);
+                    }
+                }
+                if topics.is_empty() {
+                    e.undone.to_string()
+                } else {
+                    let words: Vec<String> =
+                        topics.iter().map(|t| crate::i18n::lower_first(t)).collect();
+                    what(&words.join(", "))
+                }
+            }
+        }
+    }
+
     fn written(&mut self, result: Result<Committed, WriteError>, undo: bool) {
         let e = edit_strings(self.config.language);
         let today = self.today();
@@ -280,6 +321,7 @@ impl App {
         }
         match result {
             Ok(c) => {
+                let done = self.done_message(&c, undo);
                 let created = c.before.is_none() && !undo;
                 let id = c.stay_id;
                 if !undo {
@@ -320,7 +362,7 @@ impl App {
                 self.history = None;
                 match merged_with {
                     Some(who) if !undo => self.say(&e.merged.replace("{who}", &who), false),
-                    _ => self.say(if undo { e.undone } else { e.saved }, false),
+                    _ => self.say(&done, false),
                 }
             }
             Err(WriteError::Conflict { fresh, by }) => {

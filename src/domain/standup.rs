@@ -54,11 +54,16 @@ pub fn time_box(started: DateTime, now: DateTime, minutes: u32) -> TimeBox {
     }
 }
 
-/// `12:05`, or `+1:30` when over time.
+/// The time box as the room reads it, before «igjen»/«over tiden»: `15 min`, `13 min` (a
+/// started minute counts), and in the last minute, or the first minute over, `45 s`. Never
+/// `15:00`, which reads as a time of day.
 pub fn fmt_clock(seconds_left: i64) -> String {
-    let sign = if seconds_left < 0 { "+" } else { "" };
     let s = seconds_left.abs();
-    format!("{sign}{}:{:02}", s / 60, s % 60)
+    if s < 60 {
+        format!("{s} s")
+    } else {
+        format!("{} min", (s + 59) / 60)
+    }
 }
 
 #[cfg(test)]
@@ -78,8 +83,11 @@ mod tests {
         assert_eq!(time_box(start, at(14, 59), 15).seconds_left, 1);
         let over = time_box(start, at(16, 30), 15);
         assert_eq!((over.seconds_left, over.level), (-90, Level::Overdue));
-        assert_eq!(fmt_clock(over.seconds_left), "+1:30");
-        assert_eq!(fmt_clock(725), "12:05");
+        assert_eq!(fmt_clock(over.seconds_left), "2 min");
+        assert_eq!(fmt_clock(725), "13 min");
+        assert_eq!(fmt_clock(900), "15 min");
+        assert_eq!(fmt_clock(45), "45 s");
+        assert_eq!(fmt_clock(-20), "20 s");
     }
 
     #[test]

@@ -2,109 +2,165 @@
 
 use super::{DeadlineShare, Process, Report, Share};
 
-fn pct(s: &Share) -> String {
+use crate::config::Language;
+use crate::domain::dates::fmt_date;
+use crate::domain::text::width;
+use crate::i18n::{IndicatorStrings, indicator_strings};
+
+/// A number with the language's decimal separator (66,7 in Norwegian).
+fn decimal(text: String, lang: Language) -> String {
+    match lang {
+        Language::Nb => text.replace('.', ","),
+        Language::En => text,
+    }
+}
+
+fn pct(s: &Share, lang: Language) -> String {
     match s.percent() {
-        Some(p) => format!("{p:.1} %"),
+        Some(p) => decimal(format!("{p:.1} %"), lang),
         None => "–".into(),
     }
 }
 
-fn frac(s: &Share) -> String {
-    format!("{} of {}", s.met, s.of)
+fn frac(s: &Share, w: &IndicatorStrings) -> String {
+    format!("{} {} {}", s.met, w.of, s.of)
 }
 
-/// The process rows: (key, label, figure).
-fn process_rows<'a>(r: &Report, p: &'a Process) -> [(&'static str, String, &'a DeadlineShare); 5] {
-    let u = &r.rules;
+/// `s` padded with spaces to `n` columns (on the left when `right`).
+fn pad(s: &str, n: usize, right: bool) -> String {
+    let fill = " ".repeat(n.saturating_sub(width(s)));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+/// The process rows: (key, figure); labels come from [`process_labels`].
+fn process_rows(p: &Process) -> [(&'static str, &DeadlineShare); 5] {
     [
-        (
-            "assessment_by_day",
-            format!("Assessment done by day {}", u.assessment_day),
-            &p.assessment,
-        ),
-        (
-            "goals_by_day",
-            format!("Goals set by day {}", u.assessment_day),
-            &p.goals,
-        ),
-        (
-            "gp_by_day",
-            format!("GP appointment held by day {}", u.gp_day),
-            &p.gp,
-        ),
-        (
-            "medication_by_day",
-            format!("Medication reconciled by day {}", u.medication_day),
-            &p.medication,
-        ),
-        (
-            "discharged_on_time",
-            format!("Discharged within {} days", u.stay_length_days),
-            &p.discharged_on_time,
-        ),
+        ("assessment_by_day", &p.assessment),
+        ("goals_by_day", &p.goals),
+        ("gp_by_day", &p.gp),
+        ("medication_by_day", &p.medication),
+        ("discharged_on_time", &p.discharged_on_time),
     ]
 }
 
-/// A plain-text table for the terminal. `outcome_label` turns an outcome key into the text to
-/// show (e.g. the configured label).
-pub fn table(r: &Report, outcome_label: &dyn Fn(&str) -> String) -> String {
+/// The labels of [`process_rows`], in the same order.
+fn process_labels(r: &Report, w: &IndicatorStrings) -> [String; 5] {
+    let u = &r.rules;
+    let fill = |t: &str, n: u32| t.replace("{n}", &n.to_string());
+    [
+        fill(w.assessment, u.assessment_day),
+        fill(w.goals, u.assessment_day),
+        fill(w.gp, u.gp_day),
+        fill(w.medication, u.medication_day),
+        fill(w.on_time, u.stay_length_days),
+    ]
+}
+
+/// A plain-text table for the terminal, in `lang` (headings, units, plurals, dates as
+/// 25.11.2026). `outcome_label` turns an outcome key into the text to show (e.g. the
+/// configured label); `NOT_RECORDED` is worded here.
+pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String) -> String {
+    let w = indicator_strings(lang);
     let mut s = String::new();
     let line = |s: &mut String, t: String| {
-        s.push_str(&t);
+        s.push_str(t.trim_end());
         s.push('\n');
     };
     line(
         &mut s,
-        format!("Indicators {} – {} (both days included)", r.from, r.to),
+        w.report_title
+            .replace("{from}", &fmt_date(r.from))
+            .replace("{to}", &fmt_date(r.to)),
     );
     line(&mut s, String::new());
     line(
         &mut s,
         format!(
-            "Process: {} stays admitted in the period (deadlines after {} not yet counted)",
-            r.admitted, r.to
+            "{} ({})",
+            w.process.of(r.admitted),
+            w.not_counted_after.replace("{to}", &fmt_date(r.to))
         ),
     );
-    for (_, label, d) in process_rows(r, &r.process) {
+    let labels = process_labels(r, w);
+    let outcomes: Vec<String> = r
+        .outcome
+        .outcomes
+        .iter()
+        .map(|oc| {
+            if oc.key == super::NOT_RECORDED {
+                w.not_recorded.to_string()
+            } else {
+                outcome_label(&oc.key)
+            }
+        })
+        .collect();
+    // One label column for every figure, as wide as the widest label.
+    let lw = labels
+        .iter()
+        .map(|l| width(l))
+        .chain(
+            [
+                w.standups_discussed,
+                w.median,
+                w.hospital,
+                w.goals_achieved,
+                w.all_goals,
+            ]
+            .iter()
+            .map(|l| width(l)),
+        )
+        .chain(outcomes.iter().map(|l| width(l) + 2))
+        .max()
+        .unwrap_or(0);
+    let figure = |label: &str, sh: &Share, note: String| {
+        format!(
+            "  {} {:>12} {:>8}   {note}",
+            pad(label, lw, false),
+            frac(sh, w),
+            pct(sh, lang)
+        )
+    };
+    for (label, (_, d)) in labels.iter().zip(process_rows(&r.process)) {
         line(
             &mut s,
-            format!(
-                "  {label:<36} {:>12} {:>8}   not yet due {}, ended before {}",
-                frac(&d.share),
-                pct(&d.share),
-                d.not_yet_due,
-                d.ended_before_deadline
+            figure(
+                label,
+                &d.share,
+                format!(
+                    "{} {}, {} {}",
+                    w.not_yet_due, d.not_yet_due, w.ended_before, d.ended_before_deadline
+                ),
             ),
         );
     }
     let st = &r.standups;
     line(
         &mut s,
-        format!(
-            "  {:<36} {:>12} {:>8}   {} stand-ups",
-            "Active stays discussed at stand-ups",
-            frac(&st.discussed),
-            pct(&st.discussed),
-            st.meetings
+        figure(
+            w.standups_discussed,
+            &st.discussed,
+            w.standups.of(st.meetings),
         ),
     );
     line(&mut s, String::new());
     let o = &r.outcome;
-    line(
-        &mut s,
-        format!("Outcome: {} stays discharged in the period", o.discharged),
-    );
+    line(&mut s, w.outcome.of(o.discharged));
     line(
         &mut s,
         format!(
-            "  {:<36} {}",
-            "Median length of stay",
-            o.median_length_days
-                .map_or("–".into(), |m| format!("{m} days"))
+            "  {} {}",
+            pad(w.median, lw, false),
+            o.median_length_days.map_or("–".into(), |m| w
+                .days
+                .with(m == 1.0, &decimal(m.to_string(), lang)))
         ),
     );
-    line(&mut s, "  Discharge outcome".into());
-    for oc in &o.outcomes {
+    line(&mut s, format!("  {}", w.discharge_outcome));
+    for (oc, label) in o.outcomes.iter().zip(&outcomes) {
         let sh = Share {
             met: oc.count,
             of: o.discharged,
@@ -112,48 +168,42 @@ pub fn table(r: &Report, outcome_label: &dyn Fn(&str) -> String) -> String {
         line(
             &mut s,
             format!(
-                "    {:<34} {:>12} {:>8}",
-                outcome_label(&oc.key),
+                "    {} {:>12} {:>8}",
+                pad(label, lw - 2, false),
                 oc.count,
-                pct(&sh)
+                pct(&sh, lang)
             ),
         );
     }
     for (label, sh) in [
-        ("Hospital admission during the stay", &o.hospital_admissions),
-        ("Goals achieved at discharge", &o.goals_achieved),
-        (
-            "Stays with every goal achieved",
-            &o.stays_all_goals_achieved,
-        ),
+        (w.hospital, &o.hospital_admissions),
+        (w.goals_achieved, &o.goals_achieved),
+        (w.all_goals, &o.stays_all_goals_achieved),
     ] {
-        line(
-            &mut s,
-            format!("  {label:<36} {:>12} {:>8}", frac(sh), pct(sh)),
-        );
+        line(&mut s, figure(label, sh, String::new()));
     }
     if !st.each.is_empty() {
         line(&mut s, String::new());
-        line(&mut s, "Stand-ups".into());
+        line(&mut s, w.meetings_title.into());
         line(
             &mut s,
             format!(
-                "  {:<10}  {:<24} {:>7}  {:>12} {:>8}",
-                "date", "led by", "minutes", "discussed", ""
+                "  {:<10}  {:<24} {:>8}  {:>12} {:>8}",
+                w.col_date, w.col_led_by, w.col_minutes, w.col_discussed, ""
             ),
         );
         for m in &st.each {
             line(
                 &mut s,
                 format!(
-                    "  {:<10}  {:<24} {:>7}  {:>12} {:>8}{}",
-                    m.date.to_string(),
-                    crate::domain::text::sanitize(&m.led_by),
+                    "  {:<10}  {} {:>8}  {:>12} {:>8}{}",
+                    fmt_date(m.date),
+                    pad(&crate::domain::text::sanitize(&m.led_by), 24, false),
                     m.minutes.map_or("–".into(), |n| n.to_string()),
-                    frac(&m.discussed),
-                    pct(&m.discussed),
+                    frac(&m.discussed, w),
+                    pct(&m.discussed, lang),
                     if m.discussed_not_active > 0 {
-                        format!("  (+{} not active)", m.discussed_not_active)
+                        format!("  (+{} {})", m.discussed_not_active, w.not_active)
                     } else {
                         String::new()
                     }
@@ -162,45 +212,43 @@ pub fn table(r: &Report, outcome_label: &dyn Fn(&str) -> String) -> String {
         }
     }
     line(&mut s, String::new());
-    line(
-        &mut s,
-        "Per ISO week (process shares over the stays admitted that week)".into(),
-    );
+    line(&mut s, w.per_iso_week.into());
     let cell = |sh: &Share| match sh.percent() {
         Some(p) => format!("{}/{} {:.0}%", sh.met, sh.of, p),
         None => "–".into(),
     };
     let u = &r.rules;
+    let fill = |t: &str, n: u32| t.replace("{n}", &n.to_string());
     line(
         &mut s,
         format!(
             "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
-            "week",
-            "admit",
-            "disch",
-            format!("assess d{}", u.assessment_day),
-            format!("goals d{}", u.assessment_day),
-            format!("GP d{}", u.gp_day),
-            format!("med d{}", u.medication_day),
-            "on time",
-            "stand-ups"
+            w.col_week,
+            w.col_admitted,
+            w.col_discharged,
+            fill(w.col_assessment, u.assessment_day),
+            fill(w.col_goals, u.assessment_day),
+            fill(w.col_gp, u.gp_day),
+            fill(w.col_medication, u.medication_day),
+            w.col_on_time,
+            w.col_standups
         ),
     );
-    for w in &r.weeks {
-        let p = &w.process;
+    for wk in &r.weeks {
+        let p = &wk.process;
         line(
             &mut s,
             format!(
                 "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
-                w.week,
-                w.admitted,
-                w.discharged,
+                wk.week,
+                wk.admitted,
+                wk.discharged,
                 cell(&p.assessment.share),
                 cell(&p.goals.share),
                 cell(&p.gp.share),
                 cell(&p.medication.share),
                 cell(&p.discharged_on_time.share),
-                cell(&w.standups)
+                cell(&wk.standups)
             ),
         );
     }
@@ -246,7 +294,7 @@ pub fn csv(r: &Report) -> String {
         value(&mut s, "rules", key, v.to_string());
     }
     value(&mut s, "period", "admitted", r.admitted.to_string());
-    for (key, _, d) in process_rows(r, &r.process) {
+    for (key, d) in process_rows(&r.process) {
         share(&mut s, "period", key, &d.share);
         value(
             &mut s,
@@ -311,7 +359,7 @@ pub fn csv(r: &Report) -> String {
     for w in &r.weeks {
         value(&mut s, &w.week, "admitted", w.admitted.to_string());
         value(&mut s, &w.week, "discharged", w.discharged.to_string());
-        for (key, _, d) in process_rows(r, &w.process) {
+        for (key, d) in process_rows(&w.process) {
             share(&mut s, &w.week, key, &d.share);
         }
         share(&mut s, &w.week, "standups_discussed", &w.standups);

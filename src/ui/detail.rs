@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::domain::dates::fmt_date;
 use crate::domain::flags::{DeadlineFlag, GpState, follow_up_level};
 use crate::domain::text::sanitize;
-use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay};
+use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay, StayStatus};
 use crate::i18n::strings;
 use crate::store::write::AuditEntry;
 use ratatui::Frame;
@@ -23,7 +23,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let cfg = &app.config;
     let privacy = app.privacy();
     let f = &row.flags;
-    let label = |l: &str| Span::styled(format!("{l:<24}"), th.strong());
+    // The widest label and two spaces, so no label runs into its value in any language.
+    let label_w = [
+        s.target_group,
+        s.admitted,
+        s.primary_contact,
+        s.assessment,
+        s.gp,
+        s.medication,
+        s.discharge,
+        s.risks,
+        s.note,
+        s.last_changed,
+    ]
+    .iter()
+    .map(|l| crate::domain::text::width(l))
+    .max()
+    .unwrap_or(0)
+        + 2;
+    let label = |l: &str| Span::styled(format!("{l:<label_w$}"), th.strong());
     let mut lines: Vec<Line> = Vec::new();
     let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
@@ -247,7 +265,20 @@ fn readable_value(field: &str, value: &str, app: &App) -> String {
         return crate::domain::dates::fmt_date(d);
     }
     let label = |list, key| Config::label_of(list, key, lang);
+    if field.starts_with("follow_up.") && !field.ends_with(".done_on") {
+        return follow_up_value(value, app);
+    }
     match field.rsplit('.').next().unwrap_or(field) {
+        "status" if field == "status" => match StayStatus::parse(value) {
+            Some(StayStatus::Active) => s.stay_active.to_string(),
+            Some(StayStatus::Discharged) => s.stay_discharged.to_string(),
+            Some(StayStatus::Cancelled) => s.stay_cancelled.to_string(),
+            None => sanitize(value),
+        },
+        // Places in the person's list, counted from 1 as people count.
+        "position" if field.starts_with("goal.") => value
+            .parse::<i64>()
+            .map_or_else(|_| sanitize(value), |n| (n + 1).to_string()),
         "target_group" => label(&cfg.target_groups, value),
         "discharge_outcome" => label(&cfg.discharge_outcomes, value),
         "risks" => value
@@ -279,6 +310,27 @@ fn readable_value(field: &str, value: &str, app: &App) -> String {
     }
 }
 
+/// A follow-up as the audit log stores it, `text [discipline] → 2026-11-25`, as people read
+/// it: `text (Sykepleier, frist 25.11.2026)`. A value in another shape is shown as it is.
+fn follow_up_value(value: &str, app: &App) -> String {
+    let s = strings(app.config.language);
+    let (rest, due) = match value.rsplit_once(" → ") {
+        Some((rest, d)) => match d.parse::<jiff::civil::Date>() {
+            Ok(d) => (rest, Some(d)),
+            Err(_) => (value, None),
+        },
+        None => (value, None),
+    };
+    let Some((text, disc)) = rest.strip_suffix(']').and_then(|r| r.rsplit_once(" [")) else {
+        return sanitize(value);
+    };
+    let disc = Config::label_of(&app.config.disciplines, disc, app.config.language);
+    let due = due
+        .map(|d| format!(", {} {}", s.due, fmt_date(d)))
+        .unwrap_or_default();
+    format!("{} ({disc}{due})", sanitize(text))
+}
+
 /// A readable name for an audit field such as `goal.12.status`.
 pub(super) fn field_label(field: &str, app: &App) -> String {
     let s = strings(app.config.language);
@@ -303,14 +355,23 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
         "risks" => s.risks,
         "goal" => s.col_goals,
         "follow_up" => s.follow_ups,
-        "delay" => s.delay_reason,
+        "delay" => e.delay,
         _ => return sanitize(field),
     };
     match (head, tail) {
         ("goal", "status") => format!("{base} ({})", e.status.to_lowercase()),
-        ("goal", "position") => format!("{base} (#)"),
+        ("goal", "position") => format!("{base} ({})", s.goal_order),
         ("follow_up", "done_on") => format!("{base} ({})", s.done),
-        ("delay", kind) => format!("{base} ({kind})"),
+        ("delay", kind) => {
+            let what = match DeadlineKind::parse(kind) {
+                Some(DeadlineKind::Assessment) => s.assessment,
+                Some(DeadlineKind::Gp) => s.gp,
+                Some(DeadlineKind::Medication) => s.medication,
+                Some(DeadlineKind::Discharge) => s.discharge,
+                None => return format!("{base} ({})", sanitize(kind)),
+            };
+            format!("{base} ({})", crate::i18n::lower_first(what))
+        }
         _ => base.to_string(),
     }
 }

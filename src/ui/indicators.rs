@@ -18,160 +18,7 @@ use ratatui::symbols;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Sparkline};
 
-/// The words of this view in one language.
-struct Words {
-    title: &'static str,
-    process: &'static str,
-    assessment: &'static str,
-    goals: &'static str,
-    gp: &'static str,
-    medication: &'static str,
-    on_time: &'static str,
-    standups_discussed: &'static str,
-    standups: &'static str,
-    not_yet_due: &'static str,
-    ended_before: &'static str,
-    outcome: &'static str,
-    median: &'static str,
-    days: &'static str,
-    discharge_outcome: &'static str,
-    not_recorded: &'static str,
-    hospital: &'static str,
-    goals_achieved: &'static str,
-    all_goals: &'static str,
-    meetings_title: &'static str,
-    minutes: &'static str,
-    week_prefix: &'static str,
-    per_week: &'static str,
-    admitted: &'static str,
-    discharged: &'static str,
-    left: &'static str,
-    right: &'static str,
-    shares_per_week: &'static str,
-    short_assessment: &'static str,
-    short_goals: &'static str,
-    short_gp: &'static str,
-    short_medication: &'static str,
-    short_on_time: &'static str,
-    short_standups: &'static str,
-    no_weeks: &'static str,
-    col_week: &'static str,
-    col_admitted: &'static str,
-    col_discharged: &'static str,
-    col_assessment: &'static str,
-    col_goals: &'static str,
-    col_gp: &'static str,
-    col_medication: &'static str,
-    col_on_time: &'static str,
-    col_standups: &'static str,
-    charts_hint: &'static str,
-    last_weeks: &'static str,
-}
-
-const NB: Words = Words {
-    title: "Indikatorer",
-    process: "Prosess: {n} opphold innlagt i perioden",
-    assessment: "Kartlegging innen dag {n}",
-    goals: "Mål satt innen dag {n}",
-    gp: "Legetime gjennomført innen dag {n}",
-    medication: "Legemidler samstemt innen dag {n}",
-    on_time: "Utskrevet innen {n} dager",
-    standups_discussed: "Aktive opphold drøftet på tavlemøter",
-    standups: "{n} tavlemøter",
-    not_yet_due: "ikke forfalt",
-    ended_before: "avsluttet før",
-    outcome: "Utfall: {n} opphold utskrevet i perioden",
-    median: "Median liggetid",
-    days: "dager",
-    discharge_outcome: "Utskrevet til",
-    not_recorded: "(ikke registrert)",
-    hospital: "Innlagt på sykehus under oppholdet",
-    goals_achieved: "Mål nådd ved utskriving",
-    all_goals: "Opphold med alle mål nådd",
-    meetings_title: "Tavlemøter",
-    minutes: "min",
-    week_prefix: "u",
-    per_week: "Per uke",
-    admitted: "innlagt",
-    discharged: "utskrevet",
-    left: "venstre",
-    right: "høyre",
-    shares_per_week: "Andel per uke (opphold innlagt den uka)",
-    short_assessment: "Kartlegging d{n}",
-    short_goals: "Mål d{n}",
-    short_gp: "Legetime d{n}",
-    short_medication: "Legemidler d{n}",
-    short_on_time: "Utskr. i tide",
-    short_standups: "Tavlemøter",
-    no_weeks: "Ingen uker i perioden",
-    col_week: "uke",
-    col_admitted: "innl.",
-    col_discharged: "utskr.",
-    col_assessment: "kartl. d{n}",
-    col_goals: "mål d{n}",
-    col_gp: "lege d{n}",
-    col_medication: "legem. d{n}",
-    col_on_time: "i tide",
-    col_standups: "tavlem.",
-    charts_hint: "Ukegrafer: gjør vinduet større",
-    last_weeks: "siste {n} uker",
-};
-
-const EN: Words = Words {
-    title: "Indicators",
-    process: "Process: {n} stays admitted in the period",
-    assessment: "Assessment done by day {n}",
-    goals: "Goals set by day {n}",
-    gp: "GP appointment held by day {n}",
-    medication: "Medication reconciled by day {n}",
-    on_time: "Discharged within {n} days",
-    standups_discussed: "Active stays discussed at stand-ups",
-    standups: "{n} stand-ups",
-    not_yet_due: "not yet due",
-    ended_before: "ended before",
-    outcome: "Outcome: {n} stays discharged in the period",
-    median: "Median length of stay",
-    days: "days",
-    discharge_outcome: "Discharge outcome",
-    not_recorded: "(not recorded)",
-    hospital: "Hospital admission during the stay",
-    goals_achieved: "Goals achieved at discharge",
-    all_goals: "Stays with every goal achieved",
-    meetings_title: "Stand-ups",
-    minutes: "min",
-    week_prefix: "W",
-    per_week: "Per week",
-    admitted: "admitted",
-    discharged: "discharged",
-    left: "left",
-    right: "right",
-    shares_per_week: "Share per week (stays admitted that week)",
-    short_assessment: "Assessment d{n}",
-    short_goals: "Goals d{n}",
-    short_gp: "GP d{n}",
-    short_medication: "Medication d{n}",
-    short_on_time: "On time",
-    short_standups: "Stand-ups",
-    no_weeks: "No weeks in the period",
-    col_week: "week",
-    col_admitted: "admit",
-    col_discharged: "disch",
-    col_assessment: "assess d{n}",
-    col_goals: "goals d{n}",
-    col_gp: "GP d{n}",
-    col_medication: "med d{n}",
-    col_on_time: "on time",
-    col_standups: "stand-ups",
-    charts_hint: "Weekly charts: enlarge the window",
-    last_weeks: "last {n} weeks",
-};
-
-fn words(lang: Language) -> &'static Words {
-    match lang {
-        Language::Nb => &NB,
-        Language::En => &EN,
-    }
-}
+use crate::i18n::{IndicatorStrings as Words, indicator_strings as words};
 
 /// `template` with `{n}` replaced.
 fn fill(template: &str, n: impl std::fmt::Display) -> String {
@@ -259,7 +106,7 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
     let p = &report.process;
     let mut out = Vec::new();
     let mut push = |figure, optional| out.push(Row { figure, optional });
-    push(Figure::Heading(fill(w.process, report.admitted)), false);
+    push(Figure::Heading(w.process.of(report.admitted)), false);
     let deadline = |label: String, d: &DeadlineShare| Figure::Share {
         label,
         share: d.share,
@@ -286,19 +133,19 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
         Figure::Share {
             label: w.standups_discussed.to_string(),
             share: report.standups.discussed,
-            note: fill(w.standups, report.standups.meetings),
+            note: w.standups.of(report.standups.meetings),
         },
         false,
     );
     push(Figure::Blank, true);
     let o = &report.outcome;
-    push(Figure::Heading(fill(w.outcome, o.discharged)), false);
+    push(Figure::Heading(w.outcome.of(o.discharged)), false);
     push(
         Figure::Value {
             label: w.median.to_string(),
             value: o.median_length_days.map_or_else(
                 || DASH.to_string(),
-                |m| format!("{} {}", decimal(m, lang), w.days),
+                |m| w.days.with(m == 1.0, &decimal(m, lang)),
             ),
         },
         false,
@@ -787,7 +634,7 @@ fn bar_chart(
     ];
     if shown.len() < report.weeks.len() {
         title.push(Span::styled(
-            format!(" ({})", fill(w.last_weeks, shown.len())),
+            format!(" ({})", w.last_weeks.of(shown.len())),
             th.dim(),
         ));
     }
