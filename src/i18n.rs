@@ -148,8 +148,8 @@ static NB: Strings = Strings {
     legend_ok: "i rute",
     legend_soon: "snart frist",
     legend_overdue: "over frist",
-    keys_board: "t tavlemøte · a ny · e endre · m mål · l legetime · s legemidler · x utskriving · u angre · Enter detaljer · ? alle taster · q avslutt",
-    keys_board_short: "t møte · a ny · e endre · u angre · ? alle taster · q avslutt",
+    keys_board: "t tavlemøte · a ny · e endre · m mål · l legetime · s legemidler · x utskriving · A arkiv · u angre · Enter detaljer · ? alle taster · q avslutt",
+    keys_board_short: "t møte · a ny · e endre · u angre · A arkiv · ? alle taster · q avslutt",
     keys_kiosk: "Kun visning",
     keys_detail: "Esc lukk · ↑↓ forrige/neste · PgUp/PgDn bla · redigeringstastene virker også her",
     detail_title: "Detaljer",
@@ -200,7 +200,10 @@ static NB: Strings = Strings {
         ("r", "risiko: slå av/på med mellomrom"),
         ("f", "oppfølging: n ny · x gjennomført"),
         ("d", "årsak til at en frist ikke er nådd"),
-        ("x", "evaluering og utskriving"),
+        (
+            "x",
+            "utskriving: evaluer hvert mål (nådd / delvis nådd / ikke nådd), avslutt eller viderefør hver åpne oppfølging og frist med et notat, så dato og utfall",
+        ),
         ("c", "avbryt innleggelsen (spør først)"),
         ("D  Delete", "slett innleggelsen (spør først)"),
         ("u", "angre siste endring (flere trinn)"),
@@ -211,6 +214,10 @@ static NB: Strings = Strings {
         (
             "i",
             "indikatorer for de siste 12 ukene (prosess, utfall, per uke)",
+        ),
+        (
+            "A",
+            "arkiv: utskrevne og avbrutte innleggelser – søk på navn og periode, se hele oppholdet og historikken, g gjenåpne",
         ),
         (
             "Skjema",
@@ -286,8 +293,8 @@ static EN: Strings = Strings {
     legend_ok: "on track",
     legend_soon: "due soon",
     legend_overdue: "overdue",
-    keys_board: "t stand-up · a add · e edit · m goals · l GP · s medication · x discharge · u undo · Enter details · ? all keys · q quit",
-    keys_board_short: "t stand-up · a add · e edit · u undo · ? all keys · q quit",
+    keys_board: "t stand-up · a add · e edit · m goals · l GP · s medication · x discharge · A archive · u undo · Enter details · ? all keys · q quit",
+    keys_board_short: "t stand-up · a add · e edit · u undo · A archive · ? all keys · q quit",
     keys_kiosk: "View only",
     keys_detail: "Esc close · ↑↓ previous/next · PgUp/PgDn scroll · editing keys work here too",
     detail_title: "Details",
@@ -338,7 +345,10 @@ static EN: Strings = Strings {
         ("r", "risks: toggle with Space"),
         ("f", "follow-ups: n new · x done"),
         ("d", "reason for a missed deadline"),
-        ("x", "evaluate and discharge"),
+        (
+            "x",
+            "discharge: evaluate each goal (achieved / partly / not achieved), close or carry over each open follow-up and deadline with a note, then date and outcome",
+        ),
         ("c", "cancel the stay (asks first)"),
         ("D  Delete", "delete the stay (asks first)"),
         ("u", "undo the last change (several steps)"),
@@ -349,6 +359,10 @@ static EN: Strings = Strings {
         (
             "i",
             "indicators for the last 12 weeks (process, outcome, per week)",
+        ),
+        (
+            "A",
+            "archive: discharged and cancelled stays – search by name and period, see the whole stay and its history, g reopen",
         ),
         (
             "Forms",
@@ -703,6 +717,89 @@ static STANDUP_EN: StandupStrings = StandupStrings {
     keys_indicators: "Esc/i close · the same figures as `tavle report`",
 };
 
+/// Words for deadlines: late work, weekends and holidays, the GP booking, the goal's date.
+#[derive(Debug)]
+pub struct DeadlineStrings {
+    /// After "2d": done this many days after the deadline.
+    pub late: &'static str,
+    /// The same, shortest.
+    pub late_short: &'static str,
+    /// The deadline's day is a Saturday or Sunday.
+    pub weekend: &'static str,
+    /// The deadline's day is a public holiday.
+    pub holiday: &'static str,
+    /// The deadline was moved to the working day before a weekend.
+    pub before_weekend: &'static str,
+    /// The deadline was moved to the working day before a public holiday.
+    pub before_holiday: &'static str,
+    /// After a GP booking whose date has passed: was it held?
+    pub gp_held: &'static str,
+    /// The goal form's date field.
+    pub goal_set_on: &'static str,
+    pub err_future: &'static str,
+}
+
+/// The deadline words for `lang`.
+pub fn deadline_strings(lang: Language) -> &'static DeadlineStrings {
+    match lang {
+        Language::Nb => &DEADLINE_NB,
+        Language::En => &DEADLINE_EN,
+    }
+}
+
+static DEADLINE_NB: DeadlineStrings = DeadlineStrings {
+    late: "for sent",
+    late_short: "sent",
+    weekend: "helg",
+    holiday: "helligdag",
+    before_weekend: "før helg",
+    before_holiday: "før helligdag",
+    gp_held: "avholdt?",
+    goal_set_on: "Satt dato",
+    err_future: "Datoen kan ikke være fram i tid",
+};
+
+static DEADLINE_EN: DeadlineStrings = DeadlineStrings {
+    late: "late",
+    late_short: "late",
+    weekend: "weekend",
+    holiday: "holiday",
+    before_weekend: "before weekend",
+    before_holiday: "before holiday",
+    gp_held: "held?",
+    goal_set_on: "Set on",
+    err_future: "The date cannot be in the future",
+};
+
+/// Words of the header's occupancy and of the TV layout.
+pub struct ScreenStrings {
+    /// `1 planlagt`: admissions with a later admission date (not active yet).
+    pub planned: &'static str,
+    /// Said next to the count when more stays are active than the ward has places.
+    pub over_capacity: &'static str,
+    /// Said when the planned admissions would take the ward over capacity.
+    pub planned_over: &'static str,
+}
+
+pub fn screen_strings(lang: Language) -> &'static ScreenStrings {
+    match lang {
+        Language::Nb => &SCREEN_NB,
+        Language::En => &SCREEN_EN,
+    }
+}
+
+static SCREEN_NB: ScreenStrings = ScreenStrings {
+    planned: "planlagt",
+    over_capacity: "over kapasitet",
+    planned_over: "gir overbelegg",
+};
+
+static SCREEN_EN: ScreenStrings = ScreenStrings {
+    planned: "planned",
+    over_capacity: "over capacity",
+    planned_over: "will exceed capacity",
+};
+
 /// A phrase with a number in it, singular and plural (`{n}` is the number).
 #[derive(Debug)]
 pub struct Counted {
@@ -970,3 +1067,159 @@ pub fn lower_first(word: &str) -> String {
         _ => word.to_string(),
     }
 }
+
+/// The words of the discharge evaluation (utskriving) and the archive.
+#[derive(Debug)]
+pub struct DischargeStrings {
+    /// The evaluation's first line; `{items}` lists what is open.
+    pub open_items: &'static str,
+    pub nothing_open: &'static str,
+    pub goal: &'static str,
+    pub goals_n: &'static str,
+    pub follow_ups_n: &'static str,
+    pub evaluation: &'static str,
+    pub decision: &'static str,
+    pub note: &'static str,
+    pub eval_achieved: &'static str,
+    pub eval_partly: &'static str,
+    pub eval_not: &'static str,
+    pub dec_done: &'static str,
+    pub dec_home_care: &'static str,
+    pub dec_gp: &'static str,
+    pub dec_other: &'static str,
+    pub dec_closed: &'static str,
+    pub follow_up: &'static str,
+    pub assessment_open: &'static str,
+    pub gp_not_booked: &'static str,
+    /// `{date}`: the booked date.
+    pub gp_booked: &'static str,
+    /// `{date}`: the booked date, after today.
+    pub gp_booked_later: &'static str,
+    /// `{status}`: not started / in progress.
+    pub med_open: &'static str,
+    pub err_evaluate: &'static str,
+    pub err_decide: &'static str,
+    pub err_note: &'static str,
+    /// `{n}`: items still without a decision.
+    pub missing: &'static str,
+    pub err_undecided: &'static str,
+    pub err_already_active: &'static str,
+    pub decisions_title: &'static str,
+    pub archive: &'static str,
+    pub search_name: &'static str,
+    pub search_from: &'static str,
+    pub search_to: &'static str,
+    pub bad_date: &'static str,
+    pub no_match: &'static str,
+    pub loading: &'static str,
+    /// `{n}` shown of `{total}`.
+    pub count: &'static str,
+    pub status_discharged: &'static str,
+    pub status_cancelled: &'static str,
+    pub keys_archive: &'static str,
+    pub keys_archive_detail: &'static str,
+    /// `{name}`: the person.
+    pub confirm_reopen: &'static str,
+    /// `{name}`: the person.
+    pub reopened: &'static str,
+}
+
+/// The discharge and archive strings for `lang`.
+pub fn discharge_strings(lang: Language) -> &'static DischargeStrings {
+    match lang {
+        Language::Nb => &DISCHARGE_NB,
+        Language::En => &DISCHARGE_EN,
+    }
+}
+
+static DISCHARGE_NB: DischargeStrings = DischargeStrings {
+    open_items: "Åpne punkter: {items}",
+    nothing_open: "Ingen åpne punkter – alle mål er evaluert og alt er avsluttet",
+    goal: "Mål",
+    goals_n: "mål",
+    follow_ups_n: "oppfølging",
+    evaluation: "Evaluering",
+    decision: "Beslutning",
+    note: "Notat",
+    eval_achieved: "nådd",
+    eval_partly: "delvis nådd",
+    eval_not: "ikke nådd",
+    dec_done: "gjennomført nå",
+    dec_home_care: "videreført til hjemmetjenesten",
+    dec_gp: "videreført til fastlegen",
+    dec_other: "videreført til andre (hvem: i notatet)",
+    dec_closed: "avsluttet – ikke lenger aktuelt",
+    follow_up: "Oppfølging",
+    assessment_open: "Kartlegging ikke gjennomført",
+    gp_not_booked: "Legetime ikke bestilt",
+    gp_booked: "Legetime bestilt {date}, ikke gjennomført",
+    gp_booked_later: "Legetime bestilt {date} – etter utskrivingen",
+    med_open: "Legemiddelsamstemming {status}",
+    err_evaluate: "Evaluer målet: nådd, delvis nådd eller ikke nådd (←/→)",
+    err_decide: "Velg hva som skjer med punktet (←/→)",
+    err_note: "Skriv et kort notat: hva mottakeren må vite, eller hvorfor det avsluttes",
+    missing: "Evalueringen er ikke ferdig: {n} punkt mangler beslutning. Markøren står på det første.",
+    err_undecided: "Et åpent punkt mangler beslutning",
+    err_already_active: "Innleggelsen er allerede aktiv",
+    decisions_title: "Beslutninger ved utskriving",
+    archive: "Arkiv – utskrevne og avbrutte innleggelser",
+    search_name: "Navn",
+    search_from: "Fra",
+    search_to: "Til",
+    bad_date: "forstår ikke datoen",
+    no_match: "Ingen treff",
+    loading: "Henter arkivet …",
+    count: "{n} av {total}",
+    status_discharged: "utskrevet",
+    status_cancelled: "avbrutt",
+    keys_archive: "skriv for å søke · Tab navn/fra/til · ↑↓ velg · Enter vis · Esc lukk",
+    keys_archive_detail: "g gjenåpne · PgUp/PgDn bla · ↑↓ forrige/neste · Esc tilbake",
+    confirm_reopen: "Gjenåpne innleggelsen for {name}? Den kommer tilbake på tavlen som aktiv.",
+    reopened: "Gjenåpnet – {name} er tilbake på tavlen",
+};
+
+static DISCHARGE_EN: DischargeStrings = DischargeStrings {
+    open_items: "Open items: {items}",
+    nothing_open: "Nothing open – every goal is evaluated and everything is closed",
+    goal: "Goal",
+    goals_n: "goals",
+    follow_ups_n: "follow-ups",
+    evaluation: "Evaluation",
+    decision: "Decision",
+    note: "Note",
+    eval_achieved: "achieved",
+    eval_partly: "partly achieved",
+    eval_not: "not achieved",
+    dec_done: "done now",
+    dec_home_care: "carried over to home care",
+    dec_gp: "carried over to the GP",
+    dec_other: "carried over to others (who: in the note)",
+    dec_closed: "closed – no longer relevant",
+    follow_up: "Follow-up",
+    assessment_open: "Assessment not done",
+    gp_not_booked: "GP appointment not booked",
+    gp_booked: "GP appointment booked for {date}, not held",
+    gp_booked_later: "GP appointment booked for {date} – after the discharge",
+    med_open: "Medication reconciliation {status}",
+    err_evaluate: "Evaluate the goal: achieved, partly or not achieved (←/→)",
+    err_decide: "Choose what happens to this item (←/→)",
+    err_note: "Write a short note: what the receiver must know, or why it is closed",
+    missing: "The evaluation is not complete: {n} item(s) without a decision. The cursor is on the first.",
+    err_undecided: "An open item has no decision",
+    err_already_active: "The stay is already active",
+    decisions_title: "Decisions at discharge",
+    archive: "Archive – discharged and cancelled stays",
+    search_name: "Name",
+    search_from: "From",
+    search_to: "To",
+    bad_date: "not a date",
+    no_match: "No match",
+    loading: "Loading the archive …",
+    count: "{n} of {total}",
+    status_discharged: "discharged",
+    status_cancelled: "cancelled",
+    keys_archive: "type to search · Tab name/from/to · ↑↓ select · Enter show · Esc close",
+    keys_archive_detail: "g reopen · PgUp/PgDn scroll · ↑↓ previous/next · Esc back",
+    confirm_reopen: "Reopen the stay of {name}? It comes back on the board as active.",
+    reopened: "Reopened – {name} is back on the board",
+};

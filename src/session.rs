@@ -131,6 +131,10 @@ impl Writer {
                     Err(e) => Action::DataError(e.to_string()),
                 }
             }
+            Request::Archive => match store::load_archived(&self.conn) {
+                Ok(s) => Action::ArchiveLoaded(s),
+                Err(e) => Action::DataError(e.to_string()),
+            },
             Request::History(id) => match write::load_history(&self.conn, id, HISTORY_ROWS) {
                 Ok(h) => Action::HistoryLoaded(id, h),
                 Err(e) => Action::DataError(e.to_string()),

@@ -141,8 +141,12 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
         ),
         "done 2026-11-25"
     );
-    // Discharge home with ordinary services.
-    b.keys("x").tab().key(KeyCode::Right).enter();
+    // Discharge home with ordinary services, after the evaluation: one goal achieved, one
+    // not; the assessment never done is closed, the GP appointment carried over to the GP.
+    b.keys("x").keys("n").tab().keys("i").tab();
+    b.keys("a").tab().keys("Innlagt på sykehus dag 2").tab();
+    b.keys("vv").tab().keys("Time 30.11 hos fastlegen").tab();
+    b.tab().key(KeyCode::Right).enter();
     assert_eq!(
         text(
             &c,

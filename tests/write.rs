@@ -6,7 +6,7 @@ use common::today;
 use jiff::civil::date;
 use rusqlite::Connection;
 use tavle::domain::edit::{Change, EditError, StayFields};
-use tavle::domain::{GoalStatus, StayStatus};
+use tavle::domain::{Decision, GoalStatus, Handover, StayStatus};
 use tavle::store::write::{Target, WriteError, WriteRequest, commit, load_history};
 use tavle::store::{self};
 
@@ -200,6 +200,15 @@ fn restore_undoes_discharge_delete_and_create_and_is_audited() {
             Change::Discharge {
                 on: today(),
                 outcome: "home_ordinary".into(),
+                goals: vec![(g.goals[0].id, GoalStatus::PartlyAchieved)],
+                decisions: ["assessment", "gp", "medication"]
+                    .into_iter()
+                    .map(|item| Handover {
+                        item: item.into(),
+                        decision: Decision::HomeCare,
+                        note: "Videreført".into(),
+                    })
+                    .collect(),
             },
         ),
         "u",

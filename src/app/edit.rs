@@ -213,7 +213,7 @@ impl App {
         self.write(target, change, false);
     }
 
-    fn write(&mut self, target: Target, change: Change, undo: bool) {
+    pub(super) fn write(&mut self, target: Target, change: Change, undo: bool) {
         if self.mode == Mode::Kiosk {
             return;
         }
@@ -301,6 +301,10 @@ impl App {
     }
 
     fn written(&mut self, result: Result<Committed, WriteError>, undo: bool) {
+        // The archive shows stays as stored: after any write it reloads.
+        if self.overlay == Overlay::Archive {
+            self.requests.push(Request::Archive);
+        }
         let e = edit_strings(self.config.language);
         let today = self.today();
         self.saving = None;
@@ -322,6 +326,7 @@ impl App {
         match result {
             Ok(c) => {
                 let done = self.done_message(&c, undo);
+                let reopened = c.action == "reopen" && !undo;
                 let created = c.before.is_none() && !undo;
                 let id = c.stay_id;
                 if !undo {
@@ -350,7 +355,7 @@ impl App {
                     self.discussed_focus();
                 }
                 self.replace_stay(id, c.after);
-                if (created || (undo && active))
+                if (created || reopened || (undo && active))
                     && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)
                 {
                     self.selected = i;
@@ -363,6 +368,18 @@ impl App {
                 match merged_with {
                     Some(who) if !undo => self.say(&e.merged.replace("{who}", &who), false),
                     _ => self.say(&done, false),
+                }
+                if reopened {
+                    // Back on the board, selected: the archive has done its job.
+                    self.archive = None;
+                    if self.overlay == Overlay::Archive {
+                        self.overlay = Overlay::None;
+                    }
+                    let name = self.selected_stay().map(|(r, _)| r.label.clone());
+                    let text = crate::i18n::discharge_strings(self.config.language)
+                        .reopened
+                        .replace("{name}", &name.unwrap_or_default());
+                    self.say(&text, false);
                 }
             }
             Err(WriteError::Conflict { fresh, by }) => {

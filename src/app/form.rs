@@ -62,10 +62,15 @@ pub struct Field {
     pub touched: bool,
     /// Just focused and not yet edited: typing into a date replaces it (like a selection).
     pub fresh: bool,
+    /// A line drawn above the field: what it decides (the discharge evaluation's items).
+    pub heading: Option<String>,
+    /// The open item this field decides (`goal.12`, `follow_up.3`, `gp`; a decision's note
+    /// ends in `#note`), in the discharge evaluation.
+    pub item: Option<String>,
 }
 
 impl Field {
-    fn text(label: &'static str, value: &str, max: usize, required: bool) -> Self {
+    pub(super) fn text(label: &'static str, value: &str, max: usize, required: bool) -> Self {
         Self {
             label,
             input: Input::Text {
@@ -78,9 +83,11 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            heading: None,
+            item: None,
         }
     }
-    fn date(label: &'static str, value: Option<Date>, optional: bool) -> Self {
+    pub(super) fn date(label: &'static str, value: Option<Date>, optional: bool) -> Self {
         let value = value.map(fmt_date).unwrap_or_default();
         Self {
             label,
@@ -92,9 +99,15 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            heading: None,
+            item: None,
         }
     }
-    fn choice(label: &'static str, options: Vec<(String, String)>, selected: &str) -> Self {
+    pub(super) fn choice(
+        label: &'static str,
+        options: Vec<(String, String)>,
+        selected: &str,
+    ) -> Self {
         let index = options.iter().position(|(k, _)| k == selected).unwrap_or(0);
         Self {
             label,
@@ -102,6 +115,8 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            heading: None,
+            item: None,
         }
     }
 
@@ -248,10 +263,14 @@ pub struct Form {
     pub focus: usize,
     /// A message for the whole form (a conflict or a failed write); what was typed is kept.
     pub error: Option<String>,
+    /// A line above the fields (the discharge evaluation's list of open items).
+    pub intro: Option<String>,
     pub target: Target,
     pub lang: Language,
-    /// Stay length, for the planned-discharge default of the stay forms.
-    stay_length: u32,
+    /// The deadline rules, for the planned-discharge default of the stay forms.
+    rules: crate::domain::Rules,
+    /// The stay's admission date: a goal cannot be set before it.
+    admitted: Option<Date>,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
     delays: Vec<crate::domain::Delay>,
     /// Each field's value when the form was opened (or last rebased on a colleague's save):
@@ -273,16 +292,24 @@ fn pick_one(list: &[Choice], lang: Language) -> Vec<(String, String)> {
 }
 
 impl Form {
-    fn new(kind: FormKind, title: &str, fields: Vec<Field>, target: Target, cfg: &Config) -> Self {
+    pub(super) fn new(
+        kind: FormKind,
+        title: &str,
+        fields: Vec<Field>,
+        target: Target,
+        cfg: &Config,
+    ) -> Self {
         Self {
             kind,
             title: title.to_string(),
             fields,
             focus: 0,
             error: None,
+            intro: None,
             target,
             lang: cfg.language,
-            stay_length: cfg.stay.length_days,
+            rules: cfg.rules(),
+            admitted: None,
             delays: Vec::new(),
             opened: Vec::new(),
         }
@@ -319,6 +346,13 @@ impl Form {
     /// user changed keep the user's value. Returns the fields both changed to different
     /// values (each gets a message showing the other value), so the user can choose.
     pub fn rebase(&mut self, fresh: &Form, who: &str, today: Date) -> Vec<usize> {
+        let items = |f: &Form| f.fields.iter().map(|x| x.item.clone()).collect::<Vec<_>>();
+        if self.kind == FormKind::Discharge && items(self) != items(fresh) {
+            super::discharge::rebase(self, fresh);
+            self.opened = fresh.opened.clone();
+            self.target = fresh.target;
+            return Vec::new();
+        }
         let e = edit_strings(self.lang);
         let mut both = Vec::new();
         for i in 0..self.fields.len().min(fresh.fields.len()) {
@@ -420,25 +454,29 @@ impl Form {
                 };
                 Self::new(kind, title, fields, target, cfg)
             }
-            FormKind::AddGoal => {
-                stay?;
-                Self::new(
+            FormKind::AddGoal | FormKind::EditGoal(_) => {
+                let st = stay?;
+                let (title, text, set_on) = match kind {
+                    FormKind::EditGoal(id) => {
+                        let g = st.goals.iter().find(|g| g.id == id)?;
+                        (e.edit_goal, g.text.as_str(), g.set_on)
+                    }
+                    _ => (e.add_goal, "", today),
+                };
+                let d = crate::i18n::deadline_strings(lang);
+                let mut f = Self::new(
                     kind,
-                    e.add_goal,
-                    vec![Field::text(e.goal_text, "", MAX_TEXT, true)],
+                    title,
+                    vec![
+                        Field::text(e.goal_text, text, MAX_TEXT, true),
+                        // Goals written down the day after the visit were set at the visit.
+                        Field::date(d.goal_set_on, Some(set_on), false),
+                    ],
                     target,
                     cfg,
-                )
-            }
-            FormKind::EditGoal(id) => {
-                let g = stay?.goals.iter().find(|g| g.id == id)?;
-                Self::new(
-                    kind,
-                    e.edit_goal,
-                    vec![Field::text(e.goal_text, &g.text, MAX_TEXT, true)],
-                    target,
-                    cfg,
-                )
+                );
+                f.admitted = Some(st.admitted);
+                f
             }
             FormKind::Assessment => {
                 let st = stay?;
@@ -550,19 +588,7 @@ impl Form {
                 f.delays = st.delays.clone();
                 f
             }
-            FormKind::Discharge => {
-                stay?;
-                Self::new(
-                    kind,
-                    e.discharge,
-                    vec![
-                        Field::date(e.discharge_date, Some(today), false),
-                        Field::choice(e.outcome, pick_one(&cfg.discharge_outcomes, lang), ""),
-                    ],
-                    target,
-                    cfg,
-                )
-            }
+            FormKind::Discharge => super::discharge::open(stay?, cfg, today, target),
         };
         let mut form = form;
         form.remember_opened(today);
@@ -606,11 +632,7 @@ impl Form {
                 && !self.fields[4].touched
                 && let Ok(d) = parse_user_date(self.fields[3].value(), today)
             {
-                let rules = crate::domain::Rules {
-                    stay_length_days: self.stay_length,
-                    ..Default::default()
-                };
-                self.fields[4].set_text(fmt_date(rules.default_discharge(d)));
+                self.fields[4].set_text(fmt_date(self.rules.default_discharge(d)));
             }
         }
     }
@@ -626,6 +648,9 @@ impl Form {
                 self.focus = i;
                 self.fields[i].error = Some(e);
                 self.fields[i].fresh = true;
+                if self.kind == FormKind::Discharge {
+                    self.error = super::discharge::missing_message(self);
+                }
                 None
             }
         }
@@ -680,8 +705,20 @@ impl Form {
                     Change::Edit(fields)
                 }
             }
-            FormKind::AddGoal => Change::AddGoal(text(0)?),
-            FormKind::EditGoal(id) => Change::EditGoal(id, text(0)?),
+            FormKind::AddGoal | FormKind::EditGoal(_) => {
+                let goal = text(0)?;
+                let set_on = required_date(1)?;
+                if self.admitted.is_some_and(|a| set_on < a) {
+                    return Err((1, e.err_before_admission.to_string()));
+                }
+                if set_on > today {
+                    return Err((1, crate::i18n::deadline_strings(self.lang).err_future.to_string()));
+                }
+                match self.kind {
+                    FormKind::EditGoal(id) => Change::EditGoalOn(id, goal, set_on),
+                    _ => Change::AddGoalOn(goal, set_on),
+                }
+            }
             FormKind::Assessment => Change::Assessment(date(0)?),
             FormKind::Gp => Change::Gp {
                 booked_for: date(0)?,
@@ -711,10 +748,7 @@ impl Form {
                     Change::Delay(kind, Some((reason, text(2)?)))
                 }
             }
-            FormKind::Discharge => Change::Discharge {
-                on: required_date(0)?,
-                outcome: choice(1, true)?,
-            },
+            FormKind::Discharge => return super::discharge::build(self, today),
         })
     }
 
@@ -726,6 +760,14 @@ impl Form {
                 Some(0)
             }
             (FormKind::AddStay | FormKind::EditStay, EditError::BeforeAdmission) => Some(4),
+            (
+                FormKind::AddGoal | FormKind::EditGoal(_),
+                EditError::BeforeAdmission | EditError::InFuture,
+            ) => Some(1),
+            (FormKind::Discharge, EditError::Undecided(item)) => self
+                .fields
+                .iter()
+                .position(|f| f.item.as_deref() == Some(item.as_str())),
             (_, EditError::NotActive | EditError::NoSuchItem) => None,
             _ => Some(self.focus),
         };
@@ -749,6 +791,13 @@ pub fn edit_error(lang: Language, err: &EditError) -> String {
         EditError::NotActive => e.err_not_active.to_string(),
         EditError::NoSuchItem => e.err_no_such_item.to_string(),
         EditError::UnknownChoice => e.err_unknown_choice.to_string(),
+        EditError::Undecided(_) => crate::i18n::discharge_strings(lang)
+            .err_undecided
+            .to_string(),
+        EditError::AlreadyActive => crate::i18n::discharge_strings(lang)
+            .err_already_active
+            .to_string(),
+        EditError::InFuture => crate::i18n::deadline_strings(lang).err_future.to_string(),
     }
 }
 
@@ -792,12 +841,13 @@ mod tests {
         f.focus = 3;
         f.key(FormKey::Clear, TODAY);
         type_text(&mut f, "1.12");
-        assert_eq!(f.fields[4].value(), "05.01.2027");
+        // Day 35 of a stay admitted 1.12 is 4.1 (a Monday, a working day).
+        assert_eq!(f.fields[4].value(), "04.01.2027");
         match f.submit(TODAY) {
             Some(Change::Create(s)) => {
                 assert_eq!(s.name, "Åse Ødegård");
                 assert_eq!(s.admitted, date(2026, 12, 1));
-                assert_eq!(s.planned_discharge, date(2027, 1, 5));
+                assert_eq!(s.planned_discharge, date(2027, 1, 4));
                 assert_eq!(s.target_group, "new_user");
             }
             other => panic!("{other:?}"),

@@ -1,5 +1,6 @@
 //! The one place where keys are mapped to actions, per mode, form and overlay.
 
+use super::archive::ArchiveAction;
 use super::{Action, App, Confirm, FormKey, FormKind, Mode, Overlay};
 use crate::domain::GoalStatus;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -113,6 +114,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::Scroll(10)),
             _ => None,
         },
+        Overlay::Archive => archive_key(app, key),
         Overlay::Indicators => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'i') | KeyCode::Enter => Some(Action::CloseOverlay),
             _ => None,
@@ -171,8 +173,51 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::CloseOverlay),
             KeyCode::Char('t') => Some(Action::StartStandup),
             KeyCode::Char('i') => Some(Action::OpenIndicators),
+            KeyCode::Char('A') => Some(Action::OpenArchive),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
+    }
+}
+
+/// Keys in the archive: the list takes typing as its search (so no letter is a command
+/// there); the details of one stay scroll, step and reopen (`g`, asked first).
+fn archive_key(app: &App, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let a = |x| Some(Action::Archive(x));
+    let Some(ar) = &app.archive else {
+        return Some(Action::CloseOverlay);
+    };
+    if ar.confirm {
+        return match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') => a(ArchiveAction::Reopen),
+            _ => a(ArchiveAction::CancelReopen),
+        };
+    }
+    if ar.detail {
+        return match key.code {
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => a(ArchiveAction::Detail(false)),
+            KeyCode::Char('g') => a(ArchiveAction::AskReopen),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::Scroll(10)),
+            KeyCode::PageUp => Some(Action::Scroll(-10)),
+            KeyCode::Up | KeyCode::Char('k') => a(ArchiveAction::Move(-1)),
+            KeyCode::Down | KeyCode::Char('j') => a(ArchiveAction::Move(1)),
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::Esc => Some(Action::CloseOverlay),
+        KeyCode::Enter => a(ArchiveAction::Detail(true)),
+        KeyCode::Up => a(ArchiveAction::Move(-1)),
+        KeyCode::Down => a(ArchiveAction::Move(1)),
+        KeyCode::PageUp => a(ArchiveAction::Move(-10)),
+        KeyCode::PageDown => a(ArchiveAction::Move(10)),
+        KeyCode::Tab => a(ArchiveAction::Field(true)),
+        KeyCode::BackTab => a(ArchiveAction::Field(false)),
+        KeyCode::Char('u') if ctrl => a(ArchiveAction::Key(FormKey::Clear)),
+        KeyCode::Char(_) if ctrl => None,
+        KeyCode::Char(c) => a(ArchiveAction::Key(FormKey::Char(c))),
+        KeyCode::Backspace => a(ArchiveAction::Key(FormKey::Backspace)),
+        _ => None,
     }
 }
 

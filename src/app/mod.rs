@@ -1,6 +1,8 @@
 //! Application state and the actions that change it. Keys become actions in [`keys`];
 //! [`App::update`] is the only place state changes.
 
+pub mod archive;
+pub mod discharge;
 mod edit;
 pub mod form;
 pub mod keys;
@@ -40,6 +42,8 @@ pub enum Overlay {
     Confirm(Confirm),
     /// The indicators of the last 12 weeks.
     Indicators,
+    /// Discharged and cancelled stays: search, details with history, reopen.
+    Archive,
 }
 
 /// Changes that ask first.
@@ -60,6 +64,8 @@ pub enum Request {
     Meeting(MeetingOp),
     /// Load every stay and meeting for the indicators.
     ReportData,
+    /// Load every discharged and cancelled stay for the archive.
+    Archive,
 }
 
 /// One step the user can undo: the stay as it was, and the version the change produced.
@@ -164,6 +170,12 @@ pub enum Action {
     OpenIndicators,
     /// Everything the indicators are computed from.
     ReportDataLoaded(Box<(Vec<Stay>, Vec<crate::store::Meeting>)>),
+    /// Open the archive of discharged and cancelled stays (loads them first).
+    OpenArchive,
+    /// The archived stays arrived.
+    ArchiveLoaded(Vec<Stay>),
+    /// Searching, selecting and reopening in the archive.
+    Archive(archive::ArchiveAction),
 }
 
 impl Action {
@@ -183,6 +195,7 @@ impl Action {
                 | Action::MeetingStarted(_)
                 | Action::MeetingError(_)
                 | Action::ReportDataLoaded(_)
+                | Action::ArchiveLoaded(_)
         )
     }
 }
@@ -228,6 +241,8 @@ pub struct App {
     pub summary: Option<Summary>,
     /// The indicators, computed when the view opens.
     pub report: Option<crate::report::Report>,
+    /// The archive of discharged and cancelled stays, while it is open.
+    pub archive: Option<archive::Archive>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
     /// A write was requested and its result has not come back yet.
@@ -284,6 +299,7 @@ impl App {
             standup: None,
             summary: None,
             report: None,
+            archive: None,
             last_rotation: now,
             saving: None,
             quit_after_save: false,
@@ -364,7 +380,7 @@ impl App {
             self.selected = i;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        if self.rows.is_empty() && self.overlay != Overlay::Help {
+        if self.rows.is_empty() && !matches!(self.overlay, Overlay::Help | Overlay::Archive) {
             self.overlay = Overlay::None;
         }
     }
@@ -530,6 +546,9 @@ impl App {
             | Action::MeetingError(_)) => {
                 return self.mode == Mode::Edit && self.apply_standup(a);
             }
+            a @ (Action::OpenArchive | Action::ArchiveLoaded(_) | Action::Archive(_)) => {
+                return self.apply_archive(a);
+            }
             other => return self.apply_edit(other),
         }
         true
@@ -538,10 +557,13 @@ impl App {
     /// Ask for the selected stay's history when the detail pane shows a stay without it.
     fn want_history(&mut self) {
         let wanted = self.overlay == Overlay::Detail || self.standup.is_some();
-        if !wanted || self.mode == Mode::Kiosk {
+        let archived = self.archive_detail().map(|s| s.id);
+        if !(wanted || archived.is_some()) || self.mode == Mode::Kiosk {
             return;
         }
-        let Some(id) = self.selected_id() else { return };
+        let Some(id) = archived.or_else(|| self.selected_id()) else {
+            return;
+        };
         let have = self.history.as_ref().is_some_and(|(h, _)| *h == id);
         let asked = self.requests.contains(&Request::History(id));
         if !have && !asked {

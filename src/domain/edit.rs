@@ -2,7 +2,11 @@
 //! stay as it should be, or says why it cannot. The store writes the result in one
 //! transaction; undo is the same mechanism with a [`Change::Restore`] of the old snapshot.
 
-use super::model::{DeadlineKind, Delay, FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
+use super::discharge::{OpenItem, undecided};
+use super::model::{
+    DeadlineKind, Decision, Delay, FollowUp, Goal, GoalStatus, Handover, MedStatus, Stay,
+    StayStatus,
+};
 use super::text::{clean_input, has_visible};
 use jiff::civil::Date;
 
@@ -34,6 +38,13 @@ pub enum EditError {
     NoSuchItem,
     /// A value is not in the configured list.
     UnknownChoice,
+    /// Discharge: an open item (goal, follow-up, deadline; its key as
+    /// [`super::discharge::OpenItem::key`] spells it) has no evaluation or decision yet.
+    Undecided(String),
+    /// Reopen: the stay is already active.
+    AlreadyActive,
+    /// A date that records something done lies after today.
+    InFuture,
 }
 
 /// Clean typed text (NFC, no control characters, trimmed) and check it against a limit.
@@ -78,8 +89,15 @@ pub enum Change {
     Medication(MedStatus, Option<Date>),
     /// Turn one configured risk on or off.
     ToggleRisk(String),
+    /// Add a goal set today.
     AddGoal(String),
+    /// Add a goal set on a date (typed in after the home visit): not before admission, not
+    /// after today.
+    AddGoalOn(String, Date),
+    /// Change a goal's text.
     EditGoal(i64, String),
+    /// Change a goal's text and the date it was set (same limits as [`Change::AddGoalOn`]).
+    EditGoalOn(i64, String, Date),
     /// Set a goal's status (achieved/dropped close it today; open reopens it).
     GoalStatus(i64, GoalStatus),
     /// Move a goal up (-1) or down (+1) in the person's order.
@@ -93,11 +111,20 @@ pub enum Change {
     ToggleFollowUp(i64),
     /// Record why a deadline was missed; `None` clears it.
     Delay(DeadlineKind, Option<(String, String)>),
-    /// Evaluate and discharge: the stay leaves the active board.
+    /// Evaluate and discharge: the stay leaves the active board. Every open item must be
+    /// decided: each open goal evaluated in `goals` (achieved / partly / not achieved), each
+    /// open follow-up and unmet deadline in `decisions` (a follow-up `Done` is marked done
+    /// on the discharge date; anything else is recorded as a [`Handover`] with its note).
     Discharge {
         on: Date,
         outcome: String,
+        goals: Vec<(i64, GoalStatus)>,
+        decisions: Vec<Handover>,
     },
+    /// Put a discharged or cancelled stay back on the board: discharge date and outcome are
+    /// cleared, goals evaluated partly/not achieved are open again and the discharge
+    /// decisions are removed (achieved goals and done follow-ups stay as they are).
+    Reopen,
     /// The stay did not happen; it leaves the board but is kept.
     Cancel,
     /// Remove the stay and everything under it (the audit log keeps its history).
@@ -115,6 +142,7 @@ impl Change {
             Change::Restore(_) => "undo",
             Change::Discharge { .. } => "discharge",
             Change::Cancel => "cancel",
+            Change::Reopen => "reopen",
             _ => "edit",
         }
     }
@@ -129,6 +157,9 @@ impl Change {
         }
         if let Change::Restore(snapshot) = self {
             return Ok(snapshot.as_deref().cloned());
+        }
+        if let Change::Reopen = self {
+            return reopen(before.ok_or(EditError::NoSuchItem)?).map(Some);
         }
         let before = before.ok_or(EditError::NotActive)?;
         if before.status != StayStatus::Active {
@@ -167,7 +198,11 @@ impl Change {
                     s.risks.sort();
                 }
             }
-            Change::AddGoal(text) => {
+            Change::AddGoal(text) | Change::AddGoalOn(text, _) => {
+                let set_on = match self {
+                    Change::AddGoalOn(_, d) => goal_date(&s, *d, today)?,
+                    _ => today,
+                };
                 let text = checked_text(text, MAX_TEXT, true)?;
                 let position = s.goals.iter().map(|g| g.position).max().unwrap_or(0) + 1;
                 s.goals.push(Goal {
@@ -175,13 +210,20 @@ impl Change {
                     position,
                     text,
                     status: GoalStatus::Open,
-                    set_on: today,
+                    set_on,
                     closed_on: None,
                 });
             }
             Change::EditGoal(id, text) => {
                 let text = checked_text(text, MAX_TEXT, true)?;
                 goal_mut(&mut s, *id)?.text = text;
+            }
+            Change::EditGoalOn(id, text, set_on) => {
+                let set_on = goal_date(&s, *set_on, today)?;
+                let text = checked_text(text, MAX_TEXT, true)?;
+                let g = goal_mut(&mut s, *id)?;
+                g.text = text;
+                g.set_on = set_on;
             }
             Change::GoalStatus(id, status) => {
                 let g = goal_mut(&mut s, *id)?;
@@ -248,8 +290,14 @@ impl Change {
                     s.delays.sort_by_key(|d| d.kind);
                 }
             }
-            Change::Discharge { on, outcome } => {
+            Change::Discharge {
+                on,
+                outcome,
+                goals,
+                decisions,
+            } => {
                 not_before_admission(&s, Some(*on))?;
+                evaluate_open_items(&mut s, *on, goals, decisions)?;
                 if outcome.is_empty() {
                     return Err(EditError::UnknownChoice);
                 }
@@ -257,6 +305,8 @@ impl Change {
                 s.discharged_on = Some(*on);
                 s.discharge_outcome = Some(outcome.clone());
             }
+            // Handled above, before the active check.
+            Change::Reopen => return Err(EditError::AlreadyActive),
             Change::Cancel => s.status = StayStatus::Cancelled,
             Change::Delete => return Ok(None),
         }
@@ -264,11 +314,97 @@ impl Change {
     }
 }
 
+/// Apply the discharge evaluation to `s`: goal evaluations, follow-ups done now, and the
+/// decisions recorded for the rest. Refuses (naming the first one) while any open item is
+/// left without a decision.
+fn evaluate_open_items(
+    s: &mut Stay,
+    on: Date,
+    goals: &[(i64, GoalStatus)],
+    decisions: &[Handover],
+) -> Result<(), EditError> {
+    for (id, status) in goals {
+        if !status.is_evaluation() {
+            return Err(EditError::Undecided(OpenItem::Goal(*id).key()));
+        }
+        let g = goal_mut(s, *id)?;
+        if g.status == GoalStatus::Open || g.closed_on.is_none() {
+            g.closed_on = Some(on);
+        }
+        g.status = *status;
+    }
+    s.handovers.clear();
+    for d in decisions {
+        let item = OpenItem::parse(&d.item).ok_or(EditError::NoSuchItem)?;
+        match item {
+            OpenItem::Goal(_) => return Err(EditError::NoSuchItem),
+            OpenItem::FollowUp(id) => {
+                let f = s
+                    .follow_ups
+                    .iter_mut()
+                    .find(|f| f.id == id)
+                    .ok_or(EditError::NoSuchItem)?;
+                if d.decision == Decision::Done {
+                    f.done_on = Some(on);
+                    continue;
+                }
+            }
+            // A deadline is recorded done with its own form, not here.
+            OpenItem::Deadline(_) if d.decision == Decision::Done => {
+                return Err(EditError::UnknownChoice);
+            }
+            OpenItem::Deadline(_) => {}
+        }
+        // What the receiver must know, or why it is closed: never left blank.
+        let note = checked_text(&d.note, MAX_TEXT, true)?;
+        s.handovers.push(Handover {
+            item: item.key(),
+            decision: d.decision,
+            note,
+        });
+    }
+    match undecided(s).first() {
+        Some(item) => Err(EditError::Undecided(item.key())),
+        None => Ok(()),
+    }
+}
+
+/// The stay back on the board (see [`Change::Reopen`]).
+fn reopen(before: &Stay) -> Result<Stay, EditError> {
+    if before.status == StayStatus::Active {
+        return Err(EditError::AlreadyActive);
+    }
+    let mut s = before.clone();
+    s.status = StayStatus::Active;
+    s.discharged_on = None;
+    s.discharge_outcome = None;
+    for g in &mut s.goals {
+        if matches!(
+            g.status,
+            GoalStatus::PartlyAchieved | GoalStatus::NotAchieved
+        ) {
+            g.status = GoalStatus::Open;
+            g.closed_on = None;
+        }
+    }
+    s.handovers.clear();
+    Ok(s)
+}
+
 fn goal_mut(s: &mut Stay, id: i64) -> Result<&mut Goal, EditError> {
     s.goals
         .iter_mut()
         .find(|g| g.id == id)
         .ok_or(EditError::NoSuchItem)
+}
+
+/// The date a goal was set: on or after admission and not after today.
+fn goal_date(s: &Stay, d: Date, today: Date) -> Result<Date, EditError> {
+    not_before_admission(s, Some(d))?;
+    if d > today {
+        return Err(EditError::InFuture);
+    }
+    Ok(d)
 }
 
 fn not_before_admission(s: &Stay, d: Option<Date>) -> Result<(), EditError> {
@@ -347,6 +483,15 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
     for id in goal_ids {
         let find = |s: &Stay| s.goals.iter().find(|g| g.id == id).cloned();
         let (gb, ga) = (b.and_then(find), a.and_then(find));
+        // The date a goal was set counts for the indicators: recorded when it is added
+        // (before its text, so the text stays the last line of an addition) and changed.
+        if gb.is_some() || ga.is_some() {
+            push(
+                format!("goal.{id}.set_on"),
+                gb.as_ref().filter(|_| ga.is_some()).map(|g| g.set_on.to_string()),
+                ga.as_ref().map(|g| g.set_on.to_string()),
+            );
+        }
         push(
             format!("goal.{id}.text"),
             gb.as_ref().map(|g| g.text.clone()),
@@ -409,6 +554,26 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
             b.and_then(get),
             a.and_then(get),
         );
+    }
+    // One line per discharge decision: `decision.follow_up.12`: `home_care: note`.
+    let mut items: Vec<&str> = b
+        .iter()
+        .chain(a.iter())
+        .flat_map(|s| s.handovers.iter().map(|h| h.item.as_str()))
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    for item in items {
+        let get = |s: &Stay| {
+            s.handovers.iter().find(|h| h.item == item).map(|h| {
+                if h.note.is_empty() {
+                    h.decision.as_str().to_string()
+                } else {
+                    format!("{}: {}", h.decision.as_str(), h.note)
+                }
+            })
+        };
+        push(format!("decision.{item}"), b.and_then(get), a.and_then(get));
     }
     out
 }
@@ -524,6 +689,24 @@ mod tests {
         let d = Change::Discharge {
             on: TODAY,
             outcome: "home_ordinary".into(),
+            goals: vec![(1, GoalStatus::Achieved), (2, GoalStatus::NotAchieved)],
+            decisions: vec![
+                Handover {
+                    item: "assessment".into(),
+                    decision: Decision::Closed,
+                    note: "x".into(),
+                },
+                Handover {
+                    item: "gp".into(),
+                    decision: Decision::Gp,
+                    note: "x".into(),
+                },
+                Handover {
+                    item: "medication".into(),
+                    decision: Decision::HomeCare,
+                    note: "x".into(),
+                },
+            ],
         }
         .apply(Some(&s), TODAY)
         .unwrap()

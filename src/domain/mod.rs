@@ -1,6 +1,7 @@
 //! The ward's data and rules as pure functions of (data, config rules, today).
 
 pub mod dates;
+pub mod discharge;
 pub mod edit;
 pub mod flags;
 pub mod holidays;

@@ -38,6 +38,10 @@ impl StayStatus {
 pub enum GoalStatus {
     Open,
     Achieved,
+    /// Evaluated at discharge: partly achieved.
+    PartlyAchieved,
+    /// Evaluated at discharge: not achieved.
+    NotAchieved,
     Dropped,
 }
 
@@ -47,6 +51,8 @@ impl GoalStatus {
         match self {
             Self::Open => "open",
             Self::Achieved => "achieved",
+            Self::PartlyAchieved => "partly",
+            Self::NotAchieved => "not_achieved",
             Self::Dropped => "dropped",
         }
     }
@@ -55,10 +61,72 @@ impl GoalStatus {
         Some(match s {
             "open" => Self::Open,
             "achieved" => Self::Achieved,
+            "partly" => Self::PartlyAchieved,
+            "not_achieved" => Self::NotAchieved,
             "dropped" => Self::Dropped,
             _ => return None,
         })
     }
+}
+
+impl GoalStatus {
+    /// True for the three answers of the discharge evaluation (achieved, partly, not).
+    pub fn is_evaluation(self) -> bool {
+        matches!(
+            self,
+            Self::Achieved | Self::PartlyAchieved | Self::NotAchieved
+        )
+    }
+}
+
+/// What was decided at discharge about an item still open (a follow-up not done, a
+/// deadline not met).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Done now (follow-ups only): the follow-up is marked done on the discharge date.
+    Done,
+    /// Carried over to the ordinary home-care service (videreført til hjemmetjenesten).
+    HomeCare,
+    /// Carried over to the person's GP (videreført til fastlegen).
+    Gp,
+    /// Carried over to someone else, named in the note.
+    Other,
+    /// Closed without being done: no longer relevant (the note says why).
+    Closed,
+}
+
+impl Decision {
+    /// Every decision, in the order the form offers them.
+    pub const ALL: [Decision; 5] = [
+        Decision::Done,
+        Decision::HomeCare,
+        Decision::Gp,
+        Decision::Other,
+        Decision::Closed,
+    ];
+    /// Stable database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::HomeCare => "home_care",
+            Self::Gp => "gp",
+            Self::Other => "other",
+            Self::Closed => "closed",
+        }
+    }
+    /// Parse the database spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// A decision recorded at discharge for one open item (`item` as
+/// [`crate::domain::discharge::OpenItem::key`] spells it: `follow_up.12`, `gp`, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handover {
+    pub item: String,
+    pub decision: Decision,
+    pub note: String,
 }
 
 /// Medication reconciliation (legemiddelsamstemming) progress.
@@ -185,6 +253,8 @@ pub struct Stay {
     pub goals: Vec<Goal>,
     pub follow_ups: Vec<FollowUp>,
     pub delays: Vec<Delay>,
+    /// Decisions made at discharge about items left open (carried over or closed).
+    pub handovers: Vec<Handover>,
     /// The date of the last stand-up that discussed this stay (from the meeting log).
     pub last_discussed: Option<Date>,
 }
@@ -214,6 +284,7 @@ impl Stay {
             goals: Vec::new(),
             follow_ups: Vec::new(),
             delays: Vec::new(),
+            handovers: Vec::new(),
             last_discussed: None,
         }
     }

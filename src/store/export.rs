@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "risks",
     "follow_ups",
     "delays",
+    "discharge_items",
     "audit_log",
     "meetings",
     "meeting_stays",

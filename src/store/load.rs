@@ -3,8 +3,8 @@
 
 use super::error::StoreError;
 use crate::domain::{
-    DeadlineKind, Delay, FollowUp, Goal, GoalStatus, GpAppointment, MedStatus, Stay, StayId,
-    StayStatus,
+    DeadlineKind, Decision, Delay, FollowUp, Goal, GoalStatus, GpAppointment, Handover, MedStatus,
+    Stay, StayId, StayStatus,
 };
 use jiff::civil::Date;
 use rusqlite::{Connection, Row};
@@ -81,6 +81,7 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         goals: Vec::new(),
         follow_ups: Vec::new(),
         delays: Vec::new(),
+        handovers: Vec::new(),
         last_discussed: opt_date_at(r, 18)?,
     })
 }
@@ -197,7 +198,43 @@ fn fill_children(
             stays[i].delays.push(d);
         }
     }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT stay_id, item, decision, note FROM discharge_items WHERE {filter}
+         ORDER BY stay_id, item"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, StayId>(0)?,
+            Handover {
+                item: r.get(1)?,
+                decision: parse_with(r, 2, Decision::parse)?,
+                note: r.get(3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (sid, h) = row?;
+        if let Some(&i) = index.get(&sid) {
+            stays[i].handovers.push(h);
+        }
+    }
     Ok(())
+}
+
+/// Every discharged or cancelled stay (the archive), each with everything under it, the
+/// latest first (by discharge date, else admission).
+pub fn load_archived(conn: &Connection) -> Result<Vec<Stay>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{STAY_SELECT} WHERE s.status <> 'active'
+         ORDER BY coalesce(s.discharged_on, s.admitted) DESC, s.id DESC"
+    ))?;
+    let mut stays: Vec<Stay> = stmt
+        .query_map([], stay_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let index: HashMap<StayId, usize> = stays.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    const ARCHIVED: &str = "stay_id IN (SELECT id FROM stays WHERE status <> 'active')";
+    fill_children(conn, ARCHIVED, &[], &index, &mut stays)?;
+    Ok(stays)
 }
 
 /// Every stay whatever its status (active, discharged, cancelled), each with goals, risks,

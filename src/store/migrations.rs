@@ -102,6 +102,34 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX meeting_stays_by_stay ON meeting_stays (stay_id);
     "#,
+    // 3: discharge as a systematic evaluation. Goals can be evaluated partly or not
+    // achieved (the table is rebuilt for its CHECK; every row and id is kept), and every
+    // item left open at discharge gets a recorded decision with a note.
+    r#"
+    CREATE TABLE goals_v3 (
+        id INTEGER PRIMARY KEY,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open','achieved','partly','not_achieved','dropped')),
+        set_on TEXT NOT NULL,
+        closed_on TEXT
+    );
+    INSERT INTO goals_v3 (id, stay_id, position, text, status, set_on, closed_on)
+        SELECT id, stay_id, position, text, status, set_on, closed_on FROM goals;
+    DROP TABLE goals;
+    ALTER TABLE goals_v3 RENAME TO goals;
+    CREATE INDEX goals_by_stay ON goals (stay_id, position);
+    CREATE TABLE discharge_items (
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        item TEXT NOT NULL CHECK (item IN ('assessment','gp','medication')
+            OR item GLOB 'follow_up.[0-9]*'),
+        decision TEXT NOT NULL CHECK (decision IN ('home_care','gp','other','closed')),
+        note TEXT NOT NULL CHECK (length(trim(note)) > 0),
+        PRIMARY KEY (stay_id, item)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -230,6 +230,7 @@ fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
         "goals",
         "follow_ups",
         "delays",
+        "discharge_items",
     ] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE stay_id = ?1"))?
             .execute([id])?;
@@ -303,6 +304,12 @@ pub(crate) fn insert_children(
             d.text,
             recorded_on.to_string()
         ])?;
+    }
+    for h in &s.handovers {
+        tx.prepare_cached(
+            "INSERT INTO discharge_items (stay_id, item, decision, note) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, h.item, h.decision.as_str(), h.note])?;
     }
     Ok(())
 }

@@ -18,11 +18,24 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let Some((row, stay)) = app.selected_stay() else {
         return;
     };
+    draw_stay(frame, area, app, stay, &row.label, &row.flags, th);
+}
+
+/// Draw `stay`'s details into `area`, named `who` (as this screen names people), with its
+/// `flags`: the board's selected stay, or one from the archive.
+pub fn draw_stay(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    stay: &Stay,
+    who: &str,
+    f: &crate::domain::StayFlags,
+    th: &Theme,
+) {
     let s = strings(app.config.language);
     let lang = app.config.language;
     let cfg = &app.config;
     let privacy = app.privacy();
-    let f = &row.flags;
     // The widest label and two spaces, so no label runs into its value in any language.
     let label_w = [
         s.target_group,
@@ -130,10 +143,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         lines.push(Line::styled(format!("  {}", s.no_goals), th.dim()));
     }
     if privacy.goals {
+        let dis = crate::i18n::discharge_strings(lang);
         for g in &stay.goals {
             let (lvl, word) = match g.status {
                 GoalStatus::Open => (Level::Ok, ""),
                 GoalStatus::Achieved => (Level::Done, s.achieved),
+                GoalStatus::PartlyAchieved => (Level::Ok, dis.eval_partly),
+                GoalStatus::NotAchieved => (Level::Ok, dis.eval_not),
                 GoalStatus::Dropped => (Level::Ok, s.dropped),
             };
             let mut spans = vec![
@@ -174,7 +190,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         .collect();
     lines.push(Line::from(vec![
         label(s.risks),
-        Span::raw(if risks.is_empty() {
+        Span::raw(if !privacy.risks {
+            s.hidden.to_string()
+        } else if risks.is_empty() {
             s.none.to_string()
         } else {
             risks.join(", ")
@@ -191,8 +209,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             if f.stale { th.stale() } else { th.dim() },
         ),
     ]));
+    super::archive::discharge_lines(&mut lines, app, stay, th);
     history(&mut lines, app, stay.id, th);
-    let title = format!(" {} · {} ", row.label, s.detail_title);
+    let title = format!(" {} · {} ", who, s.detail_title);
     let block = th.framed(title);
     super::boxed_scrolling(frame, area, block, lines, app.scroll, "PgUp/PgDn", th);
 }
@@ -247,6 +266,7 @@ pub(super) fn old_to_new(a: &AuditEntry, app: &App) -> String {
     let privacy = app.privacy();
     let hidden = (!privacy.goals && a.field.starts_with("goal."))
         || (!privacy.notes && a.field == "note")
+        || (!privacy.risks && a.field == "risks")
         || (!privacy.names && a.field == "name");
     let show = |v: &Option<String>| match v {
         _ if hidden => "…".to_string(),
@@ -294,9 +314,27 @@ fn readable_value(field: &str, value: &str, app: &App) -> String {
         },
         "status" if field.starts_with("goal.") => match GoalStatus::parse(value) {
             Some(GoalStatus::Achieved) => s.achieved.to_string(),
+            Some(GoalStatus::PartlyAchieved) => {
+                crate::i18n::discharge_strings(lang).eval_partly.to_string()
+            }
+            Some(GoalStatus::NotAchieved) => {
+                crate::i18n::discharge_strings(lang).eval_not.to_string()
+            }
             Some(GoalStatus::Dropped) => s.dropped.to_string(),
             _ => crate::i18n::edit_strings(lang).goal_open.to_string(),
         },
+        _ if field.starts_with("decision.") => {
+            let (key, rest) = value.split_once(": ").unwrap_or((value, ""));
+            let l = crate::domain::Decision::parse(key).map_or_else(
+                || sanitize(key),
+                |d| crate::app::discharge::decision_label(lang, d).to_string(),
+            );
+            if rest.is_empty() {
+                l
+            } else {
+                format!("{l}: {}", sanitize(rest))
+            }
+        }
         _ if field.starts_with("delay.") => {
             let (key, rest) = value.split_once(": ").unwrap_or((value, ""));
             let l = label(&cfg.delay_reasons, key);
@@ -356,6 +394,17 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
         "goal" => s.col_goals,
         "follow_up" => s.follow_ups,
         "delay" => e.delay,
+        "decision" => {
+            let d = crate::i18n::discharge_strings(app.config.language);
+            let what = match field.strip_prefix("decision.").unwrap_or("") {
+                i if i.starts_with("follow_up.") => s.follow_ups,
+                "assessment" => s.assessment,
+                "gp" => s.gp,
+                "medication" => s.medication,
+                other => return format!("{} ({})", d.decision, sanitize(other)),
+            };
+            return format!("{} ({})", d.decision, what.to_lowercase());
+        }
         _ => return sanitize(field),
     };
     match (head, tail) {

@@ -21,7 +21,34 @@ pub fn height(form: &Form, width: u16) -> u16 {
         .error
         .as_ref()
         .map_or(0, |m| 1 + (width_of(m) + 2).div_ceil(inner));
-    (form.fields.len() + errors + msg + 4) as u16
+    // The discharge evaluation: its list of open items and a heading above each decision.
+    let wrapped = |t: &str| wrap(t, inner).len();
+    let intro = form.intro.as_deref().map_or(0, |t| wrapped(t) + 1);
+    let headings: usize = form
+        .fields
+        .iter()
+        .filter_map(|f| f.heading.as_deref())
+        .map(wrapped)
+        .sum();
+    (form.fields.len() + errors + msg + 4 + intro + headings) as u16
+}
+
+/// `text` in lines of at most `w` cells, broken at spaces (a longer word is cut).
+fn wrap(text: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        if !cur.is_empty() && width(&cur) + 1 + width(word) > w {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    out.push(cur);
+    out.into_iter().map(|l| truncate(&l, w)).collect()
 }
 
 fn width_of(s: &str) -> usize {
@@ -29,7 +56,16 @@ fn width_of(s: &str) -> usize {
 }
 
 /// Draw `form` into `area` (already sized by the caller).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Theme) {
+/// `who` is the person the form acts on, as this screen names them: the title says it, so
+/// the form never leaves doubt about whose record it changes.
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    form: &Form,
+    who: Option<&str>,
+    today: Date,
+    th: &Theme,
+) {
     let e = edit_strings(form.lang);
     let label_w = form
         .fields
@@ -41,8 +77,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Th
     let inner_w = usize::from(area.width.saturating_sub(2));
     let value_w = inner_w.saturating_sub(label_w + 2).max(4);
     let mut lines = Vec::new();
+    // A form with a list of open items (the discharge evaluation) says first what is open
+    // and what is missing, and scrolls to keep the focused field in view.
+    if let Some(intro) = &form.intro {
+        for l in wrap(&sanitize(intro), inner_w) {
+            lines.push(Line::styled(l, th.strong()));
+        }
+        if let Some(msg) = &form.error {
+            for l in wrap(&format!("⚠ {}", sanitize(msg)), inner_w) {
+                lines.push(Line::styled(l, th.warn()));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    let mut focus_lines = (0, 0);
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
+        let top = lines.len();
+        if let Some(h) = &f.heading {
+            let style = if focused { th.strong() } else { th.titles() };
+            for l in wrap(&sanitize(h), inner_w) {
+                lines.push(Line::styled(l, style));
+            }
+        }
         let marker = if focused { "▶ " } else { "  " };
         let label_style = if focused { th.strong() } else { th.dim() };
         let mut spans = vec![
@@ -57,15 +114,38 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, form: &Form, today: Date, th: &Th
                 th.level(crate::domain::Level::Overdue),
             ));
         }
+        if focused {
+            focus_lines = (top, lines.len());
+        }
     }
-    if let Some(msg) = &form.error {
+    if let Some(msg) = form.error.as_ref().filter(|_| form.intro.is_none()) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!("⚠ {msg}"), th.warn()));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(e.keys_form, th.dim()));
-    let block = th.framed(format!(" {} ", form.title));
-    super::boxed(frame, area, block, lines);
+    let title = match who {
+        Some(name) => format!(" {name} · {} ", form.title),
+        None => format!(" {} ", form.title),
+    };
+    let mut block = th.framed(title);
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let mut scroll = 0;
+    if lines.len() > inner_h {
+        // Keep the intro in view when the focused field fits under it; else scroll to it.
+        let (top, bottom) = focus_lines;
+        if bottom > inner_h {
+            scroll = (bottom - inner_h).min(top);
+        }
+        scroll = scroll.min(lines.len() - inner_h);
+        let more = if scroll + inner_h < lines.len() {
+            "↓"
+        } else {
+            "↑"
+        };
+        block = block.title_bottom(Span::styled(format!(" {more} {} ", e.keys_form), th.dim()));
+    }
+    super::boxed_at(frame, area, block, lines, scroll as u16);
 }
 
 fn value_spans(

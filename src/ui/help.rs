@@ -11,13 +11,34 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// The keys that apply in the current state, as one line of text that fits `width`
 /// (the board's own list has a short form for narrow screens).
-pub fn keys_now(app: &App, width: u16) -> &'static str {
+pub fn keys_now(app: &App, width: u16) -> String {
     let keys = keys_full(app);
     let s = strings(app.config.language);
-    if keys == s.keys_board && crate::domain::text::width(keys) + 2 > usize::from(width) {
+    let keys = if keys == s.keys_board && crate::domain::text::width(keys) + 2 > usize::from(width)
+    {
         s.keys_board_short
     } else {
         keys
+    };
+    fit_keys(keys, usize::from(width).saturating_sub(2))
+}
+
+/// A `a · b · c · d` key list in at most `w` cells: items are dropped from the middle,
+/// never the first (what moves on) or the last (how to leave).
+pub fn fit_keys(keys: &str, w: usize) -> String {
+    use crate::domain::text::width;
+    let mut items: Vec<&str> = keys.split(" · ").collect();
+    while width(&items.join(" · ")) > w && items.len() > 2 {
+        items.remove(items.len() - 2);
+    }
+    items.join(" · ")
+}
+
+/// Lines the footer needs at `width`: two when a message does not fit on one.
+pub fn footer_height(app: &App, width: u16) -> u16 {
+    match &app.status {
+        Some(st) if crate::domain::text::width(&st.text) + 3 > usize::from(width) => 2,
+        _ => 1,
     }
 }
 
@@ -40,6 +61,14 @@ fn keys_full(app: &App) -> &'static str {
         Overlay::Risks => e.keys_risks,
         Overlay::Confirm(_) => e.keys_confirm,
         Overlay::Indicators => crate::i18n::standup_strings(app.config.language).keys_indicators,
+        Overlay::Archive => {
+            let d = crate::i18n::discharge_strings(app.config.language);
+            match &app.archive {
+                Some(a) if a.confirm => e.keys_confirm,
+                Some(a) if a.detail => d.keys_archive_detail,
+                _ => d.keys_archive,
+            }
+        }
         Overlay::Help | Overlay::None => s.keys_board,
     }
 }
@@ -54,11 +83,20 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             th.level(Level::Done)
         };
         let mark = if st.error { "⚠" } else { "✓" };
-        let line = Line::from(vec![
-            Span::styled(format!(" {mark} {}", st.text), style),
-            Span::raw("   "),
-            Span::styled(keys_now(app, area.width), th.dim()),
-        ]);
+        let msg = format!(" {mark} {}", st.text);
+        let keys = keys_now(app, area.width);
+        let line = if crate::domain::text::width(&msg) + 3 + crate::domain::text::width(&keys)
+            <= usize::from(area.width)
+        {
+            Line::from(vec![
+                Span::styled(msg, style),
+                Span::raw("   "),
+                Span::styled(keys, th.dim()),
+            ])
+        } else {
+            // The message is what matters now; it wraps (the footer grew to hold it).
+            Line::styled(msg, style)
+        };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -72,7 +110,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::styled(th.symbol(lvl), th.level(lvl)));
         spans.push(Span::raw(format!(" {word}  ")));
     }
-    let keys_w = crate::domain::text::width(keys_now(app, area.width)) + 1;
+    let keys_w = crate::domain::text::width(&keys_now(app, area.width)) + 1;
     let base_w: usize = spans.iter().map(|s| s.width()).sum();
     // The keys matter more than the rarer legend entries.
     let wide = area.width >= 120 && usize::from(area.width) >= base_w + 80 + keys_w;

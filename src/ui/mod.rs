@@ -1,5 +1,6 @@
 //! Rendering: pure functions from [`App`] state to a frame. No I/O here.
 
+mod archive;
 mod bigtext;
 mod cells;
 mod detail;
@@ -51,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Constraint::Length(1),
         Constraint::Length(u16::from(banner)),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(help::footer_height(app, area.width)),
     ])
     .areas(area);
     header::draw(frame, head, app, &th);
@@ -101,6 +102,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 indicators::draw(frame, popup(area, 95, 95), r, &app.config, &th);
             }
         }
+        Overlay::Archive => archive::draw(frame, popup(area, 95, 95), app, &th),
         Overlay::None => {}
     }
     if let Some(sum) = &app.summary {
@@ -114,13 +116,29 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     if let Some(f) = &app.form {
         let w = 90.min(area.width);
-        form::draw(
-            frame,
-            centred(area, w, form::height(f, w)),
-            f,
-            app.today(),
-            &th,
-        );
+        // The person the form acts on, by the name this screen shows.
+        let who = match f.target {
+            crate::store::write::Target::Stay { id, .. } => app
+                .rows
+                .iter()
+                .find(|r| app.stays.get(r.stay).is_some_and(|s| s.id == id))
+                .map(|r| r.label.clone()),
+            _ => None,
+        };
+        let mut at = centred(area, w, form::height(f, w));
+        // Keep the selected row in sight: move the form below it, or above it.
+        if app.standup.is_none()
+            && !app.rows.is_empty()
+            && let Some(y) = table::selected_y(app, body)
+            && (at.y..at.y + at.height).contains(&y)
+        {
+            if y + 1 + at.height <= body.y + body.height {
+                at.y = y + 1;
+            } else if y >= body.y + at.height {
+                at.y = y - at.height;
+            }
+        }
+        form::draw(frame, at, f, who.as_deref(), app.today(), &th);
     }
     integrity::finish(frame.buffer_mut(), th.is_ascii());
 }

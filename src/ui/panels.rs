@@ -45,6 +45,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                             g.closed_on.map(fmt_date).unwrap_or_default()
                         ),
                     ),
+                    GoalStatus::PartlyAchieved | GoalStatus::NotAchieved => {
+                        let d = crate::i18n::discharge_strings(lang);
+                        let word = if g.status == GoalStatus::PartlyAchieved {
+                            d.eval_partly
+                        } else {
+                            d.eval_not
+                        };
+                        (
+                            Level::Ok,
+                            format!(
+                                "  ({word} {})",
+                                g.closed_on.map(fmt_date).unwrap_or_default()
+                            ),
+                        )
+                    }
                     GoalStatus::Dropped => (Level::Ok, format!("  ({})", s.dropped)),
                 };
                 let text = if app.privacy().goals {

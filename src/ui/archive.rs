@@ -1,0 +1,240 @@
+//! The archive view (discharged and cancelled stays): search line, list of matches, and
+//! the selected stay's details with its history (the detail pane), with the reopen question.
+//! Also the lines the detail pane shows about a stay that has left the board.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::archive::{Archive, SearchField, last_day};
+use crate::config::Config;
+use crate::domain::dates::{days_between, fmt_date};
+use crate::domain::discharge::OpenItem;
+use crate::domain::flags::evaluate;
+use crate::domain::text::{sanitize, truncate, width};
+use crate::domain::{Level, Stay, StayStatus};
+use crate::i18n::{discharge_strings, edit_strings, strings};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// How the archive names a person: as the editing board does (name, or initials when
+/// names are hidden).
+fn who(app: &App, s: &Stay) -> String {
+    let shown = if app.privacy().names {
+        &s.name
+    } else {
+        &s.initials
+    };
+    let t = sanitize(shown);
+    if crate::domain::text::has_visible(&t) {
+        t
+    } else {
+        "?".to_string()
+    }
+}
+
+/// Draw the archive into `area`.
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    let Some(a) = &app.archive else {
+        return;
+    };
+    let today = app.today();
+    if a.detail
+        && let Some(stay) = a.selected_stay(today)
+    {
+        // As of its last day: the day counter and deadlines as they stood when it ended.
+        let end = last_day(stay).min(today);
+        let updated = crate::app::view::local_date(stay.updated_at, &app.tz).unwrap_or(today);
+        let flags = evaluate(stay, &app.config.rules(), end, updated);
+        let name = who(app, stay);
+        super::detail::draw_stay(frame, area, app, stay, &name, &flags, th);
+        if a.confirm {
+            confirm(frame, area, app, &name, th);
+        }
+        return;
+    }
+    list(frame, area, app, a, th);
+}
+
+fn confirm(frame: &mut Frame<'_>, area: Rect, app: &App, name: &str, th: &Theme) {
+    let d = discharge_strings(app.config.language);
+    let e = edit_strings(app.config.language);
+    let w = 70.min(area.width);
+    let h = 7.min(area.height);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let lines = vec![
+        Line::raw(""),
+        Line::styled(d.confirm_reopen.replace("{name}", name), th.strong()),
+        Line::raw(""),
+        Line::styled(e.keys_confirm, th.dim()),
+    ];
+    super::boxed(frame, r, th.framed(format!(" {} ", d.archive)), lines);
+}
+
+fn list(frame: &mut Frame<'_>, area: Rect, app: &App, a: &Archive, th: &Theme) {
+    let lang = app.config.language;
+    let d = discharge_strings(lang);
+    let today = app.today();
+    let inner_w = usize::from(area.width.saturating_sub(2));
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let field = |label: &str, value: &str, f: SearchField, bad: bool| -> Vec<Span<'static>> {
+        let focused = a.focus() == f;
+        let style = if focused {
+            Style::default().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::default()
+        };
+        let mut v = vec![
+            Span::styled(
+                format!("{label}: "),
+                if focused { th.strong() } else { th.dim() },
+            ),
+            Span::styled(sanitize(value), style),
+        ];
+        if focused {
+            v.push(Span::styled(" ", style.add_modifier(Modifier::REVERSED)));
+        }
+        if bad {
+            v.push(Span::styled(format!(" ⚠ {}", d.bad_date), th.warn()));
+        }
+        v.push(Span::raw("   "));
+        v
+    };
+    let (bad_from, bad_to) = a.bad_date(today);
+    let mut search = field(d.search_name, &a.name, SearchField::Name, false);
+    search.extend(field(d.search_from, &a.from, SearchField::From, bad_from));
+    search.extend(field(d.search_to, &a.to, SearchField::To, bad_to));
+    let matches = a.matches(today);
+    let total = a.stays.as_ref().map_or(0, Vec::len);
+    let mut lines = vec![Line::from(search)];
+    let count = match &a.stays {
+        None => d.loading.to_string(),
+        Some(_) => d
+            .count
+            .replace("{n}", &matches.len().to_string())
+            .replace("{total}", &total.to_string()),
+    };
+    lines.push(Line::styled(count, th.dim()));
+    lines.push(Line::raw(""));
+    if a.stays.is_some() && matches.is_empty() {
+        lines.push(Line::styled(format!("  {}", d.no_match), th.dim()));
+    }
+    // The list scrolls so the selection stays in view.
+    let room = inner_h.saturating_sub(lines.len()).max(1);
+    let cursor = a.cursor(today);
+    let first = cursor.saturating_sub(room - 1);
+    let name_w = (inner_w / 3).clamp(12, 32);
+    for (i, s) in matches.iter().enumerate().skip(first).take(room) {
+        let mark = if i == cursor { "▶ " } else { "  " };
+        let end = match s.status {
+            StayStatus::Cancelled => d.status_cancelled.to_string(),
+            _ => format!(
+                "{} {}",
+                d.status_discharged,
+                s.discharged_on.map(fmt_date).unwrap_or_default()
+            ),
+        };
+        let days = days_between(s.admitted, last_day(s));
+        let outcome = s
+            .discharge_outcome
+            .as_deref()
+            .map(|o| Config::label_of(&app.config.discharge_outcomes, o, lang))
+            .unwrap_or_default();
+        let text = format!(
+            "{mark}{:<name_w$}  {:<21}  {} {} · {days} {}  {outcome}",
+            truncate(&who(app, s), name_w),
+            end,
+            strings(lang).admitted.to_lowercase(),
+            fmt_date(s.admitted),
+            strings(lang).days_short,
+        );
+        let style = if i == cursor {
+            th.strong().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        lines.push(Line::styled(truncate(&text, inner_w), style));
+    }
+    let title = format!(" {} ", d.archive);
+    let keys = if width(d.keys_archive) + 4 <= inner_w {
+        d.keys_archive
+    } else {
+        ""
+    };
+    let block = th
+        .framed(title)
+        .title_bottom(Span::styled(format!(" {keys} "), th.dim()));
+    super::boxed(frame, area, block, lines);
+}
+
+/// What the detail pane adds for a stay that has left the board: its status, outcome, and
+/// every decision recorded at discharge.
+pub fn discharge_lines(lines: &mut Vec<Line<'static>>, app: &App, stay: &Stay, th: &Theme) {
+    if stay.status == StayStatus::Active {
+        return;
+    }
+    let lang = app.config.language;
+    let s = strings(lang);
+    let d = discharge_strings(lang);
+    let e = edit_strings(lang);
+    lines.push(Line::raw(""));
+    let status = match stay.status {
+        StayStatus::Cancelled => d.status_cancelled.to_string(),
+        _ => format!(
+            "{} {}",
+            d.status_discharged,
+            stay.discharged_on.map(fmt_date).unwrap_or_default()
+        ),
+    };
+    let outcome = stay
+        .discharge_outcome
+        .as_deref()
+        .map(|o| {
+            format!(
+                " · {}: {}",
+                e.outcome,
+                Config::label_of(&app.config.discharge_outcomes, o, lang)
+            )
+        })
+        .unwrap_or_default();
+    lines.push(Line::styled(
+        format!("{}: {status}{outcome}", e.status),
+        th.titles(),
+    ));
+    if stay.handovers.is_empty() {
+        return;
+    }
+    lines.push(Line::styled(d.decisions_title, th.titles()));
+    let today = app.today();
+    for h in &stay.handovers {
+        let what = match OpenItem::parse(&h.item) {
+            Some(i) => crate::app::discharge::describe(stay, i, &app.config, today),
+            None => sanitize(&h.item),
+        };
+        let note = if app.privacy().notes {
+            sanitize(&h.note)
+        } else {
+            s.hidden.to_string()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", th.symbol(Level::Done)),
+                th.level(Level::Done),
+            ),
+            Span::raw(what),
+        ]));
+        lines.push(Line::from(vec![
+            Span::raw("      → "),
+            Span::styled(
+                crate::app::discharge::decision_label(lang, h.decision),
+                th.strong(),
+            ),
+            Span::raw(format!(": {note}")),
+        ]));
+    }
+}

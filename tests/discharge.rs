@@ -1,0 +1,311 @@
+//! Discharge as the systematic evaluation (issue 11), driven by keys against a temporary
+//! database: the form lists every open item, refuses until each goal is evaluated and each
+//! follow-up and unmet deadline decided, and writes one change with an audit row per item.
+
+mod common;
+
+use common::{lines, render, today};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rusqlite::Connection;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tavle::app::{App, Mode};
+use tavle::clock::FixedClock;
+use tavle::config::Config;
+use tavle::domain::dates::add_days;
+use tavle::domain::{FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
+use tavle::session::{self, Editor};
+use tavle::store;
+
+struct Board {
+    app: App,
+    editor: Editor,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Board {
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        session::key(
+            &mut self.app,
+            Some(&mut self.editor),
+            KeyEvent::new(code, KeyModifiers::NONE),
+        );
+        self
+    }
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+    fn tab(&mut self) -> &mut Self {
+        self.key(KeyCode::Tab)
+    }
+    fn enter(&mut self) -> &mut Self {
+        self.key(KeyCode::Enter)
+    }
+    fn screen(&self) -> String {
+        lines(&render(&self.app)).join("\n")
+    }
+    fn db(&self) -> Connection {
+        Connection::open(&self.path).unwrap()
+    }
+    fn status(&self) -> String {
+        self.db()
+            .query_row("SELECT status FROM stays WHERE id = 1", [], |r| r.get(0))
+            .unwrap()
+    }
+    /// Audit rows of the discharge: (field, old, new).
+    fn discharge_audit(&self) -> Vec<(String, Option<String>, Option<String>)> {
+        let c = self.db();
+        let mut st = c
+            .prepare(
+                "SELECT field, old_value, new_value FROM audit_log
+                 WHERE action = 'discharge' ORDER BY id",
+            )
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+}
+
+/// Kari Hansen on day 20: one goal open and one achieved, a follow-up due today,
+/// medication reconciliation in progress, a GP appointment booked after today (so after a
+/// discharge today), assessment done.
+fn kari() -> Stay {
+    let mut s = common::stay(1, "Kari Hansen", 19);
+    s.goals.push(Goal {
+        id: 1,
+        position: 1,
+        text: "Klare meg hjemme med hjelp morgen og kveld".into(),
+        status: GoalStatus::Open,
+        set_on: add_days(today(), -18),
+        closed_on: None,
+    });
+    s.goals.push(Goal {
+        id: 2,
+        position: 2,
+        text: "Gå til postkassen".into(),
+        status: GoalStatus::Achieved,
+        set_on: add_days(today(), -18),
+        closed_on: Some(add_days(today(), -3)),
+    });
+    s.follow_ups.push(FollowUp {
+        id: 1,
+        text: "Søke trygghetsalarm".into(),
+        discipline: "ot".into(),
+        due: Some(today()),
+        done_on: None,
+        created_on: add_days(today(), -10),
+    });
+    s.assessment_done = Some(add_days(today(), -18));
+    s.med_status = MedStatus::InProgress;
+    s.gp.booked_for = Some(add_days(today(), 10));
+    s
+}
+
+fn board(stays: &[Stay], size: (u16, u16)) -> Board {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut conn = store::open_read_write(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    for s in stays {
+        store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
+    }
+    tx.commit().unwrap();
+    let loaded = store::load_active(&conn).unwrap();
+    let app = common::app(Mode::Edit, Config::default(), loaded, size);
+    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
+    Board {
+        app,
+        editor: Editor::new(conn, "anne".into(), clock),
+        _dir: dir,
+        path,
+    }
+}
+
+#[test]
+fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
+    let mut b = board(&[kari()], (120, 30));
+    b.keys("x");
+    let form = b.app.form.as_ref().expect("the evaluation opens");
+    assert!(
+        form.intro
+            .as_deref()
+            .unwrap()
+            .contains("1 mål · 1 oppfølging")
+    );
+    // Enter at once: nothing is written, the cursor is on the goal, the form says why.
+    b.enter();
+    assert!(b.app.form.is_some());
+    assert_eq!(b.status(), "active");
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.focus, 0);
+    assert!(f.fields[0].error.as_deref().unwrap().contains("nådd"));
+    assert!(
+        f.error.as_deref().unwrap().contains("4 punkt mangler"),
+        "{:?}",
+        f.error
+    );
+    let s = b.screen();
+    assert!(s.contains("Evalueringen er ikke ferdig"), "{s}");
+    // The goal: partly achieved ('d' jumps to «delvis nådd»). Enter: now the follow-up.
+    b.keys("d").enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[0].value(), "partly");
+    assert_eq!(f.focus, 1);
+    // The follow-up carried over to home care; a carry-over needs a note.
+    b.keys("v").enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[1].value(), "home_care");
+    assert_eq!(f.focus, 2);
+    assert!(f.fields[2].error.as_deref().unwrap().contains("notat"));
+    b.keys("Søknad sendt, hjemmetjenesten følger opp");
+    // GP: carried over to the GP (second 'v'), with a note.
+    b.tab().keys("vv").tab().keys("Time 05.12 hos fastlegen");
+    // Medication: carried over to home care.
+    b.tab().keys("v").tab().keys("Fullføres ved første besøk");
+    assert_eq!(b.app.form.as_ref().unwrap().fields[3].value(), "gp");
+    // Date stays today; no outcome chosen yet: Enter points at the outcome.
+    b.enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.focus, f.fields.len() - 1);
+    assert_eq!(b.status(), "active");
+    assert!(b.discharge_audit().is_empty());
+    // Outcome: the first in the list. Enter saves.
+    b.key(KeyCode::Right).enter();
+    assert!(b.app.form.is_none(), "{:?}", b.app.form);
+    assert_eq!(b.status(), "discharged");
+    assert!(b.app.stays.is_empty(), "the stay leaves the board");
+    let audit = b.discharge_audit();
+    let has = |field: &str, new: &str| {
+        audit
+            .iter()
+            .any(|(f, _, n)| f == field && n.as_deref().is_some_and(|n| n.starts_with(new)))
+    };
+    assert!(has("goal.1.status", "partly"), "{audit:?}");
+    assert!(
+        has("decision.follow_up.1", "home_care: Søknad sendt"),
+        "{audit:?}"
+    );
+    assert!(has("decision.gp", "gp: Time 05.12"), "{audit:?}");
+    assert!(
+        has("decision.medication", "home_care: Fullføres"),
+        "{audit:?}"
+    );
+    assert!(has("status", "discharged"), "{audit:?}");
+    assert!(has("discharged_on", &today().to_string()), "{audit:?}");
+    // The achieved goal was already evaluated: not touched.
+    assert!(!audit.iter().any(|(f, _, _)| f == "goal.2.status"));
+    // One change: every row has the same change id.
+    let ids: i64 = b
+        .db()
+        .query_row(
+            "SELECT count(DISTINCT change_id) FROM audit_log WHERE action = 'discharge'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ids, 1);
+    // Stored: the decisions and the evaluation, loaded back with the stay.
+    let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
+    assert_eq!(stay.status, StayStatus::Discharged);
+    assert_eq!(stay.goals[0].status, GoalStatus::PartlyAchieved);
+    assert_eq!(stay.handovers.len(), 3);
+    assert_eq!(stay.follow_ups[0].done_on, None, "carried over, not done");
+}
+
+#[test]
+fn a_follow_up_done_at_discharge_is_marked_done_and_needs_no_note() {
+    let mut s = kari();
+    s.goals.truncate(1);
+    s.med_status = MedStatus::Done;
+    s.med_done = Some(today());
+    s.gp.done_on = Some(today());
+    let mut b = board(&[s], (120, 30));
+    // Goal achieved; follow-up done now ('g' jumps to «gjennomført nå»).
+    b.keys("x").keys("n").tab().keys("g").tab().tab().tab();
+    b.key(KeyCode::Right).enter();
+    assert!(b.app.form.is_none(), "{:?}", b.app.form);
+    let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
+    assert_eq!(stay.status, StayStatus::Discharged);
+    assert_eq!(stay.goals[0].status, GoalStatus::Achieved);
+    assert_eq!(stay.follow_ups[0].done_on, Some(today()));
+    assert!(stay.handovers.is_empty());
+    let audit = b.discharge_audit();
+    assert!(
+        audit
+            .iter()
+            .any(|(f, _, n)| f == "follow_up.1.done_on" && n.is_some())
+    );
+}
+
+#[test]
+fn a_stay_with_nothing_open_is_discharged_with_date_and_outcome_only() {
+    let mut s = common::stay(1, "Ola Nordmann", 34);
+    s.assessment_done = Some(add_days(today(), -33));
+    s.gp.done_on = Some(add_days(today(), -25));
+    s.med_status = MedStatus::Done;
+    s.med_done = Some(add_days(today(), -25));
+    let mut b = board(&[s], (80, 24));
+    b.keys("x");
+    assert!(b.screen().contains("Ingen åpne punkter"), "{}", b.screen());
+    b.tab().key(KeyCode::Right).enter();
+    assert_eq!(b.status(), "discharged");
+}
+
+/// Every open item, the person's name and what to do, on the screen.
+fn assert_evaluation_shown(screen: &str) {
+    for needle in [
+        "Kari Hansen",
+        "Åpne punkter: 1 mål · 1 oppfølging",
+        "Legetime bestilt 05.12.2026",
+        "Legemiddelsamstemming pågår",
+        "Mål 1: «Klare meg hjemme",
+        "Søke trygghetsalarm",
+        "Evaluering",
+        "Beslutning",
+        "Utfall",
+    ] {
+        assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
+    }
+}
+
+#[test]
+fn the_evaluation_at_80x24_shows_the_name_and_every_open_item() {
+    let mut b = board(&[kari()], (80, 24));
+    b.keys("x");
+    let s = b.screen();
+    if std::env::var("PEEK").is_ok() {
+        println!("{s}");
+    }
+    assert_evaluation_shown(&s);
+    // Nothing of the list of open items is cut: it wraps inside the box.
+    assert!(s.contains("Legemiddelsamstemming pågår"), "{s}");
+    // The incomplete evaluation says so without losing the focused field.
+    b.enter();
+    let s = b.screen();
+    assert!(s.contains("Evalueringen er ikke ferdig"), "{s}");
+    assert!(s.contains("▶ Evaluering"), "{s}");
+    // Moving to the last field scrolls the box; the outcome is then in view.
+    for _ in 0..8 {
+        b.tab();
+    }
+    let s = b.screen();
+    assert!(s.contains("▶ Utfall"), "{s}");
+}
+
+#[test]
+fn the_evaluation_at_200x50_shows_the_name_and_every_open_item() {
+    let mut b = board(&[kari()], (200, 50));
+    b.keys("x");
+    let s = b.screen();
+    assert_evaluation_shown(&s);
+    assert!(
+        s.contains("Klare meg hjemme med hjelp morgen og kveld»"),
+        "{s}"
+    );
+}
