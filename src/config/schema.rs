@@ -186,6 +186,41 @@ pub struct ThemeConfig {
     pub symbols: SymbolSet,
 }
 
+/// A set of board columns (written in the file as a list of column names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ColumnSet(u16);
+
+impl ColumnSet {
+    fn bit(c: Column) -> u16 {
+        1 << Column::ALL.iter().position(|x| *x == c).unwrap_or(0)
+    }
+
+    /// The set of `cols`.
+    pub fn of(cols: &[Column]) -> Self {
+        Self(cols.iter().fold(0, |acc, c| acc | Self::bit(*c)))
+    }
+
+    pub fn contains(self, c: Column) -> bool {
+        self.0 & Self::bit(c) != 0
+    }
+}
+
+impl Serialize for ColumnSet {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let cols: Vec<Column> = Column::ALL
+            .into_iter()
+            .filter(|c| self.contains(*c))
+            .collect();
+        cols.serialize(ser)
+    }
+}
+
+impl<'de> Deserialize<'de> for ColumnSet {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        Ok(Self::of(&Vec::<Column>::deserialize(de)?))
+    }
+}
+
 /// What one kind of screen may show about a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -196,6 +231,11 @@ pub struct PrivacyView {
     pub goals: bool,
     /// Free-text notes.
     pub notes: bool,
+    /// The person's risks (column, detail pane, stand-up); when false the risks column is
+    /// not shown at all.
+    pub risks: bool,
+    /// Board columns this screen never shows, whatever `board.columns` says.
+    pub hide_columns: ColumnSet,
 }
 
 impl Default for PrivacyView {
@@ -204,7 +244,16 @@ impl Default for PrivacyView {
             names: true,
             goals: true,
             notes: true,
+            risks: true,
+            hide_columns: ColumnSet::default(),
         }
+    }
+}
+
+impl PrivacyView {
+    /// Whether this screen shows `c` at all.
+    pub fn shows(&self, c: Column) -> bool {
+        !self.hide_columns.contains(c) && (c != Column::Risks || self.risks)
     }
 }
 
@@ -220,10 +269,14 @@ impl Default for PrivacyConfig {
     fn default() -> Self {
         Self {
             board: PrivacyView::default(),
+            // A corridor is public: initials, goal counts without the person's words, no
+            // risks, no notes. A staff-room TV can opt in per item.
             kiosk: PrivacyView {
                 names: false,
-                goals: true,
+                goals: false,
                 notes: false,
+                risks: false,
+                hide_columns: ColumnSet::default(),
             },
         }
     }

@@ -46,7 +46,32 @@ fn fit(variants: Vec<Variant>, w: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Render one cell of `column` for `row` into `w` cells.
+/// How many levels of detail `column` has (0 = the most). Deadline columns pick one level
+/// for the whole column, so that one column never mixes `3d over` with `-3d`.
+pub fn levels(column: Column) -> u8 {
+    match column {
+        Column::Assessment | Column::Gp | Column::Medication | Column::Discharge => 3,
+        _ => 1,
+    }
+}
+
+/// Whether `row`'s cell in `column` fits `w` cells at `detail`, in its shortest form.
+pub fn fits(
+    app: &App,
+    th: &Theme,
+    s: &Strings,
+    row: &RowView,
+    column: Column,
+    w: usize,
+    detail: u8,
+) -> bool {
+    variants(app, th, s, row, column, w, detail)
+        .last()
+        .is_none_or(|v| variant_width(v) <= w)
+}
+
+/// Render one cell of `column` for `row` into `w` cells, at the most detailed level at
+/// which this cell fits on its own.
 pub fn cell(
     app: &App,
     th: &Theme,
@@ -55,6 +80,35 @@ pub fn cell(
     column: Column,
     w: usize,
 ) -> Line<'static> {
+    let last = levels(column) - 1;
+    let detail = (0..last)
+        .find(|d| fits(app, th, s, row, column, w, *d))
+        .unwrap_or(last);
+    cell_at(app, th, s, row, column, w, detail)
+}
+
+/// Render one cell at a given level of detail (see [`levels`]).
+pub fn cell_at(
+    app: &App,
+    th: &Theme,
+    s: &Strings,
+    row: &RowView,
+    column: Column,
+    w: usize,
+    detail: u8,
+) -> Line<'static> {
+    fit(variants(app, th, s, row, column, w, detail), w)
+}
+
+fn variants(
+    app: &App,
+    th: &Theme,
+    s: &Strings,
+    row: &RowView,
+    column: Column,
+    w: usize,
+    detail: u8,
+) -> Vec<Variant> {
     let stay = &app.stays[row.stay];
     let f = &row.flags;
     let cfg = &app.config;
@@ -82,8 +136,17 @@ pub fn cell(
             let first = full.split_whitespace().next().unwrap_or("").to_string();
             vec![vec![(full, Style::new())], vec![(first, Style::new())]]
         }
-        Column::Goals => goals_cell(app, th, s, stay, row),
-        Column::Assessment => deadline_cell(th, s, &f.assessment, None),
+        Column::Goals => {
+            let mut v = goals_cell(app, th, s, stay, row);
+            // Too narrow for the words to say anything: the count alone.
+            if w < 16
+                && let Some(count) = v.first().and_then(|x| x.first()).cloned()
+            {
+                v.push(vec![count]);
+            }
+            v
+        }
+        Column::Assessment => deadline_cell(th, s, &f.assessment, None, detail),
         Column::Gp => {
             let state = match f.gp_state {
                 GpState::NotBooked => s.not_booked.to_string(),
@@ -94,7 +157,7 @@ pub fn cell(
                 GpState::Booked(d) => Some(fmt_short(d)),
                 _ => None,
             };
-            deadline_cell(th, s, &f.gp, Some((state, booked)))
+            deadline_cell(th, s, &f.gp, Some((state, booked)), detail)
         }
         Column::Medication => {
             let state = match stay.med_status {
@@ -102,7 +165,13 @@ pub fn cell(
                 MedStatus::InProgress => s.med_in_progress,
                 MedStatus::Done => s.med_done,
             };
-            deadline_cell(th, s, &f.medication, Some((state.to_string(), None)))
+            deadline_cell(
+                th,
+                s,
+                &f.medication,
+                Some((state.to_string(), None)),
+                detail,
+            )
         }
         Column::Risks => {
             let codes: Vec<String> = stay
@@ -153,11 +222,15 @@ pub fn cell(
             } else {
                 String::new()
             };
-            vec![
-                vec![(format!("{sym} {date} {rel}{mark}"), st)],
-                vec![(format!("{sym} {date}{mark}"), st)],
-                vec![(format!("{sym} {}", short_rel(s, d.days_left)), st)],
-            ]
+            let short = short_rel(s, d.days_left);
+            match detail {
+                0 => vec![vec![(format!("{sym} {date} {rel}{mark}"), st)]],
+                1 => vec![vec![(format!("{sym} {date}{mark}"), st)]],
+                _ => vec![
+                    vec![(format!("{sym} {short}{mark}"), st)],
+                    vec![(format!("{sym} {short}"), st)],
+                ],
+            }
         }
         Column::Updated => {
             let age = if f.days_since_update == 0 {
@@ -173,7 +246,7 @@ pub fn cell(
             }
         }
     };
-    fit(variants, w)
+    variants
 }
 
 fn app_now_unix(app: &App) -> i64 {
@@ -201,11 +274,16 @@ fn short_rel(s: &Strings, days_left: i64) -> String {
     }
 }
 
+/// A deadline cell at `detail` 0 (`✗ 3d over ⓘ`), 1 (`✗ -3d ⓘ`) or 2 (the same, the mark
+/// dropped as a last resort). At level 0 a cell also offers longer forms with its state
+/// (`✗ ikke bestilt 3d over ⓘ`); the last variant is the form every cell of the column
+/// must fit for the level to be chosen.
 fn deadline_cell(
     th: &Theme,
     s: &Strings,
     f: &DeadlineFlag,
     state: Option<(String, Option<String>)>,
+    detail: u8,
 ) -> Vec<Variant> {
     let sym = th.symbol(f.level);
     let st = th.level(f.level);
@@ -216,30 +294,39 @@ fn deadline_cell(
     };
     if f.level == Level::Done {
         let when = f.done_on.map(fmt_short).unwrap_or_default();
-        return vec![
+        let mut v = vec![
             vec![(format!("{sym} {} {when}", s.done), st)],
             vec![(format!("{sym} {when}"), st)],
-            vec![(sym.to_string(), st)],
         ];
+        if detail >= 2 {
+            v.push(vec![(sym.to_string(), st)]);
+        }
+        return v;
     }
-    let rel = relative(s, f.days_left);
-    let short = short_rel(s, f.days_left);
+    let rel = if detail == 0 {
+        relative(s, f.days_left)
+    } else {
+        short_rel(s, f.days_left)
+    };
+    let mut compact = format!("{sym} {rel}{mark}");
     let mut out = Vec::new();
     if let Some((state, booked)) = state {
-        out.push(vec![(format!("{sym} {state} {rel}{mark}"), st)]);
-        if let Some(date) = booked.filter(|_| f.level != Level::Overdue) {
-            out.push(vec![(format!("{sym} {state}{mark}"), st)]);
-            out.push(vec![(format!("{sym} {date}{mark}"), st)]);
-            return out;
+        if detail == 0 {
+            out.push(vec![(format!("{sym} {state} {rel}{mark}"), st)]);
+            // Booked or not says more than the days left while on track, and a booking
+            // stays visible next to a delay reason.
+            if booked.is_some() || f.level == Level::Ok {
+                out.push(vec![(format!("{sym} {state}{mark}"), st)]);
+            }
         }
-        // While on track, what state it is in says more than the days left.
-        if f.level == Level::Ok {
-            out.push(vec![(format!("{sym} {state}"), st)]);
+        if let Some(date) = booked.filter(|_| f.level != Level::Overdue) {
+            compact = format!("{sym} {date}{mark}");
         }
     }
-    out.push(vec![(format!("{sym} {rel}{mark}"), st)]);
-    out.push(vec![(format!("{sym} {short}{mark}"), st)]);
-    out.push(vec![(format!("{sym} {short}"), st)]);
+    out.push(vec![(compact, st)]);
+    if detail >= 2 {
+        out.push(vec![(format!("{sym} {}", short_rel(s, f.days_left)), st)]);
+    }
     out
 }
 
@@ -308,4 +395,155 @@ fn goals_cell(app: &App, th: &Theme, s: &Strings, stay: &Stay, row: &RowView) ->
         ]],
         _ => vec![vec![(count, count_style)]],
     }
+}
+
+/// `text` broken into lines of at most `w` cells, at spaces where it can (a word longer
+/// than a line is split).
+pub fn wrap(text: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|x| !x.is_empty()) {
+        let sep = usize::from(!line.is_empty());
+        if width(&line) + sep + width(word) <= w {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            out.push(std::mem::take(&mut line));
+        }
+        let mut rest = word.to_string();
+        while width(&rest) > w {
+            let head = truncate_plain(&rest, w);
+            rest = rest[head.len()..].to_string();
+            out.push(head);
+        }
+        line = rest;
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// The longest prefix of `s` at most `w` cells wide (at least one char).
+fn truncate_plain(s: &str, w: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let next = format!("{out}{c}");
+        if width(&next) > w && !out.is_empty() {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
+/// The goals cell over `n` lines of `w` cells, for rows with room to spare (the TV): the
+/// count and the first open goal in full (wrapped lines keep the goal's indent), then the
+/// next step (the open follow-up due first) and the other open goals while lines are left.
+/// Texts follow the screen's privacy: goal texts with `goals`, follow-up texts with `notes`.
+pub fn goal_lines(
+    app: &App,
+    th: &Theme,
+    s: &Strings,
+    row: &RowView,
+    w: usize,
+    n: usize,
+) -> Vec<Line<'static>> {
+    let stay = &app.stays[row.stay];
+    let f = &row.flags;
+    let privacy = app.privacy();
+    let open: Vec<_> = stay
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Open)
+        .collect();
+    let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
+    if f.goals_total == 0 || !privacy.goals || open.is_empty() {
+        blocks.push(vec![fit(goals_cell(app, th, s, stay, row), w)]);
+    }
+    let count = format!("{}/{}", f.goals_achieved, f.goals_total);
+    let indent = width(&count) + 1;
+    let goal_block = |i: usize, text: &str| -> Vec<Line<'static>> {
+        wrap(&format!("«{}»", sanitize(text)), w.saturating_sub(indent))
+            .into_iter()
+            .enumerate()
+            .map(|(j, part)| {
+                let head = if i == 0 && j == 0 {
+                    Span::styled(format!("{count} "), th.strong())
+                } else {
+                    Span::raw(" ".repeat(indent))
+                };
+                Line::from(vec![head, Span::raw(part)])
+            })
+            .collect()
+    };
+    let others: Vec<Vec<Line<'static>>> = if privacy.goals {
+        open.iter()
+            .enumerate()
+            .map(|(i, g)| goal_block(i, &g.text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut others = others.into_iter();
+    if let Some(first) = others.next() {
+        blocks.push(first);
+    }
+    if privacy.notes {
+        let next = stay
+            .follow_ups
+            .iter()
+            .filter(|x| x.done_on.is_none())
+            .min_by_key(|x| (x.due.is_none(), x.due, x.id));
+        if let Some(fu) = next {
+            let lvl = crate::domain::flags::follow_up_level(
+                fu,
+                app.today(),
+                app.config.stay.due_soon_days,
+            );
+            let disc =
+                Config::short_of(&app.config.disciplines, &fu.discipline, app.config.language);
+            let due = fu
+                .due
+                .map(|d| format!(" {}", fmt_short(d)))
+                .unwrap_or_default();
+            let pad = if blocks.is_empty() { 0 } else { indent };
+            blocks.push(vec![fit(
+                vec![vec![
+                    (" ".repeat(pad), Style::new()),
+                    (format!("{} ", th.symbol(lvl)), th.level(lvl)),
+                    (format!("{disc}{due}: "), th.level(lvl)),
+                    (sanitize(&fu.text), Style::new()),
+                ]],
+                w,
+            )]);
+        }
+    }
+    blocks.extend(others);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    for line in blocks.into_iter().flatten() {
+        if out.len() == n {
+            break;
+        }
+        out.push(line);
+    }
+    if total > n
+        && let Some(last) = out.last_mut()
+    {
+        // Say that there is more rather than cut a goal silently.
+        let text: String = last.spans.iter().map(|x| x.content.as_ref()).collect();
+        if width(&text) + 1 > w {
+            let keep = truncate(&text, w);
+            *last = Line::raw(keep);
+        } else {
+            last.spans.push(Span::styled("…", th.dim()));
+        }
+    }
+    out
 }

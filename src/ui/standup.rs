@@ -8,13 +8,13 @@ use crate::app::{App, Standup, Summary};
 use crate::config::{Column, Config};
 use crate::domain::dates::fmt_date;
 use crate::domain::text::sanitize;
-use crate::domain::{GoalStatus, Level};
+use crate::domain::{DeadlineKind, GoalStatus, Level};
 use crate::i18n::{standup_strings, strings};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 /// Draw the stay in focus into the board's body area.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &Theme) {
@@ -92,101 +92,166 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         frame.render_widget(Paragraph::new(title), top);
     }
     let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest);
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(rest);
+    let lw = usize::from(left.width);
+    let rw = usize::from(right.width);
+    let privacy = app.privacy();
 
-    // Left: the person's goals and the open follow-ups.
+    // Left: the person's goals (on a TV in bold, a blank line apart) and the open follow-ups.
     let mut l: Vec<Line<'static>> = Vec::new();
     gap(&mut l);
     l.push(Line::styled(
         format!(" {} {}/{}", s.goals, f.goals_achieved, f.goals_total),
         th.titles(),
     ));
-    if !app.privacy().goals {
+    if !privacy.goals {
         l.push(Line::styled(format!("   {}", s.hidden), th.dim()));
     } else if stay.goals.is_empty() {
         l.push(Line::styled(format!("   {}", s.no_goals), th.warn()));
     }
-    if app.privacy().goals {
-        for g in &stay.goals {
+    if privacy.goals {
+        let goal_style = if tall {
+            th.strong().add_modifier(Modifier::BOLD)
+        } else {
+            th.strong()
+        };
+        for (i, g) in stay.goals.iter().enumerate() {
             let lvl = match g.status {
                 GoalStatus::Achieved => Level::Done,
                 _ => Level::Ok,
             };
-            let mut spans = vec![
-                Span::styled(format!("   {} ", th.symbol(lvl)), th.level(lvl)),
-                Span::styled(format!("«{}»", sanitize(&g.text)), th.strong()),
-            ];
+            let mut text = format!("«{}»", sanitize(&g.text));
             if g.status == GoalStatus::Dropped {
-                spans.push(Span::styled(format!("  ({})", s.dropped), th.dim()));
+                text.push_str(&format!("  ({})", s.dropped));
             }
-            l.push(Line::from(spans));
+            if tall && i > 0 {
+                l.push(Line::raw(""));
+            }
+            l.extend(hang(
+                Span::styled(format!("   {} ", th.symbol(lvl)), th.level(lvl)),
+                &text,
+                if g.status == GoalStatus::Dropped {
+                    th.dim()
+                } else {
+                    goal_style
+                },
+                lw,
+            ));
         }
     }
     gap(&mut l);
     l.push(Line::styled(format!(" {}", s.follow_ups), th.titles()));
-    let open: Vec<_> = stay
+    let mut open: Vec<_> = stay
         .follow_ups
         .iter()
         .filter(|x| x.done_on.is_none())
         .collect();
+    open.sort_by_key(|x| (x.due.is_none(), x.due, x.id));
     if open.is_empty() {
         l.push(Line::styled(format!("   {}", s.none), th.dim()));
     }
     for fu in open {
         let lvl = crate::domain::flags::follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
-        let disc = Config::short_of(&cfg.disciplines, &fu.discipline, lang);
-        l.push(Line::from(vec![
+        let disc = if tall {
+            Config::label_of(&cfg.disciplines, &fu.discipline, lang)
+        } else {
+            Config::short_of(&cfg.disciplines, &fu.discipline, lang)
+        };
+        let text = if privacy.notes {
+            sanitize(&fu.text)
+        } else {
+            s.hidden.to_string()
+        };
+        let due = fu
+            .due
+            .map(|d| {
+                let wd = s.weekdays[d.weekday().to_monday_zero_offset() as usize];
+                format!("  {} {wd} {}", s.due, fmt_date(d))
+            })
+            .unwrap_or_default();
+        l.extend(hang(
             Span::styled(format!("   {} ", th.symbol(lvl)), th.level(lvl)),
-            Span::styled(format!("{disc:<6}"), th.dim()),
-            Span::raw(sanitize(&fu.text)),
-            Span::styled(
-                fu.due
-                    .map(|d| format!("  {} {}", s.due, fmt_date(d)))
-                    .unwrap_or_default(),
-                th.level(lvl),
-            ),
-        ]));
+            &format!("{disc}: {text}{due}"),
+            if lvl == Level::Ok {
+                Style::new()
+            } else {
+                th.level(lvl)
+            },
+            lw,
+        ));
     }
-    frame.render_widget(Paragraph::new(l).wrap(Wrap { trim: false }), left);
+    frame.render_widget(Paragraph::new(l), left);
 
-    // Right: deadlines as on the board, risks, and the last change.
+    // Right: deadlines as on the board (with their dates and recorded reasons on a TV),
+    // risks, the note and the last change.
     let mut r: Vec<Line<'static>> = Vec::new();
     gap(&mut r);
     r.push(Line::styled(format!(" {}", s.deadlines), th.titles()));
-    let w = usize::from(right.width).saturating_sub(16).max(8);
-    for (name, col) in [
-        (s.col_assessment, Column::Assessment),
-        (s.col_gp, Column::Gp),
-        (s.col_medication, Column::Medication),
-        (s.col_discharge, Column::Discharge),
+    let w = rw.saturating_sub(16).max(8);
+    for (name, col, fl, kind) in [
+        (
+            s.col_assessment,
+            Column::Assessment,
+            &f.assessment,
+            DeadlineKind::Assessment,
+        ),
+        (s.col_gp, Column::Gp, &f.gp, DeadlineKind::Gp),
+        (
+            s.col_medication,
+            Column::Medication,
+            &f.medication,
+            DeadlineKind::Medication,
+        ),
+        (
+            s.col_discharge,
+            Column::Discharge,
+            &f.discharge,
+            DeadlineKind::Discharge,
+        ),
     ] {
         let mut line = cell(app, th, s, row, col, w);
         line.spans
             .insert(0, Span::styled(format!("   {name:<13}"), th.strong()));
         r.push(line);
-    }
-    gap(&mut r);
-    let risks: Vec<String> = stay
-        .risks
-        .iter()
-        .map(|k| Config::label_of(&cfg.risks, k, lang))
-        .collect();
-    r.push(Line::styled(format!(" {}", s.risks), th.titles()));
-    r.push(Line::styled(
-        format!(
-            "   {}",
-            if risks.is_empty() {
-                s.none.to_string()
-            } else {
-                risks.join(", ")
+        if tall {
+            let mut more = format!("{} {}", s.due, fmt_date(fl.deadline));
+            if let Some(d) = stay.delay(kind) {
+                more.push_str(&format!(
+                    " · {}",
+                    Config::label_of(&cfg.delay_reasons, &d.reason, lang)
+                ));
+                if privacy.notes && !d.text.is_empty() {
+                    more.push_str(&format!(": {}", sanitize(&d.text)));
+                }
             }
-        ),
-        if risks.is_empty() {
-            th.dim()
+            r.extend(hang(Span::raw(" ".repeat(16)), &more, th.dim(), rw));
+        }
+    }
+    if privacy.risks {
+        gap(&mut r);
+        let risks: Vec<String> = stay
+            .risks
+            .iter()
+            .map(|k| Config::label_of(&cfg.risks, k, lang))
+            .collect();
+        r.push(Line::styled(format!(" {}", s.risks), th.titles()));
+        let (text, style) = if risks.is_empty() {
+            (s.none.to_string(), th.dim())
         } else {
-            th.warn()
-        },
-    ));
+            (risks.join(", "), th.warn())
+        };
+        r.extend(hang(Span::raw("   "), &text, style, rw));
+    }
+    if tall && privacy.notes && !stay.note.trim().is_empty() {
+        gap(&mut r);
+        r.push(Line::styled(format!(" {}", s.note), th.titles()));
+        r.extend(hang(
+            Span::raw("   "),
+            &sanitize(&stay.note),
+            Style::new(),
+            rw,
+        ));
+    }
     gap(&mut r);
     r.push(Line::from(vec![
         Span::styled(format!(" {}  ", s.last_changed), th.titles()),
@@ -200,21 +265,37 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         && *id == stay.id
         && let Some(a) = entries.first()
     {
-        r.push(Line::styled(
-            format!(
-                "   {}: {}",
-                super::detail::field_label(&a.field, app),
-                super::detail::old_to_new(a, app)
-            ),
-            th.dim(),
-        ));
+        let what = format!(
+            "{}: {}",
+            super::detail::field_label(&a.field, app),
+            super::detail::old_to_new(a, app)
+        );
+        r.extend(hang(Span::raw("   "), &what, th.dim(), rw));
         let when = super::detail::stamp(a.at, &app.tz);
         r.push(Line::styled(
             format!("   {} · {when}", sanitize(&a.user)),
             th.dim(),
         ));
     }
-    frame.render_widget(Paragraph::new(r).wrap(Wrap { trim: false }), right);
+    frame.render_widget(Paragraph::new(r), right);
+}
+
+/// `text` after `head`, wrapped at `w` cells with every further line indented under the
+/// text's first character (a hanging indent), so wrapped text never runs under a symbol.
+fn hang(head: Span<'static>, text: &str, style: Style, w: usize) -> Vec<Line<'static>> {
+    let indent = head.width();
+    super::cells::wrap(text, w.saturating_sub(indent).max(8))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let first = if i == 0 {
+                head.clone()
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![first, Span::styled(part, style)])
+        })
+        .collect()
 }
 
 /// The end-of-meeting summary over the board.

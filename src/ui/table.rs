@@ -1,10 +1,10 @@
 //! The board table: which columns fit, how wide, and one line per stay.
 
-use super::cells::cell;
+use super::cells::{cell_at, fits, goal_lines, levels};
 use super::theme::Theme;
 use crate::app::App;
 use crate::config::Column;
-use crate::domain::text::simple_char;
+use crate::domain::text::{simple_char, width};
 use crate::i18n::{Strings, strings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,21 +13,42 @@ use ratatui::text::{Line, Span};
 /// Columns with this priority or better are core: they stay on the narrowest board.
 const CORE: u8 = 8;
 
+/// What the layout needs to know about the rows besides the columns.
+#[derive(Debug, Clone, Copy)]
+pub struct Hints {
+    /// Goal texts are shown (else the goals column holds counts only).
+    pub goal_text: bool,
+    /// The widest person label on the board (names or initials, with their marks).
+    pub person: u16,
+}
+
+impl Default for Hints {
+    fn default() -> Self {
+        Self {
+            goal_text: true,
+            person: 20,
+        }
+    }
+}
+
 /// (minimum width to be shown, width it would like, priority: lower is kept longer).
-fn spec(c: Column) -> (u16, u16, u8) {
+/// Preferred widths are what the longest usual content needs (`✗ ikke bestilt 3d over ⓘ`,
+/// `✗ 22.11 3d over ⓘ`); the goals column takes whatever is left.
+fn spec(c: Column, h: Hints) -> (u16, u16, u8) {
     match c {
-        Column::Person => (10, 20, 0),
-        Column::Day => (5, 15, 1),
-        Column::Gp => (10, 23, 2),
-        Column::Assessment => (9, 15, 3),
-        Column::Medication => (9, 18, 4),
-        Column::Discharge => (11, 17, 5),
-        Column::Goals => (8, 40, 6),
+        Column::Person => (10, h.person.clamp(10, 22), 0),
+        Column::Day => (5, 12, 1),
+        Column::Gp => (12, 24, 2),
+        Column::Assessment => (10, 14, 3),
+        Column::Medication => (11, 16, 4),
+        Column::Discharge => (9, 17, 5),
+        Column::Goals if h.goal_text => (5, 40, 6),
+        Column::Goals => (5, 14, 6),
         Column::FollowUps => (6, 10, 7),
         Column::Updated => (4, 6, 8),
         Column::Group => (4, 6, 9),
-        Column::Risks => (10, 16, 10),
-        Column::Contact => (13, 16, 11),
+        Column::Risks => (10, 14, 10),
+        Column::Contact => (12, 15, 11),
     }
 }
 
@@ -49,17 +70,30 @@ fn title(s: &Strings, c: Column) -> &'static str {
 }
 
 /// Columns (in configured order) and their widths for a table `total` cells wide.
-/// Columns are admitted by priority while their minimum widths fit; spare room then grows
-/// columns toward their preferred width, in priority order; the rest goes to goals.
+#[cfg(test)]
 pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
+    layout_columns_with(configured, total, Hints::default())
+}
+
+/// Columns are admitted by priority while their minimum widths fit; spare room then grows
+/// columns toward their preferred width, in priority order; the rest goes to goals (the
+/// person's own words), or is spread over every column when goal texts are not shown.
+pub fn layout_columns_with(configured: &[Column], total: u16, h: Hints) -> Vec<(Column, u16)> {
+    let spec = |c: Column| spec(c, h);
     let mut by_prio: Vec<Column> = configured.to_vec();
     by_prio.sort_by_key(|c| spec(*c).2);
     // Core columns are admitted at their minimum width; extras only when every core
-    // column can also have its preferred width (goals counted at a modest 24).
+    // column can also have its preferred width (goals counted at a modest 30).
     let core_ideal: u16 = by_prio
         .iter()
         .filter(|c| spec(**c).2 <= CORE)
-        .map(|c| if *c == Column::Goals { 20 } else { spec(*c).1 } + 1)
+        .map(|c| {
+            if *c == Column::Goals {
+                spec(*c).1.min(30)
+            } else {
+                spec(*c).1
+            }
+        } + 1)
         .sum();
     let mut chosen: Vec<Column> = Vec::new();
     let mut used: u16 = 0;
@@ -83,26 +117,109 @@ pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
     let mut widths: Vec<(Column, u16)> = chosen.iter().map(|c| (*c, spec(*c).0)).collect();
     let mut spare = total.saturating_sub(used);
     // Grow in two rounds (halfway, then all the way), so that no column is starved
-    // while a more important one gets its last few cells.
+    // while a more important one gets its last few cells. Goals grow to a modest 30 with
+    // the others, and take all that is left after.
     for round in [2u16, 1] {
-        for (c, w) in widths.iter_mut().filter(|(c, _)| *c != Column::Goals) {
-            let (min, ideal, _) = spec(*c);
+        for (c, w) in widths.iter_mut() {
+            let (min, mut ideal, _) = spec(*c);
+            if *c == Column::Goals {
+                ideal = ideal.min(30);
+            }
             let target = min + (ideal - min) / round;
             let grow = target.saturating_sub(*w).min(spare);
             *w += grow;
             spare -= grow;
         }
     }
-    let flex = widths
+    match widths
         .iter()
-        .position(|(c, _)| *c == Column::Goals)
-        .or_else(|| widths.iter().position(|(c, _)| *c == Column::Person));
-    if let Some(i) = flex {
-        widths[i].1 += spare;
+        .position(|(c, _)| *c == Column::Goals && h.goal_text)
+    {
+        Some(i) => widths[i].1 += spare,
+        // No words to give the room to: spread it, so the columns stand apart evenly.
+        None if !widths.is_empty() => {
+            let n = widths.len() as u16;
+            for (i, (_, w)) in widths.iter_mut().enumerate() {
+                *w += spare / n + u16::from((i as u16) < spare % n);
+            }
+        }
+        None => {}
     }
     let order = |c: &Column| configured.iter().position(|x| x == c).unwrap_or(usize::MAX);
     widths.sort_by_key(|(c, _)| order(c));
     widths
+}
+
+/// The columns this screen shows: the configured ones, minus what its privacy hides.
+pub fn shown_columns(app: &App) -> Vec<Column> {
+    let p = app.privacy();
+    app.config
+        .board
+        .columns
+        .iter()
+        .copied()
+        .filter(|c| p.shows(*c))
+        .collect()
+}
+
+/// Lines per row and how many of them hold text (the rest is spacing) for `n` rows in
+/// `avail` lines: one line when rows are paged, the screen is narrow or goal texts would
+/// have less than 24 cells (`goals_w`, when they are shown); on a wide screen with room to
+/// spare, up to three lines of text and a blank line between rows.
+pub fn row_height(
+    n: usize,
+    avail: usize,
+    width: u16,
+    paged: bool,
+    goals_w: Option<u16>,
+) -> (usize, usize) {
+    if paged || width < 120 || n == 0 || goals_w.is_some_and(|w| w < 24) {
+        return (1, 1);
+    }
+    let h = (avail / n).clamp(1, 4);
+    (h, if h >= 3 { h - 1 } else { h })
+}
+
+/// The screen line of the selected row's first line in a table drawn into `area`.
+pub fn selected_y(app: &App, area: Rect) -> Option<u16> {
+    let per = app.rows_per_page().max(1);
+    let (pages, page) = app.paging();
+    let start = page * per;
+    let n = app.selected.checked_sub(start).filter(|n| *n < per)?;
+    let on_page = app.rows.len().saturating_sub(start).min(per);
+    let person = person_width(app);
+    let hints = Hints {
+        goal_text: app.privacy().goals,
+        person,
+    };
+    let cols = layout_columns_with(&shown_columns(app), area.width, hints);
+    let (row_h, _) = row_height(
+        on_page,
+        usize::from(area.height.saturating_sub(1)),
+        area.width,
+        pages > 1,
+        goals_width(&cols, hints),
+    );
+    Some(area.y + 1 + (n * row_h) as u16)
+}
+
+fn person_width(app: &App) -> u16 {
+    app.rows
+        .iter()
+        .map(|r| {
+            width(&r.label)
+                + if r.flags.not_discussed { 2 } else { 0 }
+                + if r.collides { 2 } else { 0 }
+        })
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(u16::MAX)) as u16
+}
+
+fn goals_width(cols: &[(Column, u16)], hints: Hints) -> Option<u16> {
+    cols.iter()
+        .find(|(c, _)| *c == Column::Goals && hints.goal_text)
+        .map(|(_, w)| *w)
 }
 
 /// Draw the current page of rows. Cells are written straight into the buffer at their
@@ -110,10 +227,22 @@ pub fn layout_columns(configured: &[Column], total: u16) -> Vec<(Column, u16)> {
 /// (this runs for every visible cell of every frame).
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let s = strings(app.config.language);
-    let cols = layout_columns(&app.config.board.columns, area.width);
+    let hints = Hints {
+        goal_text: app.privacy().goals,
+        person: person_width(app),
+    };
+    let cols = layout_columns_with(&shown_columns(app), area.width, hints);
     let per = app.rows_per_page().max(1);
-    let (_, page) = app.paging();
+    let (pages, page) = app.paging();
     let start = page * per;
+    let on_page = app.rows.len().saturating_sub(start).min(per);
+    let (row_h, text_h) = row_height(
+        on_page,
+        usize::from(area.height.saturating_sub(1)),
+        area.width,
+        pages > 1,
+        goals_width(&cols, hints),
+    );
     let buf = frame.buffer_mut();
     // Column x offsets, one space apart, clipped to the area.
     let mut xs = Vec::with_capacity(cols.len());
@@ -141,17 +270,43 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         ));
         put(buf, area.y, i, &t);
     }
-    let visible = app.rows.iter().enumerate().skip(start).take(per);
-    for (n, (i, row)) in visible.enumerate() {
-        let y = area.y + 1 + n as u16;
-        if y >= area.y + area.height {
+    let rows: Vec<(usize, &crate::app::RowView)> =
+        app.rows.iter().enumerate().skip(start).take(per).collect();
+    // One level of detail per deadline column: the most detailed that every row fits.
+    let detail: Vec<u8> = cols
+        .iter()
+        .map(|(c, w)| {
+            let last = levels(*c) - 1;
+            (0..last)
+                .find(|d| {
+                    rows.iter()
+                        .all(|(_, r)| fits(app, th, s, r, *c, usize::from(*w), *d))
+                })
+                .unwrap_or(last)
+        })
+        .collect();
+    let bottom = area.y + area.height;
+    for (n, (i, row)) in rows.iter().enumerate() {
+        let y = area.y + 1 + (n * row_h) as u16;
+        if y >= bottom {
             break;
         }
-        if i == app.selected {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), th.selected());
+        let lines = (text_h as u16).min(bottom - y);
+        if *i == app.selected {
+            buf.set_style(Rect::new(area.x, y, area.width, lines), th.selected());
         }
         for (k, (c, w)) in cols.iter().enumerate() {
-            put(buf, y, k, &cell(app, th, s, row, *c, usize::from(*w)));
+            let w = usize::from(*w);
+            if *c == Column::Goals && lines > 1 {
+                for (j, line) in goal_lines(app, th, s, row, w, usize::from(lines))
+                    .iter()
+                    .enumerate()
+                {
+                    put(buf, y + j as u16, k, line);
+                }
+            } else {
+                put(buf, y, k, &cell_at(app, th, s, row, *c, w, detail[k]));
+            }
         }
     }
 }
