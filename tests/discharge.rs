@@ -279,9 +279,6 @@ fn the_evaluation_at_80x24_shows_the_name_and_every_open_item() {
     let mut b = board(&[kari()], (80, 24));
     b.keys("x");
     let s = b.screen();
-    if std::env::var("PEEK").is_ok() {
-        println!("{s}");
-    }
     assert_evaluation_shown(&s);
     // Nothing of the list of open items is cut: it wraps inside the box.
     assert!(s.contains("Legemiddelsamstemming pågår"), "{s}");

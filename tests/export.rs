@@ -181,7 +181,7 @@ fn refused_imports_change_nothing_and_say_where() {
         (
             "wrong version",
             edited(&good, |v| v["schema_version"] = 99.into()),
-            &["schema version 99", "version 2"],
+            &["schema version 99", "version 3"],
         ),
         (
             "missing table",
@@ -296,7 +296,7 @@ fn import_refuses_a_database_with_data() {
     let before = counts(&src);
     let err = export::import_file(&src, &file).unwrap_err().to_string();
     assert!(err.contains("already holds data"), "{err}");
-    assert!(err.contains("stays: 14"), "{err}");
+    assert!(err.contains("stays: 16"), "{err}");
     assert_eq!(counts(&src), before);
 }
 
@@ -406,7 +406,7 @@ fn backup_refuses_to_overwrite_unless_forced() {
     assert!(err.to_string().contains("--force"), "{err}");
     assert_eq!(std::fs::read_to_string(&dest).unwrap(), "keep me");
     let info = backup::backup(&src, &dest, true).unwrap();
-    assert_eq!(info.stays, 14);
+    assert_eq!(info.stays, 16);
     assert_eq!(counts(&dest), counts(&src));
     assert_eq!(export_of(&dest), export_of(&src));
 }
@@ -527,7 +527,7 @@ fn command_line_round_trip_and_one_line_errors() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("imported 14 stays"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("imported 16 stays"));
     assert_eq!(tavle(&target, &["export"]).stdout, stdout.stdout);
 
     // Importing again is refused with one line on stderr and a failure code.
@@ -544,7 +544,7 @@ fn command_line_round_trip_and_one_line_errors() {
     assert!(csv.status.success());
     assert_eq!(
         String::from_utf8_lossy(&csv.stdout).matches("\r\n").count(),
-        15
+        17
     );
 
     let copy = dir.path().join("copy.db");

@@ -114,6 +114,27 @@ impl B {
         self.stay.discharge_outcome = Some(outcome.into());
         self
     }
+    /// A goal as evaluated at discharge (`closed_ago` days before today).
+    fn goal_evaluated(mut self, text: &str, status: GoalStatus, closed_ago: i64) -> Self {
+        self = self.goal(text, Some(closed_ago));
+        if let Some(g) = self.stay.goals.last_mut() {
+            g.status = status;
+        }
+        self
+    }
+    /// A decision recorded at discharge about an open deadline (`gp`, `medication`, …).
+    fn handover(mut self, item: &str, decision: crate::domain::Decision, note: &str) -> Self {
+        self.stay.handovers.push(crate::domain::Handover {
+            item: item.into(),
+            decision,
+            note: note.into(),
+        });
+        self
+    }
+    fn cancelled(mut self) -> Self {
+        self.stay.status = StayStatus::Cancelled;
+        self
+    }
 }
 
 /// Fill an empty database with the demo ward, relative to `today` and `now` (unix seconds).
@@ -126,6 +147,13 @@ pub fn seed_demo(
     use MedStatus::*;
     let t = today;
     let r = rules;
+    // Knut's GP deadline (day 14) falls on the first Sunday at least three days ahead, so the
+    // demo always shows a weekend deadline (moved to the Friday before, or marked).
+    let to_sunday = (1..=7i64)
+        .map(|k| k + 2)
+        .find(|k| add_days(t, *k).weekday() == jiff::civil::Weekday::Sunday)
+        .unwrap_or(4);
+    let knut_ago = i64::from(r.deadline_day("from_nursing_home", DeadlineKind::Gp)) - 1 - to_sunday;
     let stays = vec![
         B::new(
             "Astrid Bakken",
@@ -157,7 +185,7 @@ pub fn seed_demo(
         B::new(
             "Knut Hansen",
             "from_nursing_home",
-            5,
+            knut_ago,
             "Bjørn Fysioterapeut",
             t,
             r,
@@ -260,6 +288,29 @@ pub fn seed_demo(
             .goal("Bo hjemme", Some(15))
             .discharged(15, "home_ordinary")
             .updated_hours_ago(24 * 15, now),
+        // The archive: a discharge evaluated with a goal partly achieved and the GP
+        // appointment carried over to the GP, and a stay cancelled before it began.
+        B::new("Sverre Moen", "worsened", 40, "Eva Sykepleier", t, r)
+            .assessed(3)
+            .gp_booked(4)
+            .med(Done, Some(11))
+            .goal("Klare meg selv om morgenen", Some(6))
+            .goal_evaluated(
+                "Gå trappen til loftet uten hjelp",
+                GoalStatus::PartlyAchieved,
+                6,
+            )
+            .handover(
+                "gp",
+                crate::domain::Decision::Gp,
+                "Time hos fastlegen er bestilt; epikrise sendt",
+            )
+            .discharged(6, "home_ordinary")
+            .updated_hours_ago(24 * 6, now),
+        B::new("Helga Moe", "from_hospital", 10, "Anne Sykepleier", t, r)
+            .note("Ble lagt inn på sykehus igjen før første hjemmebesøk.")
+            .cancelled()
+            .updated_hours_ago(24 * 9, now),
     ];
     let tx = conn.transaction()?;
     let mut ids = Vec::new();

@@ -146,3 +146,81 @@ pub fn migrate(conn: &mut Connection, from: i64, application_id: i64) -> rusqlit
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_3_keeps_every_goal_and_allows_the_evaluations() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        for sql in &MIGRATIONS[..2] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "INSERT INTO stays (id, name, initials, target_group, admitted, planned_discharge,
+                 created_at, updated_at)
+               VALUES (1, 'Kari', 'K', 'new_user', '2026-11-01', '2026-12-06', 0, 0);
+             INSERT INTO goals (id, stay_id, position, text, status, set_on, closed_on)
+               VALUES (7, 1, 1, 'Gå', 'achieved', '2026-11-02', '2026-11-20'),
+                      (9, 1, 2, 'Sove', 'dropped', '2026-11-02', NULL),
+                      (12, 1, 3, 'Dusje', 'open', '2026-11-03', NULL);",
+        )
+        .unwrap();
+        migrate(&mut c, 2, 1).unwrap();
+        let rows: Vec<(i64, String, String)> = c
+            .prepare("SELECT id, text, status FROM goals ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (7, "Gå".into(), "achieved".into()),
+                (9, "Sove".into(), "dropped".into()),
+                (12, "Dusje".into(), "open".into())
+            ]
+        );
+        c.execute("UPDATE goals SET status = 'partly' WHERE id = 12", [])
+            .unwrap();
+        c.execute("UPDATE goals SET status = 'not_achieved' WHERE id = 9", [])
+            .unwrap();
+        assert!(
+            c.execute("UPDATE goals SET status = 'maybe' WHERE id = 7", [])
+                .is_err()
+        );
+        // A decision needs a note; a "done" is never stored as a decision.
+        assert!(
+            c.execute(
+                "INSERT INTO discharge_items VALUES (1, 'gp', 'home_care', ' ')",
+                []
+            )
+            .is_err()
+        );
+        assert!(
+            c.execute(
+                "INSERT INTO discharge_items VALUES (1, 'gp', 'done', 'x')",
+                []
+            )
+            .is_err()
+        );
+        c.execute(
+            "INSERT INTO discharge_items VALUES (1, 'follow_up.4', 'gp', 'Time')",
+            [],
+        )
+        .unwrap();
+        // Deleting the stay takes its goals and decisions with it.
+        c.execute("DELETE FROM stays WHERE id = 1", []).unwrap();
+        let left: i64 = c
+            .query_row(
+                "SELECT (SELECT count(*) FROM goals) + (SELECT count(*) FROM discharge_items)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+}

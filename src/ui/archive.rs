@@ -47,7 +47,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         let updated = crate::app::view::local_date(stay.updated_at, &app.tz).unwrap_or(today);
         let flags = evaluate(stay, &app.config.rules(), end, updated);
         let name = who(app, stay);
-        super::detail::draw_stay(frame, area, app, stay, &name, &flags, th);
+        // The pane covers the footer on small screens: its keys go on the last line.
+        let keys = discharge_strings(app.config.language).keys_archive_detail;
+        let pane = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+        let foot = Rect::new(area.x, area.y + pane.height, area.width, 1);
+        super::detail::draw_stay(frame, pane, app, stay, &name, &flags, th);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(Line::styled(
+                format!(
+                    " {}",
+                    truncate(keys, usize::from(area.width).saturating_sub(1))
+                ),
+                th.dim(),
+            ))
+            .alignment(ratatui::layout::Alignment::Right),
+            foot,
+        );
         if a.confirm {
             confirm(frame, area, app, &name, th);
         }
@@ -128,7 +143,7 @@ fn list(frame: &mut Frame<'_>, area: Rect, app: &App, a: &Archive, th: &Theme) {
     let room = inner_h.saturating_sub(lines.len()).max(1);
     let cursor = a.cursor(today);
     let first = cursor.saturating_sub(room - 1);
-    let name_w = (inner_w / 3).clamp(12, 32);
+    let name_w = (inner_w / 4).clamp(12, 32);
     for (i, s) in matches.iter().enumerate().skip(first).take(room) {
         let mark = if i == cursor { "▶ " } else { "  " };
         let end = match s.status {
