@@ -662,6 +662,10 @@ pub struct StandupStrings {
     pub stay: &'static str,
     pub of: &'static str,
     pub next: &'static str,
+    /// Shown once the stay in focus counts as discussed.
+    pub discussed_mark: &'static str,
+    /// Shown before the seconds spent on the stay in focus, until it counts.
+    pub discussing: &'static str,
     pub keys: &'static str,
     pub summary_title: &'static str,
     pub discussed: &'static str,
@@ -688,6 +692,8 @@ static STANDUP_NB: StandupStrings = StandupStrings {
     stay: "Innleggelse",
     of: "av",
     next: "neste:",
+    discussed_mark: "drøftet",
+    discussing: "drøftes",
     keys: "→/Mellomrom neste · ← forrige · o drøftet · f oppfølging · redigeringstaster virker · t/Esc avslutt møtet",
     summary_title: "Tavlemøtet er avsluttet",
     discussed: "Drøftet",
@@ -706,6 +712,8 @@ static STANDUP_EN: StandupStrings = StandupStrings {
     stay: "Stay",
     of: "of",
     next: "next:",
+    discussed_mark: "discussed",
+    discussing: "on it",
     keys: "→/Space next · ← previous · o discussed · f follow-ups · editing keys work · t/Esc end the meeting",
     summary_title: "The stand-up is over",
     discussed: "Discussed",

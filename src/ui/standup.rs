@@ -54,16 +54,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
                 th.dim(),
             ),
         ]),
-        Line::styled(
-            format!(
-                " {} {} {} {}{next}",
-                t.stay,
-                st.pos + 1,
-                t.of,
-                st.order.len()
+        Line::from(vec![
+            Span::styled(
+                format!(" {} {} {} {}", t.stay, st.pos + 1, t.of, st.order.len()),
+                th.dim(),
             ),
-            th.dim(),
-        ),
+            // Whether this stay already counts as discussed, so nobody has to guess.
+            if st.focused_discussed() {
+                Span::styled(format!(" · ✓ {}", t.discussed_mark), th.level(Level::Ok))
+            } else {
+                Span::styled(
+                    format!(
+                        " · {} {} s",
+                        t.discussing,
+                        st.dwell(app.now)
+                            .min(i64::from(cfg.standup.discussed_after_seconds))
+                    ),
+                    th.dim(),
+                )
+            },
+            Span::styled(next, th.dim()),
+        ]),
     ];
     let day_style = if f.discharge.level == Level::Overdue {
         th.level(Level::Overdue)
