@@ -112,7 +112,8 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
     assert_eq!(text(&c, "SELECT admitted FROM stays"), "2026-11-25");
     assert_eq!(
         text(&c, "SELECT planned_discharge FROM stays"),
-        "2026-12-30"
+        // Day 35 of a stay admitted Wednesday 25.11 is Tuesday 29.12.
+        "2026-12-29"
     );
     assert!(b.screen().contains("Åse Ødegård"), "{}", b.screen());
 

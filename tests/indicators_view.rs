@@ -16,10 +16,10 @@
 //! → 3/4. Pooled 5/7 = 71 %, 2 stand-ups.
 //!
 //! Outcome (discharged in the period: 5 and 6, both admitted before it):
-//! * 5 admitted 17.08, discharged 21.09 home (35 days), goals 3 achieved + 1 open;
-//! * 6 admitted 20.08, discharged 10.09 to hospital (21 days), one open goal.
+//! * 5 admitted 17.08, discharged 21.09 home (on day 36), goals 3 achieved + 1 open;
+//! * 6 admitted 20.08, discharged 10.09 to hospital (on day 22), one open goal.
 //!
-//! → 2 discharged, median (21 + 35) / 2 = 28 days; home 1/2, hospital 1/2 = 50 %; hospital
+//! → 2 discharged, median (22 + 36) / 2 = 29 days (the day of the stay, as the day counter); home 1/2, hospital 1/2 = 50 %; hospital
 //! admissions 1/2; goals achieved 3/5 = 60 %; stays with every goal achieved 0/2 = 0 %.
 
 mod common;
@@ -163,7 +163,7 @@ fn assert_figures_nb(screen: &[String]) {
     let s = line_with(screen, "Aktive opphold drøftet på tavlemøter");
     assert!(s.contains("5/7") && s.contains("71 %"), "{s}");
     assert!(line_with(screen, "Utfall: 2 utskrevet i perioden").contains("2"));
-    assert!(line_with(screen, "Median oppholdstid").contains("28 dager"));
+    assert!(line_with(screen, "Median oppholdstid").contains("29 dager"));
     let h = line_with(screen, "Hjem med ordinære tjenester");
     assert!(h.contains("1/2") && h.contains("50 %"), "{h}");
     let sh = line_with(screen, "Innlagt på sykehus under oppholdet");
@@ -288,7 +288,7 @@ fn english_uses_the_report_labels() {
         assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
         assert!(line_with(&screen, "Goals set by day 3").contains("1/3"));
         assert!(line_with(&screen, "Active stays discussed at stand-ups").contains("5/7"));
-        assert!(line_with(&screen, "Median length of stay").contains("28 days"));
+        assert!(line_with(&screen, "Median length of stay").contains("29 days"));
         assert!(line_with(&screen, "Home with ordinary services").contains("50 %"));
         assert!(line_with(&screen, "Goals achieved at discharge").contains("3/5"));
         if size.0 >= 120 {

@@ -56,13 +56,14 @@ fn overdue_gp_has_its_symbol_and_red_colour() {
 fn booked_in_time_gp_is_not_red_and_done_is_green() {
     let mut s = stay(1, "Per Lie", 5);
     s.gp.booked_for = Some(add(3));
-    s.assessment_done = Some(add(-4));
+    // Admitted Friday 20.11: day 3 is a Sunday, so the assessment is due the Friday.
+    s.assessment_done = Some(add(-5));
     let a = app(Mode::Edit, Config::default(), vec![s], (200, 50));
     let buf = render(&a);
     let (x, y) = find(&buf, "○ bestilt 28.11").unwrap_or_else(|| panic!("{}", screen(&buf)));
     assert_ne!(buf[(x, y)].fg, Color::Red);
     // «gjennomført» is too long for the column: the tick and the date say it.
-    let (x, y) = find(&buf, "✓ 21.11").unwrap_or_else(|| panic!("{}", screen(&buf)));
+    let (x, y) = find(&buf, "✓ 20.11").unwrap_or_else(|| panic!("{}", screen(&buf)));
     assert_eq!(buf[(x, y)].fg, Color::Green);
 }
 
@@ -83,8 +84,9 @@ fn medication_late_and_discharge_overdue_and_delay_reason_shown() {
     let buf = render(&a);
     let text = screen(&buf);
     assert!(text.contains("39/35"), "{text}");
-    assert!(text.contains("✗ pågår 25d over"), "{text}");
-    let (x, y) = find(&buf, "✗ 22.11 3d over ⓘ").unwrap_or_else(|| panic!("{text}"));
+    // From hospital: medication by day 3 (20.10); day 35 (Saturday 21.11) moved to 20.11.
+    assert!(text.contains("✗ pågår 36d over"), "{text}");
+    let (x, y) = find(&buf, "✗ 20.11 5d over ⓘ").unwrap_or_else(|| panic!("{text}"));
     assert_eq!(buf[(x, y)].fg, Color::Red);
 }
 

@@ -1,23 +1,28 @@
 //! Indicators on hand-built data: every expected figure is worked out in the comments from the
 //! stays below, with the default rules (assessment and goals by day 3 = admitted + 2; GP and
-//! medication by day 14 = admitted + 13; stay length 35 days).
+//! medication by day 14 = admitted + 13; stay length 35 days, so the discharge deadline is day
+//! 35 = admitted + 34), except that deadlines on weekends are kept (`mark`) so the dates below
+//! read plainly; `deadlines_as_the_board_places_them` covers moved deadlines.
 
 use jiff::civil::{Date, date};
 use tavle::domain::{DeadlineKind, Delay, Goal, GoalStatus, MedStatus, Rules, Stay, StayStatus};
 use tavle::report::{self, DeadlineShare, Report, Share};
 use tavle::store::{self, Meeting};
 
+/// The default rules with weekend and holiday deadlines kept where they fall.
+fn rules() -> Rules {
+    Rules {
+        non_working_days: tavle::domain::holidays::NonWorkingDays::Mark,
+        ..Rules::default()
+    }
+}
+
 fn d(m: i8, day: i8) -> Date {
     date(2026, m, day)
 }
 
 fn stay(id: i64, name: &str, admitted: Date) -> Stay {
-    Stay::new(
-        id,
-        name,
-        admitted,
-        Rules::default().default_discharge(admitted),
-    )
+    Stay::new(id, name, admitted, rules().default_discharge(admitted))
 }
 
 fn goal(set_on: Date, status: GoalStatus) -> Goal {
@@ -42,7 +47,7 @@ const FROM: (i8, i8) = (11, 2);
 const TO: (i8, i8) = (11, 22);
 
 fn ward() -> Vec<Stay> {
-    // A, admitted 2 Nov: deadlines day 3 = 4 Nov, day 14 = 15 Nov, discharge 7 Dec.
+    // A, admitted 2 Nov: deadlines day 3 = 4 Nov, day 14 = 15 Nov, discharge 6 Dec.
     let mut a = stay(1, "Astrid A", d(11, 2));
     a.assessment_done = Some(d(11, 4)); // on the deadline: met
     a.goals.push(goal(d(11, 3), GoalStatus::Open)); // met
@@ -73,7 +78,7 @@ fn ward() -> Vec<Stay> {
     let mut e = stay(5, "Eva E", d(11, 5));
     e.status = StayStatus::Cancelled;
 
-    // F, admitted 1 Oct, discharged home 5 Nov = admitted + 35: on time, length 35.
+    // F, admitted 1 Oct, discharged home 4 Nov = day 35 = admitted + 34: on time, length 35.
     let mut f = stay(6, "Frida F", d(10, 1));
     f.assessment_done = Some(d(10, 2));
     f.goals = vec![
@@ -82,9 +87,9 @@ fn ward() -> Vec<Stay> {
         goal(d(10, 2), GoalStatus::Open),
         goal(d(10, 2), GoalStatus::Dropped),
     ]; // 2 achieved of 3 not dropped
-    discharge(&mut f, d(11, 5), "home_ordinary");
+    discharge(&mut f, d(11, 4), "home_ordinary");
 
-    // G, admitted 10 Oct, discharged to a nursing home 20 Nov (length 41, deadline 14 Nov:
+    // G, admitted 10 Oct, discharged to a nursing home 20 Nov (day 42, deadline 13 Nov:
     // late); was in hospital during the stay (delay reason in_hospital on the GP deadline).
     let mut g = stay(7, "Gunnar G", d(10, 10));
     g.goals = vec![goal(d(10, 11), GoalStatus::Achieved)];
@@ -95,7 +100,7 @@ fn ward() -> Vec<Stay> {
     });
     discharge(&mut g, d(11, 20), "nursing_home");
 
-    // H, admitted 12 Oct, still active (discharge deadline 16 Nov passed: late).
+    // H, admitted 12 Oct, still active (discharge deadline 15 Nov passed: late).
     let h = stay(8, "Hilde H", d(10, 12));
     vec![a, b, c, d_, e, f, g, h]
 }
@@ -138,7 +143,7 @@ fn compute() -> Report {
     Report::compute(
         &ward(),
         &meetings(),
-        &Rules::default(),
+        &rules(),
         d(FROM.0, FROM.1),
         d(TO.0, TO.1),
     )
@@ -167,24 +172,25 @@ fn process_indicators_follow_the_definitions() {
     assert_eq!(p.gp.share.percent(), Some(50.0));
     // A late, B undated, C ended before, D not yet due.
     assert_eq!(p.medication, ds(0, 2, 1, 1));
-    // Discharge deadlines 7, 8, 9 Dec and 25 Dec: all after 22 Nov.
+    // Discharge deadlines 6, 7, 8 Dec and 24 Dec: all after 22 Nov.
     assert_eq!(p.discharged_on_time, ds(0, 0, 4, 0));
     assert_eq!(p.discharged_on_time.share.percent(), None);
 }
 
 #[test]
 fn discharged_on_time_over_a_longer_period() {
-    let r = Report::compute(&ward(), &meetings(), &Rules::default(), d(10, 1), d(11, 22));
-    // F (deadline 5 Nov, discharged 5 Nov) met; G (14 Nov, discharged 20 Nov) and H (16 Nov,
+    let r = Report::compute(&ward(), &meetings(), &rules(), d(10, 1), d(11, 22));
+    // F (deadline 4 Nov, discharged 4 Nov) met; G (13 Nov, discharged 20 Nov) and H (15 Nov,
     // still active) missed; A–D not yet due.
     assert_eq!(r.process.discharged_on_time, ds(1, 3, 4, 0));
     // A longer configured stay moves the deadlines.
     let rules = Rules {
         stay_length_days: 42,
-        ..Rules::default()
+        ..rules()
     };
     let r = Report::compute(&ward(), &meetings(), &rules, d(10, 1), d(11, 22));
-    // 42 days: F deadline 12 Nov met; G 21 Nov met (discharged 20 Nov); H 23 Nov not yet due.
+    // 42 days: F deadline 11 Nov met; G 20 Nov met (discharged 20 Nov); H 22 Nov = `to` and
+    // still active: due that day, not yet missed.
     assert_eq!(r.process.discharged_on_time, ds(2, 2, 5, 0));
 }
 
@@ -207,7 +213,7 @@ fn stand_up_coverage_per_meeting_and_pooled() {
 fn outcome_indicators_follow_the_definitions() {
     let mut r = compute();
     let o = &r.outcome;
-    // Discharged 2–22 Nov: C (length 6), F (35), G (41).
+    // Discharged 2–22 Nov: C (day 7), F (day 35), G (day 42).
     assert_eq!(o.discharged, 3);
     assert_eq!(o.median_length_days, Some(35.0));
     // C by its outcome, G by its in_hospital delay.
@@ -239,6 +245,48 @@ fn outcome_indicators_follow_the_definitions() {
             ("other", 0)
         ]
     );
+}
+
+#[test]
+fn a_deadline_on_the_to_day_not_done_is_due_not_missed() {
+    // Admitted Friday 20 Nov: assessment by day 3 = Sunday 22 Nov = `to`.
+    let mut s = stay(1, "Dag D", d(11, 20));
+    let r = Report::compute(std::slice::from_ref(&s), &[], &rules(), d(11, 2), d(11, 22));
+    assert_eq!(r.process.assessment, ds(0, 0, 1, 0));
+    assert_eq!(r.process.goals, ds(0, 0, 1, 0));
+    // The day after, it is missed.
+    let r = Report::compute(std::slice::from_ref(&s), &[], &rules(), d(11, 2), d(11, 23));
+    assert_eq!(r.process.assessment, ds(0, 1, 0, 0));
+    // Done on `to` itself: met.
+    s.assessment_done = Some(d(11, 22));
+    let r = Report::compute(&[s], &[], &rules(), d(11, 2), d(11, 22));
+    assert_eq!(r.process.assessment, ds(1, 1, 0, 0));
+}
+
+#[test]
+fn deadlines_as_the_board_places_them() {
+    // The default rules move a weekend deadline to the Friday before, and people from
+    // hospital have their medication reconciled by day 3, exactly as on the board.
+    // Admitted Monday 2 Nov: GP by day 14 = Sunday 15 Nov, moved to Friday 13 Nov.
+    let mut a = stay(1, "Astrid A", d(11, 2));
+    a.gp.done_on = Some(d(11, 14)); // on the Saturday: after the moved deadline
+    a.target_group = "from_hospital".into();
+    a.med_status = MedStatus::Done;
+    a.med_done = Some(d(11, 5)); // day 4: after day 3 (Wednesday 4 Nov)
+    let mut moved = Rules::default();
+    moved.group_days.insert(
+        "from_hospital".into(),
+        tavle::domain::flags::GroupDays {
+            medication_day: Some(3),
+            ..Default::default()
+        },
+    );
+    let r = Report::compute(std::slice::from_ref(&a), &[], &moved, d(11, 2), d(11, 22));
+    assert_eq!(r.process.gp, ds(0, 1, 0, 0));
+    assert_eq!(r.process.medication, ds(0, 1, 0, 0));
+    let r = Report::compute(&[a], &[], &rules(), d(11, 2), d(11, 22));
+    assert_eq!(r.process.gp, ds(1, 1, 0, 0));
+    assert_eq!(r.process.medication, ds(1, 1, 0, 0));
 }
 
 #[test]
@@ -276,7 +324,7 @@ fn weekly_trends() {
 #[test]
 fn a_week_cut_by_the_period_counts_only_days_inside() {
     // From Wednesday 4 Nov: A (2 Nov) and B (3 Nov) fall outside, C stays.
-    let r = Report::compute(&ward(), &meetings(), &Rules::default(), d(11, 4), d(11, 22));
+    let r = Report::compute(&ward(), &meetings(), &rules(), d(11, 4), d(11, 22));
     assert_eq!(r.weeks[0].week, "2026-W45");
     assert_eq!(r.weeks[0].admitted, 1);
     assert_eq!(r.admitted, 2); // C and D
@@ -316,13 +364,7 @@ fn same_figures_from_the_database() {
     assert_eq!(stays.len(), 8);
     let loaded = store::load_meetings(&ro).unwrap();
     assert_eq!(loaded, meetings());
-    let from_db = Report::compute(
-        &stays,
-        &loaded,
-        &Rules::default(),
-        d(FROM.0, FROM.1),
-        d(TO.0, TO.1),
-    );
+    let from_db = Report::compute(&stays, &loaded, &rules(), d(FROM.0, FROM.1), d(TO.0, TO.1));
     assert_eq!(from_db, compute());
 }
 

@@ -34,6 +34,15 @@ fn board(size: (u16, u16)) -> Board {
     fine.gp.booked_for = Some(date(2026, 11, 30));
     fine.med_status = tavle::domain::MedStatus::Done;
     fine.med_done = Some(date(2026, 11, 22));
+    // On track means the person's goals are written down too.
+    fine.goals.push(tavle::domain::Goal {
+        id: 0,
+        position: 1,
+        text: "Gå til butikken".into(),
+        status: tavle::domain::GoalStatus::Open,
+        set_on: date(2026, 11, 20),
+        closed_on: None,
+    });
     for s in [
         fine,
         common::stay(0, "Anne Sen", 10),

@@ -46,6 +46,17 @@ fn demo_exercises_every_column_and_flag_level() {
             .any(|f| matches!(f.gp_state, GpState::Booked(_)))
     );
     assert!(flags.iter().any(|f| f.day <= 0), "a future admission");
+    // Issue 11: a late assessment (amber tick) and a deadline moved off a weekend.
+    assert!(
+        flags.iter().any(|f| f.assessment.done_late()),
+        "a late assessment"
+    );
+    assert!(
+        flags
+            .iter()
+            .any(|f| f.gp.moved_from.is_some() && f.gp.level != Level::Done),
+        "an open GP deadline moved off a weekend"
+    );
     assert!(flags.iter().any(|f| f.follow_ups_overdue > 0));
     assert!(stays.iter().any(|s| s.med_status == MedStatus::InProgress));
     assert!(stays.iter().any(|s| !s.delays.is_empty()));

@@ -179,7 +179,8 @@ fn the_stand_up_on_the_tv_uses_the_screen_for_the_person() {
     // The goals are bold, and the deadlines carry their dates.
     let (x, y) = find(&buf, "«Klare").unwrap();
     assert!(buf[(x + 1, y)].modifier.contains(Modifier::BOLD));
-    let gp_due = tavle::domain::dates::fmt_date(add(-16 + 13));
+    // Day 14 (Sunday 22.11) moved to the Friday before (deadlines.non_working_days).
+    let gp_due = tavle::domain::dates::fmt_date(add(-16 + 13 - 2));
     assert!(
         text.contains(&gp_due),
         "GP deadline {gp_due}\n{}",
@@ -398,7 +399,8 @@ fn a_gp_cell_with_a_delay_reason_still_says_whether_it_is_booked() {
         (200, 50),
     );
     let text = screen(&render(&a));
-    assert!(text.contains("✗ ikke bestilt 3d over ⓘ"), "{text}");
+    // Day 14 (Sunday 22.11) moved to Friday 20.11: 5 days over.
+    assert!(text.contains("✗ ikke bestilt 5d over ⓘ"), "{text}");
     assert!(
         text.contains(&format!(
             "bestilt {}",

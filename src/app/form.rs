@@ -712,7 +712,12 @@ impl Form {
                     return Err((1, e.err_before_admission.to_string()));
                 }
                 if set_on > today {
-                    return Err((1, crate::i18n::deadline_strings(self.lang).err_future.to_string()));
+                    return Err((
+                        1,
+                        crate::i18n::deadline_strings(self.lang)
+                            .err_future
+                            .to_string(),
+                    ));
                 }
                 match self.kind {
                     FormKind::EditGoal(id) => Change::EditGoalOn(id, goal, set_on),
@@ -927,5 +932,49 @@ mod tests {
         f.key(FormKey::Home, TODAY);
         f.key(FormKey::Delete, TODAY);
         assert_eq!(f.fields[0].value(), "ø🙂");
+    }
+
+    #[test]
+    fn goal_form_has_a_set_on_date_checked_against_admission_and_today() {
+        let cfg = Config::default();
+        let mut s = Stay::new(1, "A", date(2026, 11, 20), date(2026, 12, 24));
+        let mut f = Form::open(FormKind::AddGoal, Some(&s), &cfg, TODAY).unwrap();
+        assert_eq!(f.fields[1].value(), "25.11.2026");
+        type_text(&mut f, "Bo hjemme");
+        f.step(true);
+        type_text(&mut f, "19.11");
+        assert_eq!(f.submit(TODAY), None);
+        assert_eq!(f.focus, 1);
+        assert!(f.fields[1].error.is_some());
+        f.key(FormKey::Clear, TODAY);
+        type_text(&mut f, "+1");
+        assert_eq!(f.submit(TODAY), None);
+        assert!(f.fields[1].error.as_deref().unwrap().contains("fram i tid"));
+        f.key(FormKey::Clear, TODAY);
+        type_text(&mut f, "i går");
+        assert_eq!(
+            f.submit(TODAY),
+            Some(Change::AddGoalOn("Bo hjemme".into(), date(2026, 11, 24)))
+        );
+        s.goals.push(crate::domain::Goal {
+            id: 7,
+            position: 1,
+            text: "Bo hjemme".into(),
+            status: GoalStatus::Open,
+            set_on: date(2026, 11, 24),
+            closed_on: None,
+        });
+        let mut f = Form::open(FormKind::EditGoal(7), Some(&s), &cfg, TODAY).unwrap();
+        assert_eq!(f.fields[1].value(), "24.11.2026");
+        f.step(true);
+        type_text(&mut f, "21.11");
+        assert_eq!(
+            f.submit(TODAY),
+            Some(Change::EditGoalOn(
+                7,
+                "Bo hjemme".into(),
+                date(2026, 11, 21)
+            ))
+        );
     }
 }

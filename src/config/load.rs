@@ -146,6 +146,41 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             ));
         }
     }
+    let day_ok = |v: u32| (1..=s.length_days).contains(&v);
+    let w = &c.deadlines.warn_from_day;
+    for (key, v) in [
+        ("assessment", w.assessment),
+        ("gp", w.gp),
+        ("medication", w.medication),
+        ("discharge", w.discharge),
+    ] {
+        if let Some(v) = v.filter(|v| !day_ok(*v)) {
+            return Err((
+                "warn_from_day",
+                format!(
+                    "deadlines.warn_from_day.{key} must be a day of the stay (1–{}) or null, not {v}",
+                    s.length_days
+                ),
+            ));
+        }
+    }
+    for (group, g) in &c.deadlines.target_groups {
+        for (key, v) in [
+            ("assessment_day", g.assessment_day),
+            ("gp_day", g.gp_day),
+            ("medication_day", g.medication_day),
+        ] {
+            if let Some(v) = v.filter(|v| !day_ok(*v)) {
+                return Err((
+                    "target_groups",
+                    format!(
+                        "deadlines.target_groups.{group}.{key} must be a day of the stay (1–{}) or null, not {v}",
+                        s.length_days
+                    ),
+                ));
+            }
+        }
+    }
     if s.due_soon_days > 30 {
         return Err((
             "due_soon_days",
@@ -287,6 +322,51 @@ mod tests {
         assert!(e.message.contains("twice"));
         let e = err("{\"board\": {\"columns\": [\"shoe_size\"]}}");
         assert!(e.message.contains("unknown variant"), "{e}");
+    }
+
+    #[test]
+    fn deadlines_section_has_defaults_and_is_checked() {
+        // An old file without the section gets the defaults.
+        let c = parse("{\"stay\": {\"gp_day\": 10}}", Path::new("t")).unwrap();
+        let r = c.rules();
+        assert_eq!(r.warn_from_day.gp, Some(7));
+        assert_eq!(
+            r.non_working_days,
+            crate::domain::holidays::NonWorkingDays::MoveEarlier
+        );
+        assert_eq!(
+            r.deadline_day("from_hospital", crate::domain::DeadlineKind::Medication),
+            3
+        );
+        let c = parse(
+            r#"{"deadlines": {"non_working_days": "mark", "warn_from_day": {"gp": 5},
+                "target_groups": {"worsened": {"gp_day": 7}}}}"#,
+            Path::new("t"),
+        )
+        .unwrap();
+        let r = c.rules();
+        assert_eq!(
+            r.non_working_days,
+            crate::domain::holidays::NonWorkingDays::Mark
+        );
+        assert_eq!(r.warn_from_day.gp, Some(5));
+        assert_eq!(
+            r.deadline_day("worsened", crate::domain::DeadlineKind::Gp),
+            7
+        );
+        // Giving target_groups replaces the default map.
+        assert_eq!(
+            r.deadline_day("from_hospital", crate::domain::DeadlineKind::Medication),
+            14
+        );
+        let e = err(r#"{"deadlines": {"warn_from_day": {"gp": 40}}}"#);
+        assert!(e.message.contains("warn_from_day.gp"), "{e}");
+        let e = err(r#"{"deadlines": {"target_groups": {"x": {"medication_day": 0}}}}"#);
+        assert!(e.message.contains("target_groups.x.medication_day"), "{e}");
+        let e = err(r#"{"deadlines": {"non_working_days": "skip"}}"#);
+        assert!(e.message.contains("unknown variant"), "{e}");
+        let e = err(r#"{"deadlines": {"warn_from_day": {"gpp": 5}}}"#);
+        assert!(e.message.contains("unknown field"), "{e}");
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! unknown keys are rejected so that a typo never silently does nothing.
 
 use crate::domain::Rules;
+use crate::domain::flags::{GroupDays, WarnFromDays};
+use crate::domain::holidays::NonWorkingDays;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -84,6 +87,36 @@ impl Default for StayConfig {
             medication_day: None,
             due_soon_days: 2,
             stale_after_days: 3,
+        }
+    }
+}
+
+/// How deadlines meet the calendar and the target groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DeadlinesConfig {
+    /// A deadline on a weekend or public holiday: `move_earlier` (default) or `mark`.
+    pub non_working_days: NonWorkingDays,
+    /// Per deadline, the day of the stay from which an open deadline warns.
+    pub warn_from_day: WarnFromDays,
+    /// Deadline days per target group key, overriding `stay.*_day`.
+    pub target_groups: BTreeMap<String, GroupDays>,
+}
+
+impl Default for DeadlinesConfig {
+    fn default() -> Self {
+        Self {
+            non_working_days: NonWorkingDays::default(),
+            warn_from_day: WarnFromDays::default(),
+            // People coming from hospital get their medicines reconciled at the first
+            // visits: the discharge letter's list and what is in the house often differ.
+            target_groups: BTreeMap::from([(
+                "from_hospital".to_string(),
+                GroupDays {
+                    medication_day: Some(3),
+                    ..GroupDays::default()
+                },
+            )]),
         }
     }
 }
@@ -348,6 +381,7 @@ pub struct Config {
     /// Name written in the audit log; the OS user when null.
     pub user: Option<String>,
     pub stay: StayConfig,
+    pub deadlines: DeadlinesConfig,
     pub board: BoardConfig,
     pub theme: ThemeConfig,
     pub privacy: PrivacyConfig,
@@ -370,6 +404,7 @@ impl Default for Config {
             capacity: 12,
             user: None,
             stay: StayConfig::default(),
+            deadlines: DeadlinesConfig::default(),
             board: BoardConfig::default(),
             theme: ThemeConfig::default(),
             privacy: PrivacyConfig::default(),
@@ -497,6 +532,9 @@ impl Config {
             due_soon_days: self.stay.due_soon_days,
             stale_after_days: self.stay.stale_after_days,
             not_discussed_days: self.standup.not_discussed_days,
+            warn_from_day: self.deadlines.warn_from_day,
+            non_working_days: self.deadlines.non_working_days,
+            group_days: self.deadlines.target_groups.clone(),
         }
     }
 

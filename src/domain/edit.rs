@@ -488,7 +488,9 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
         if gb.is_some() || ga.is_some() {
             push(
                 format!("goal.{id}.set_on"),
-                gb.as_ref().filter(|_| ga.is_some()).map(|g| g.set_on.to_string()),
+                gb.as_ref()
+                    .filter(|_| ga.is_some())
+                    .map(|g| g.set_on.to_string()),
                 ga.as_ref().map(|g| g.set_on.to_string()),
             );
         }
@@ -744,5 +746,35 @@ mod tests {
         assert!(fields.contains(&"name".to_string()));
         assert!(fields.contains(&"status".to_string()));
         assert!(!fields.contains(&"note".to_string()));
+    }
+
+    #[test]
+    fn a_goal_set_on_date_is_checked_stored_and_audited() {
+        let s = stay();
+        assert_eq!(
+            Change::AddGoalOn("x".into(), date(2026, 11, 19)).apply(Some(&s), TODAY),
+            Err(EditError::BeforeAdmission)
+        );
+        assert_eq!(
+            Change::AddGoalOn("x".into(), date(2026, 11, 26)).apply(Some(&s), TODAY),
+            Err(EditError::InFuture)
+        );
+        let added = Change::AddGoalOn("Bake brød".into(), date(2026, 11, 22))
+            .apply(Some(&s), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(added.goals[2].set_on, date(2026, 11, 22));
+        let edited = Change::EditGoalOn(1, "Gå til butikken".into(), date(2026, 11, 21))
+            .apply(Some(&s), TODAY)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            diff(Some(&s), Some(&edited)),
+            vec![FieldChange {
+                field: "goal.1.set_on".into(),
+                old: Some("2026-11-20".into()),
+                new: Some("2026-11-21".into())
+            }]
+        );
     }
 }

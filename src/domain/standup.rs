@@ -104,6 +104,14 @@ mod tests {
         fine.gp.booked_for = Some(date(2026, 11, 28));
         fine.med_status = crate::domain::MedStatus::Done;
         fine.med_done = Some(date(2026, 11, 22));
+        fine.goals.push(crate::domain::Goal {
+            id: 1,
+            position: 1,
+            text: "Gå til butikken".into(),
+            status: crate::domain::GoalStatus::Open,
+            set_on: date(2026, 11, 21),
+            closed_on: None,
+        });
         let stays = [fine, soon, late];
         let flags: Vec<_> = stays
             .iter()

@@ -12,7 +12,8 @@
 //! * **Process indicators** are over the stays *admitted* in the period. Day numbering: the
 //!   admission date is day 1; "by day N" means on or before admitted + N − 1. For each
 //!   deadline a stay is
-//!   - *not yet due* (left out) when the deadline date is after `to`;
+//!   - *not yet due* (left out) when the deadline date is after `to`, or is `to` itself
+//!     and the work is not done yet (it is *due* that day, as the board's `! i dag`);
 //!   - *met* when the work was done on or before the deadline date;
 //!   - *ended before the deadline* (left out) when it was not met and the stay was discharged
 //!     before the deadline date, so the work could not be done in the ward;
@@ -23,17 +24,21 @@
 //!   GP = `gp_appointments.done_on` (the appointment took place; a booking alone does not
 //!   count, as on the board, where a booked but not held appointment turns red after the
 //!   deadline); medication = `done_on` of a reconciliation with status done (done without a
-//!   date cannot be shown to be on time and counts as missed).
-//! * **Discharged on time**: deadline = admitted + stay length (35 days: the default planned
-//!   discharge); met = discharged on or before it; a stay still active after it is missed.
+//!   date cannot be shown to be on time and counts as missed). Deadline dates are the
+//!   board's (`Rules::deadline`): the target group's days, moved off weekends and holidays
+//!   when the rules move them.
+//! * **Discharged on time**: deadline = the default planned discharge (day 35, admitted + 34,
+//!   moved off a weekend or holiday when the rules move deadlines); met = discharged on or
+//!   before it; a stay still active after it is missed.
 //! * **Stand-ups**: for each meeting dated in the period, the stays active that day (admitted
 //!   on or before it, not cancelled, not discharged before it; the discharge day counts) and
 //!   how many of those were recorded as discussed. Discussed stays that were not active that
 //!   day are reported apart and not in the share. The period figure pools all meetings.
 //! * **Outcome indicators** are over the stays *discharged* in the period (discharge date in
 //!   `[from, to]`, whenever admitted): number, median length of stay in days
-//!   (discharge date − admission date, so a stay discharged on its planned date after five
-//!   weeks is 35), discharge outcomes, hospital admissions, goals achieved.
+//!   (the day of the stay it was discharged on, as the board's day counter: discharge
+//!   date − admission date + 1, so a stay discharged on its planned date, day 35, is 35),
+//!   discharge outcomes, hospital admissions, goals achieved.
 //! * **Hospital admission during the stay**: the stay ended with discharge outcome
 //!   `hospital`, or a delay with reason `in_hospital` was recorded against any of its
 //!   deadlines. (The data holds no other record of hospital stays.)
@@ -46,7 +51,7 @@
 pub mod render;
 
 use crate::domain::dates::{add_days, days_between};
-use crate::domain::{GoalStatus, MedStatus, Rules, Stay, StayId, StayStatus};
+use crate::domain::{DeadlineKind, GoalStatus, MedStatus, Rules, Stay, StayId, StayStatus};
 use crate::store::Meeting;
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
@@ -131,6 +136,10 @@ pub fn deadline_result(
         DeadlineResult::NotYetDue
     } else if done.is_some_and(|d| d <= deadline) {
         DeadlineResult::Met
+    } else if deadline == to {
+        // On `to` itself and not done yet: still due that day, as the board's `! i dag`,
+        // not missed.
+        DeadlineResult::NotYetDue
     } else if stay.discharged_on.is_some_and(|end| end < deadline) {
         DeadlineResult::EndedBefore
     } else {
@@ -163,7 +172,9 @@ impl Process {
     fn over<'a>(stays: impl Iterator<Item = &'a Stay>, rules: &Rules, to: Date) -> Self {
         let mut p = Process::default();
         for s in stays {
-            let day = |n| rules.date_of_day(s.admitted, n);
+            // The deadlines exactly as the board places them (target group days, weekends
+            // and holidays).
+            let day = |k| rules.deadline(s, k).date;
             let goals_set = s.goals.iter().map(|g| g.set_on).min();
             let med_done = (s.med_status == MedStatus::Done)
                 .then_some(s.med_done)
@@ -173,15 +184,23 @@ impl Process {
                 .flatten();
             p.assessment.add(deadline_result(
                 s,
-                day(rules.assessment_day),
+                day(DeadlineKind::Assessment),
                 s.assessment_done,
                 to,
             ));
-            p.goals
-                .add(deadline_result(s, day(rules.assessment_day), goals_set, to));
-            p.gp.add(deadline_result(s, day(rules.gp_day), s.gp.done_on, to));
-            p.medication
-                .add(deadline_result(s, day(rules.medication_day), med_done, to));
+            p.goals.add(deadline_result(
+                s,
+                day(DeadlineKind::Assessment),
+                goals_set,
+                to,
+            ));
+            p.gp.add(deadline_result(s, day(DeadlineKind::Gp), s.gp.done_on, to));
+            p.medication.add(deadline_result(
+                s,
+                day(DeadlineKind::Medication),
+                med_done,
+                to,
+            ));
             p.discharged_on_time.add(deadline_result(
                 s,
                 rules.default_discharge(s.admitted),
@@ -266,7 +285,7 @@ pub struct OutcomeCount {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Outcome {
     pub discharged: usize,
-    /// Median of (discharge date − admission date) in days.
+    /// Median of the day of the stay each was discharged on (discharge − admission + 1).
     pub median_length_days: Option<f64>,
     pub outcomes: Vec<OutcomeCount>,
     pub hospital_admissions: Share,
@@ -292,7 +311,7 @@ impl Outcome {
     fn over(discharged: &[&Stay]) -> Self {
         let mut lengths: Vec<i64> = discharged
             .iter()
-            .filter_map(|s| s.discharged_on.map(|d| days_between(s.admitted, d)))
+            .filter_map(|s| s.discharged_on.map(|d| days_between(s.admitted, d) + 1))
             .collect();
         let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();
         let mut out = Outcome {

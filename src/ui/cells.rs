@@ -6,6 +6,7 @@ use crate::app::{App, RowView};
 use crate::config::{Column, Config};
 use crate::domain::dates::fmt_short;
 use crate::domain::flags::{DeadlineFlag, GpState};
+use crate::domain::holidays::NonWorking;
 use crate::domain::text::{sanitize, truncate, width};
 use crate::domain::{GoalStatus, Level, MedStatus, Stay};
 use crate::i18n::Strings;
@@ -150,6 +151,12 @@ fn variants(
         Column::Gp => {
             let state = match f.gp_state {
                 GpState::NotBooked => s.not_booked.to_string(),
+                // The day has passed and it is not marked held: ask.
+                GpState::Booked(d) if f.gp_booking_passed => format!(
+                    "{} {}",
+                    fmt_short(d),
+                    crate::i18n::deadline_strings(lang).gp_held
+                ),
                 GpState::Booked(d) => format!("{} {}", s.booked, fmt_short(d)),
                 GpState::Done(_) => s.done.to_string(),
             };
@@ -292,6 +299,9 @@ fn deadline_cell(
     } else {
         String::new()
     };
+    if f.done_late() {
+        return late_cell(th, s, f, detail);
+    }
     if f.level == Level::Done {
         let when = f.done_on.map(fmt_short).unwrap_or_default();
         let mut v = vec![
@@ -323,11 +333,84 @@ fn deadline_cell(
             compact = format!("{sym} {date}{mark}");
         }
     }
+    // A deadline on a weekend or holiday (kept there by `mark`) says so before anything else:
+    // the team must plan for it. One moved to the working day before already counts its days
+    // to that day; it says so after its state, where there is room.
+    if detail == 0
+        && let Some(day_off) = day_off_mark(s, f)
+    {
+        let marked = |v: &Variant| {
+            let mut m = v.clone();
+            m.push((format!(" ({day_off})"), st));
+            m
+        };
+        let compact_marked = marked(&vec![(compact.clone(), st)]);
+        out = if f.moved_from.is_none() {
+            let mut first: Vec<Variant> = out.iter().map(marked).collect();
+            first.push(compact_marked);
+            first.into_iter().chain(out).collect()
+        } else {
+            let mut v: Vec<Variant> = out.iter().flat_map(|v| [marked(v), v.clone()]).collect();
+            v.push(compact_marked);
+            v
+        };
+    }
     out.push(vec![(compact, st)]);
     if detail >= 2 {
         out.push(vec![(format!("{sym} {}", short_rel(s, f.days_left)), st)]);
     }
     out
+}
+
+/// `helg` / `helligdag` when an open deadline's day is a weekend or public holiday, or
+/// `før helg` / `før helligdag` when the rules moved it to the working day before.
+fn day_off_mark(s: &Strings, f: &DeadlineFlag) -> Option<&'static str> {
+    let d = crate::i18n::deadline_strings(lang_of(s));
+    let why = f.non_working?;
+    Some(match (why, f.moved_from.is_some()) {
+        (NonWorking::Weekend, false) => d.weekend,
+        (NonWorking::Holiday, false) => d.holiday,
+        (NonWorking::Weekend, true) => d.before_weekend,
+        (NonWorking::Holiday, true) => d.before_holiday,
+    })
+}
+
+/// The language a `Strings` table is in.
+fn lang_of(s: &Strings) -> crate::config::Language {
+    if std::ptr::eq(s, crate::i18n::strings(crate::config::Language::En)) {
+        crate::config::Language::En
+    } else {
+        crate::config::Language::Nb
+    }
+}
+
+/// Done after its deadline: an amber tick with the days late (`✓ 2d for sent`), never the
+/// green of work done in time. A recorded delay reason keeps its mark.
+fn late_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, detail: u8) -> Vec<Variant> {
+    let d = crate::i18n::deadline_strings(lang_of(s));
+    let sym = th.symbol(Level::Done);
+    let st = th.level(Level::DueSoon);
+    let mark = if f.delay_known {
+        format!(" {}", th.delay_mark())
+    } else {
+        String::new()
+    };
+    let when = f.done_on.map(fmt_short).unwrap_or_default();
+    let n = format!("{}{}", f.late_days, s.days_short);
+    let mut v = Vec::new();
+    if detail == 0 {
+        v.push(vec![(
+            format!("{sym} {} {when}, {n} {}{mark}", s.done, d.late),
+            st,
+        )]);
+        v.push(vec![(format!("{sym} {n} {}{mark}", d.late), st)]);
+    }
+    v.push(vec![(format!("{sym} {n} {}{mark}", d.late_short), st)]);
+    if detail >= 2 {
+        v.push(vec![(format!("{sym} {n} {}", d.late_short), st)]);
+        v.push(vec![(format!("{sym} {}", d.late_short), st)]);
+    }
+    v
 }
 
 fn day_cell(th: &Theme, s: &Strings, row: &RowView, length: u32, w: usize) -> Vec<Variant> {
@@ -339,7 +422,9 @@ fn day_cell(th: &Theme, s: &Strings, row: &RowView, length: u32, w: usize) -> Ve
             vec![(format!("+{n}{}", s.days_short), th.dim())],
         ];
     }
-    let over = f.day > i64::from(length) || f.discharge.level == Level::Overdue;
+    // Red only once the planned discharge day has passed (`35/35` on the discharge day is
+    // the last day of the stay, not an overdue one).
+    let over = f.discharge.level == Level::Overdue;
     let num_style = if over {
         th.level(Level::Overdue)
     } else {
@@ -373,12 +458,19 @@ fn day_cell(th: &Theme, s: &Strings, row: &RowView, length: u32, w: usize) -> Ve
 fn goals_cell(app: &App, th: &Theme, s: &Strings, stay: &Stay, row: &RowView) -> Vec<Variant> {
     let f = &row.flags;
     if f.goals_total == 0 {
-        let st = if f.assessment.level == Level::Overdue {
-            th.level(Level::Overdue)
-        } else {
-            th.dim()
-        };
-        return vec![vec![(s.no_goals.to_string(), st)], vec![("0/0".into(), st)]];
+        // No goals yet: a flag with its symbol until they exist (ticking the assessment
+        // does not make it calm). Goals that were all dropped are grey.
+        if f.goals.level == Level::Done {
+            return vec![
+                vec![(s.no_goals.to_string(), th.dim())],
+                vec![("0/0".into(), th.dim())],
+            ];
+        }
+        let (sym, st) = (th.symbol(f.goals.level), th.level(f.goals.level));
+        return vec![
+            vec![(format!("{sym} {}", s.no_goals), st)],
+            vec![(format!("{sym} 0/0"), st)],
+        ];
     }
     let count = format!("{}/{}", f.goals_achieved, f.goals_total);
     let count_style = if f.goals_achieved == f.goals_total {
