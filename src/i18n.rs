@@ -702,7 +702,7 @@ static STANDUP_NB: StandupStrings = StandupStrings {
     minutes_used: "Minutter brukt",
     not_discussed: "Ikke drøftet:",
     keys_summary: "Enter/Esc tilbake til tavlen",
-    keys_indicators: "Esc/i lukk · samme tall som «tavle report»",
+    keys_indicators: "Esc/i lukk · ↑/↓ PgUp/PgDn blar · samme tall som «tavle report»",
 };
 
 static STANDUP_EN: StandupStrings = StandupStrings {
@@ -722,7 +722,7 @@ static STANDUP_EN: StandupStrings = StandupStrings {
     minutes_used: "Minutes used",
     not_discussed: "Not discussed:",
     keys_summary: "Enter/Esc back to the board",
-    keys_indicators: "Esc/i close · the same figures as `tavle report`",
+    keys_indicators: "Esc/i close · ↑/↓ PgUp/PgDn scroll · the same figures as `tavle report`",
 };
 
 /// Words for deadlines: late work, weekends and holidays, the GP booking, the goal's date.
@@ -876,6 +876,8 @@ pub struct IndicatorStrings {
     pub col_on_time: &'static str,
     pub col_standups: &'static str,
     pub charts_hint: &'static str,
+    /// Bottom row of a scrolled indicators view: `{n}` lines below.
+    pub scroll_hint: &'static str,
     pub last_weeks: Counted,
     /// `tavle report`'s first line.
     pub report_title: &'static str,
@@ -959,6 +961,7 @@ static INDICATORS_NB: IndicatorStrings = IndicatorStrings {
     col_on_time: "i tide",
     col_standups: "tavlem.",
     charts_hint: "Ukegrafer: gjør vinduet større",
+    scroll_hint: "↓ {n} linjer til · ↑/↓ PgUp/PgDn blar",
     last_weeks: Counted {
         one: "siste {n} uke",
         many: "siste {n} uker",
@@ -1032,6 +1035,7 @@ static INDICATORS_EN: IndicatorStrings = IndicatorStrings {
     col_on_time: "on time",
     col_standups: "stand-ups",
     charts_hint: "Weekly charts: enlarge the window",
+    scroll_hint: "↓ {n} more lines · ↑/↓ PgUp/PgDn scroll",
     last_weeks: Counted {
         one: "last {n} week",
         many: "last {n} weeks",

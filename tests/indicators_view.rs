@@ -115,11 +115,15 @@ fn report(stays: &[Stay], meetings: &[Meeting], config: &Config) -> Report {
 }
 
 fn render(report: &Report, config: &Config, size: (u16, u16)) -> Buffer {
+    render_scrolled(report, config, size, 0)
+}
+
+fn render_scrolled(report: &Report, config: &Config, size: (u16, u16), scroll: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let th = Theme::new(config);
     t.draw(|f| {
         let area = f.area();
-        tavle::ui::indicators::draw(f, area, report, config, &th)
+        tavle::ui::indicators::draw(f, area, report, config, &th, scroll)
     })
     .unwrap();
     t.backend().buffer().clone()
@@ -187,8 +191,12 @@ fn figures_at_80x24_without_charts() {
     // The share bar: 67 % of a bar is more filled than empty.
     let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains('█') && a.contains('░'), "{a}");
-    // No room for the weekly charts: a hint instead.
-    assert!(line_with(&screen, "Ukegrafer: gjør vinduet større").contains("Ukegrafer"));
+    // More below than fits: the last row says so; scrolled down, the stand-ups and the
+    // hint that the weekly charts need a larger window come into view.
+    assert!(line_with(&screen, "linjer til").contains("PgDn"));
+    let end = lines(&render_scrolled(&r, &c, (80, 24), 100));
+    assert!(line_with(&end, "Ukegrafer: gjør vinduet større").contains("Ukegrafer"));
+    assert!(end.join("\n").contains("Tavlemøter"), "{}", end.join("\n"));
     // Every line fits the width.
     for l in &screen {
         assert_eq!(unicode_width::UnicodeWidthStr::width(l.as_str()), 80);
@@ -204,8 +212,10 @@ fn compact_figures_when_the_area_is_short() {
     let screen = lines(&render(&r, &c, (80, 20)));
     let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
-    assert!(line_with(&screen, "Hjem med ordinære tjenester").contains("1/2"));
-    assert!(line_with(&screen, "Opphold med alle mål oppnådd").contains("0/2"));
+    // The rest is reached by scrolling, never cut off.
+    let end = lines(&render_scrolled(&r, &c, (80, 20), 100));
+    assert!(line_with(&end, "Hjem med ordinære tjenester").contains("1/2"));
+    assert!(line_with(&end, "Opphold med alle mål oppnådd").contains("0/2"));
     // Outcomes with no stays are left out first.
     assert!(!screen.join("\n").contains("Sykehjem"));
 }
@@ -294,7 +304,8 @@ fn english_uses_the_report_labels() {
         if size.0 >= 120 {
             assert!(line_with(&screen, "W36").contains("W48"));
         } else {
-            assert!(all.contains("Weekly charts: enlarge the window"));
+            let end = lines(&render_scrolled(&r, &c, size, 100)).join("\n");
+            assert!(end.contains("Weekly charts: enlarge the window"), "{end}");
         }
     }
 }

@@ -311,3 +311,24 @@ fn paging_through_does_not_count_as_discussed_and_summary_and_indicators_agree()
     let m = &report.standups;
     assert_eq!((m.discussed.met, m.discussed.of), (2, 3));
 }
+
+#[test]
+fn the_indicators_scroll_with_the_arrow_keys_on_a_small_terminal() {
+    // 80x14 (a split tmux pane): not even the figures fit at once.
+    let mut b = board((80, 14));
+    b.keys("i");
+    assert_eq!(b.app.overlay, tavle::app::Overlay::Indicators);
+    let first = b.screen();
+    assert!(first.contains("linjer til"), "{first}");
+    for _ in 0..40 {
+        b.key(KeyCode::Down);
+    }
+    let end = b.screen();
+    assert!(end.contains("Ukegrafer"), "{end}");
+    assert_ne!(first, end);
+    b.key(KeyCode::PageUp)
+        .key(KeyCode::PageUp)
+        .key(KeyCode::PageUp)
+        .key(KeyCode::PageUp);
+    assert!(b.screen().contains("Prosess"), "{}", b.screen());
+}

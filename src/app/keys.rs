@@ -117,6 +117,10 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
         Overlay::Archive => archive_key(app, key),
         Overlay::Indicators => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'i') | KeyCode::Enter => Some(Action::CloseOverlay),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Scroll(1)),
+            KeyCode::PageUp => Some(Action::Scroll(-10)),
+            KeyCode::PageDown => Some(Action::Scroll(10)),
             _ => None,
         },
         Overlay::Confirm(_) => match key.code {

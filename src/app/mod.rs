@@ -535,6 +535,7 @@ impl App {
                     from,
                     to,
                 ));
+                self.scroll = 0;
                 self.overlay = Overlay::Indicators;
             }
             a @ (Action::StartStandup

@@ -347,7 +347,14 @@ const MIN_CHART_H: u16 = 10;
 const MIN_CHART_W: u16 = 36;
 
 /// Draw the indicators view into `area` (clearing it first, so it can be an overlay).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config, th: &Theme) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    report: &Report,
+    config: &Config,
+    th: &Theme,
+    scroll: u16,
+) {
     let w = words(config.language);
     let look = Look {
         color: config.theme.colors == ColorMode::Ansi,
@@ -427,8 +434,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config,
         frame.render_widget(Paragraph::new(lines), top);
         charts(frame, bottom, report, w, th, &look);
     } else {
-        // Figures only; a hint on the last row if there is one to spare.
-        let lines = figure_lines(
+        // A small screen: every figure, then the stand-ups, scrolled with ↑/↓; the last row
+        // says there is more (nothing is silently dropped).
+        let mut lines = figure_lines(
             &all,
             inner.width.into(),
             inner.height.into(),
@@ -436,15 +444,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, report: &Report, config: &Config,
             th,
             &look,
         );
-        let used = lines.len() as u16;
-        frame.render_widget(Paragraph::new(lines), inner);
-        if used < inner.height {
+        if !meetings.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::styled(w.meetings_title, th.strong()));
+            lines.extend(meetings.iter().cloned());
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(w.charts_hint, th.dim()));
+        let total = lines.len() as u16;
+        let fits = total <= inner.height;
+        let view_h = if fits { inner.height } else { inner.height - 1 };
+        let scroll = scroll.min(total.saturating_sub(view_h));
+        let body = Rect {
+            height: view_h,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
+        if !fits {
+            let below = total.saturating_sub(scroll + view_h);
             let hint = Rect {
                 y: inner.y + inner.height - 1,
                 height: 1,
                 ..inner
             };
-            frame.render_widget(Paragraph::new(Line::styled(w.charts_hint, th.dim())), hint);
+            let mut text = w.scroll_hint.replace("{n}", &below.to_string());
+            if look.ascii {
+                text = text.replace('↓', "v").replace('↑', "^").replace('·', "|");
+            }
+            frame.render_widget(Paragraph::new(Line::styled(text, th.dim())), hint);
         }
     }
 }

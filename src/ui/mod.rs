@@ -59,11 +59,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if banner {
         let text = match (&app.config_error, &app.config_missing, &app.db_error) {
             // Losing the database outranks every other banner: nothing more is saved.
-            _ if app.db_replaced => {
-                crate::i18n::edit_strings(app.config.language)
-                    .db_replaced
-                    .to_string()
-            }
+            _ if app.db_replaced => crate::i18n::edit_strings(app.config.language)
+                .db_replaced
+                .to_string(),
             (Some(c), _, _) => format!("{}: {c}", s.config_error),
             (None, Some(p), _) => {
                 let path = crate::domain::text::sanitize(&p.display().to_string());
@@ -99,7 +97,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),
         Overlay::Indicators => {
             if let Some(r) = &app.report {
-                indicators::draw(frame, popup(area, 95, 95), r, &app.config, &th);
+                indicators::draw(frame, popup(area, 95, 95), r, &app.config, &th, app.scroll);
             }
         }
         Overlay::Archive => archive::draw(frame, popup(area, 95, 95), app, &th),
