@@ -74,7 +74,17 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     let k = kiosk.wait_for("bestilt 30.11");
     assert!(k.contains("ÅØ") && !k.contains("Åse"), "{k}");
 
-    board.keys(&["x", "Tab", "Right", "Enter"]);
+    // Discharge is the evaluation: each goal evaluated, each open deadline decided (with a
+    // note), then the outcome. Enter before that points at what is missing.
+    board.keys(&["x"]);
+    board.wait_for("Evaluering og utskriving");
+    board.keys(&["Enter"]);
+    board.wait_for("mangler beslutning");
+    board.keys(&["Right", "Tab", "Right", "Tab", "Right", "Tab"]);
+    board.text("Hjemmetjenesten kartlegger");
+    board.keys(&["Tab", "Right", "Tab"]);
+    board.text("Beholder timen hos fastlegen");
+    board.keys(&["Tab", "Tab", "Right", "Enter"]);
     board.wait_for("Ingen aktive innleggelser");
     kiosk.wait_for("0/12 aktive");
     board.keys(&["u"]);
