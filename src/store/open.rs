@@ -165,7 +165,8 @@ fn check_pages(conn: &Connection, path: &Path) -> rusqlite::Result<Option<String
     };
     let pages: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
     let size: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0))?;
-    Ok((pages.max(0) as u64 * size.max(0) as u64 > len).then(|| format!("{len} bytes, header counts {pages} pages")))
+    Ok((pages.max(0) as u64 * size.max(0) as u64 > len)
+        .then(|| format!("{len} bytes, header counts {pages} pages")))
 }
 
 /// Open (creating if needed) the database for the editing board and upgrade its schema.
