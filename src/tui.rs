@@ -118,6 +118,14 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     })
     .ok();
 
+    {
+        use std::io::IsTerminal;
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            anyhow::bail!(
+                "the board needs a terminal to draw in, and this has none (output or input is redirected, or ssh was run without a terminal). Over SSH ask for one: ssh -t HOST. For data without a screen use `tavle export` or `tavle report`."
+            );
+        }
+    }
     let mut terminal = crate::ansi16::init()?;
     // Pasted text arrives as one event, so a newline in it cannot press Enter in a form.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
