@@ -130,10 +130,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             && let Some(y) = table::selected_y(app, body)
             && (at.y..at.y + at.height).contains(&y)
         {
-            if y + 1 + at.height <= body.y + body.height {
+            let below = (body.y + body.height).saturating_sub(y + 1);
+            let above = y.saturating_sub(area.y);
+            if at.height <= below {
                 at.y = y + 1;
-            } else if y >= body.y + at.height {
+            } else if at.height <= above {
                 at.y = y - at.height;
+            } else if below.max(above) >= MIN_FORM_H {
+                // Too tall for either side: it takes the larger side and scrolls inside.
+                if below >= above {
+                    (at.y, at.height) = (y + 1, below);
+                } else {
+                    (at.y, at.height) = (area.y, above);
+                }
             }
         }
         form::draw(frame, at, f, who.as_deref(), app.today(), &th);
@@ -142,6 +151,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 }
 
 /// A centred box at most `w` columns wide and `h` rows high.
+/// The least height a form is squeezed to so that the selected row stays in sight.
+const MIN_FORM_H: u16 = 9;
+
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
