@@ -172,9 +172,9 @@ fn assert_figures_nb(screen: &[String]) {
     assert!(h.contains("1/2") && h.contains("50 %"), "{h}");
     let sh = line_with(screen, "Innlagt på sykehus under oppholdet");
     assert!(sh.contains("1/2") && sh.contains("50 %"), "{sh}");
-    let ga = line_with(screen, "Mål oppnådd ved utskriving");
+    let ga = line_with(screen, "Mål nådd ved utskriving");
     assert!(ga.contains("3/5") && ga.contains("60 %"), "{ga}");
-    let all_goals = line_with(screen, "Opphold med alle mål oppnådd");
+    let all_goals = line_with(screen, "Opphold med alle mål nådd");
     assert!(
         all_goals.contains("0/2") && all_goals.contains("0 %"),
         "{all_goals}"
@@ -215,7 +215,7 @@ fn compact_figures_when_the_area_is_short() {
     // The rest is reached by scrolling, never cut off.
     let end = lines(&render_scrolled(&r, &c, (80, 20), 100));
     assert!(line_with(&end, "Hjem med ordinære tjenester").contains("1/2"));
-    assert!(line_with(&end, "Opphold med alle mål oppnådd").contains("0/2"));
+    assert!(line_with(&end, "Opphold med alle mål nådd").contains("0/2"));
     // Outcomes with no stays are left out first.
     assert!(!screen.join("\n").contains("Sykehjem"));
 }
@@ -230,7 +230,7 @@ fn figures_above_charts_at_120x40() {
     // Every configured outcome is listed, also with no stays.
     assert!(line_with(&screen, "Sykehjem").contains("0/2"));
     // Charts below the figures: bar chart legend, week labels, sparklines.
-    let figures_end = row_of(&screen, "Opphold med alle mål oppnådd");
+    let figures_end = row_of(&screen, "Opphold med alle mål nådd");
     let legend = row_of(&screen, "Per uke");
     assert!(legend > figures_end);
     let labels = line_with(&screen, "u48");

@@ -249,7 +249,7 @@ fn detail_pane_shows_everything_about_one_stay() {
     let text = screen(&render(&a));
     for want in [
         "Være hjemme til jul",
-        "oppnådd 23.11.2026",
+        "(nådd 23.11.2026)",
         "Ringe datter",
         "Fall, Ernæring",
         "Datter Liv",

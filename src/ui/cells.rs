@@ -240,12 +240,7 @@ fn variants(
             }
         }
         Column::Updated => {
-            let age = if f.days_since_update == 0 {
-                let hours = (app_now_unix(app) - stay.updated_at).max(0) / 3600;
-                format!("{hours}{}", s.hours_short)
-            } else {
-                format!("{}{}", f.days_since_update, s.days_short)
-            };
+            let age = updated_age(app, stay, f.days_since_update);
             if f.stale {
                 vec![vec![(format!("{age}!"), th.stale())]]
             } else {
@@ -254,6 +249,19 @@ fn variants(
         }
     };
     variants
+}
+
+/// How long ago the stay was last changed: hours today («5t»), else days («3d»); the board,
+/// the detail pane and the stand-up all say it the same way.
+pub fn updated_age(app: &App, stay: &Stay, days_since_update: i64) -> String {
+    let s = crate::i18n::strings(app.config.language);
+    let hours = (app_now_unix(app) - stay.updated_at).max(0) / 3600;
+    // A stay seen as of an earlier day (the archive) keeps its day count.
+    if days_since_update == 0 && hours < 24 {
+        format!("{hours}{}", s.hours_short)
+    } else {
+        format!("{days_since_update}{}", s.days_short)
+    }
 }
 
 fn app_now_unix(app: &App) -> i64 {

@@ -205,7 +205,7 @@ pub fn draw_stay(
     lines.push(Line::from(vec![
         label(s.last_changed),
         Span::styled(
-            format!("{} {}", f.days_since_update, s.days_short),
+            super::cells::updated_age(app, stay, f.days_since_update),
             if f.stale { th.stale() } else { th.dim() },
         ),
     ]));

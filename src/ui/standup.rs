@@ -267,7 +267,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     r.push(Line::from(vec![
         Span::styled(format!(" {}  ", s.last_changed), th.titles()),
         Span::styled(
-            format!("{} {}", f.days_since_update, s.days_short),
+            super::cells::updated_age(app, stay, f.days_since_update),
             if f.stale { th.stale() } else { th.dim() },
         ),
     ]));
