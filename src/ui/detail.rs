@@ -101,6 +101,8 @@ pub fn draw_stay(
         None if fl.level == Level::Overdue => {
             format!("{}{} {}", -fl.days_left, s.days_short, s.overdue_short)
         }
+        // As on the board: «i dag», never «0d igjen».
+        None if fl.days_left == 0 => s.today.to_string(),
         None => format!("{}{} {}", fl.days_left, s.days_short, s.left_short),
     };
     lines.push(deadline(
