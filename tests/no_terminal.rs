@@ -21,7 +21,10 @@ fn without_a_terminal_the_board_says_it_needs_one() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert_eq!(err.trim().lines().count(), 1, "{err}");
-        assert!(err.contains("needs a terminal") && err.contains("ssh -t"), "{err}");
+        assert!(
+            err.contains("needs a terminal") && err.contains("ssh -t"),
+            "{err}"
+        );
         assert!(out.stdout.is_empty(), "nothing drawn into a pipe");
     }
 }
