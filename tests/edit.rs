@@ -79,7 +79,13 @@ impl Board {
     }
     /// Add a stay named `name` with the form's defaults.
     fn add(&mut self, name: &str) -> &mut Self {
-        self.keys("a").keys(name).enter()
+        // Name, then the target group (a new stay has none until one is picked).
+        self.keys("a")
+            .keys(name)
+            .tab()
+            .tab()
+            .key(KeyCode::Right)
+            .enter()
     }
 }
 

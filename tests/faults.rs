@@ -50,7 +50,7 @@ fn add_stay(board: &Tmux, name: &str) {
     board.keys(&["a"]);
     board.wait_for("Ny innleggelse");
     board.text(name);
-    board.keys(&["Enter"]);
+    board.keys(&["Tab", "Tab", "Right", "Enter"]);
     board.wait_until(&format!("{name:?} saved"), |s| {
         s.contains("Lagret") && s.contains(name) && !s.contains("Ny innleggelse")
     });
@@ -180,7 +180,7 @@ fn kill_9_during_a_burst_of_writes_keeps_every_acknowledged_change() {
             for name in &names {
                 board.keys(&["a"]);
                 board.text(name);
-                board.keys(&["Enter"]);
+                board.keys(&["Tab", "Tab", "Right", "Enter"]);
             }
         });
         let start = Instant::now();
@@ -313,7 +313,7 @@ fn a_full_disk_keeps_the_form_says_so_and_saves_once_space_is_freed() {
     board.keys(&["a"]);
     board.wait_for("Ny innleggelse");
     board.text("Dagny Fullstad");
-    board.keys(&["Enter"]);
+    board.keys(&["Tab", "Tab", "Right", "Enter"]);
     let s = board.wait_until("a message about the full disk", |s| {
         s.contains("Ikke lagret") || s.contains("Lagret") || s.contains("[exited")
     });

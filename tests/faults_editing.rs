@@ -41,7 +41,7 @@ fn add_stay(b: &Tmux, name: &str) {
     b.keys(&["a"]);
     b.wait_for("Ny innleggelse");
     b.text(name);
-    b.keys(&["Enter"]);
+    b.keys(&["Tab", "Tab", "Right", "Enter"]);
     b.wait_until("the stay saved", |s| {
         s.contains("Lagret") && s.contains(name) && !s.contains("Ny innleggelse")
     });

@@ -172,7 +172,11 @@ impl Board {
 fn delete_and_undo_say_what_happened() {
     for size in SIZES {
         let mut b = board(size);
-        b.keys("a").keys("Kari Hansen").key(KeyCode::Enter);
+        b.keys("a")
+            .keys("Kari Hansen")
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab);
+        b.key(KeyCode::Right).key(KeyCode::Enter);
         assert!(b.screen().contains("✓ Lagret"), "{}", b.screen());
         // Undo a GP booking: it says what was undone, and for whom.
         b.keys("l").keys("30.11").key(KeyCode::Enter);
@@ -194,7 +198,11 @@ fn delete_and_undo_say_what_happened() {
             "{size:?}\n{s}"
         );
         // Undoing an admission names it.
-        b.keys("a").keys("Ola Nordmann").key(KeyCode::Enter);
+        b.keys("a")
+            .keys("Ola Nordmann")
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab);
+        b.key(KeyCode::Right).key(KeyCode::Enter);
         b.keys("u");
         let s = b.screen();
         assert!(
@@ -208,7 +216,11 @@ fn delete_and_undo_say_what_happened() {
 fn the_stand_up_counts_minutes_and_shows_the_last_change_in_words() {
     for size in SIZES {
         let mut b = board(size);
-        b.keys("a").keys("Kari Hansen").key(KeyCode::Enter);
+        b.keys("a")
+            .keys("Kari Hansen")
+            .key(KeyCode::Tab)
+            .key(KeyCode::Tab);
+        b.key(KeyCode::Right).key(KeyCode::Enter);
         b.keys("t");
         assert!(
             b.screen().contains("TAVLEMØTE 15 min igjen"),

@@ -315,6 +315,11 @@ impl Form {
         }
     }
 
+    /// Only when the config has no target groups at all may a new stay have none.
+    fn opened_group_blank_allowed(&self) -> bool {
+        matches!(&self.fields[2].input, Input::Choice { options, .. } if options.len() <= 1)
+    }
+
     /// Values compared as meant, not as typed: `1.12` and `01.12.2026` are one date.
     fn canonical(&self, i: usize, today: Date) -> String {
         let f = &self.fields[i];
@@ -414,19 +419,16 @@ impl Form {
                     (FormKind::EditStay, None) => return None,
                     _ => {
                         title = e.add_stay;
-                        blank = Stay {
-                            target_group: cfg
-                                .target_groups
-                                .first()
-                                .map(|g| g.key.clone())
-                                .unwrap_or_default(),
-                            ..Stay::new(0, "", today, cfg.rules().default_discharge(today))
-                        };
+                        // No group until someone picks one: the group sets the deadlines
+                        // (from hospital: medication by day 3), so it is never a default.
+                        blank = Stay::new(0, "", today, cfg.rules().default_discharge(today));
                         blank
                     }
                 };
                 let mut groups = choices(&cfg.target_groups, lang);
-                if groups.is_empty() || !groups.iter().any(|g| g.0 == st.target_group) {
+                if kind == FormKind::AddStay && !groups.is_empty() {
+                    groups = pick_one(&cfg.target_groups, lang);
+                } else if groups.is_empty() || !groups.iter().any(|g| g.0 == st.target_group) {
                     groups.insert(0, (st.target_group.clone(), e.none_choice.to_string()));
                 }
                 let mut contact = Field::text(e.contact, &st.primary_contact, MAX_SHORT, false);
@@ -693,7 +695,12 @@ impl Form {
                 let fields = StayFields {
                     name: text(0)?,
                     initials: text(1)?,
-                    target_group: choice(2, false)?,
+                    // A new stay needs its group (it sets the deadlines); a stay stored
+                    // without one (an old list) may keep it.
+                    target_group: choice(
+                        2,
+                        self.kind == FormKind::AddStay && !self.opened_group_blank_allowed(),
+                    )?,
                     admitted,
                     planned_discharge,
                     primary_contact: text(5)?,
@@ -848,6 +855,12 @@ mod tests {
         type_text(&mut f, "1.12");
         // Day 35 of a stay admitted 1.12 is 4.1 (a Monday, a working day).
         assert_eq!(f.fields[4].value(), "04.01.2027");
+        // The target group sets the deadlines: never a default, Enter points at it.
+        assert_eq!(f.fields[2].value(), "");
+        assert_eq!(f.submit(TODAY), None);
+        assert_eq!(f.focus, 2);
+        assert!(f.fields[2].error.as_deref().unwrap().contains("Velg"));
+        f.key(FormKey::Right, TODAY);
         match f.submit(TODAY) {
             Some(Change::Create(s)) => {
                 assert_eq!(s.name, "Åse Ødegård");
@@ -878,6 +891,8 @@ mod tests {
         );
         f.key(FormKey::Clear, TODAY);
         type_text(&mut f, "i går");
+        f.focus = 2;
+        f.key(FormKey::Right, TODAY);
         assert!(f.submit(TODAY).is_some());
     }
 
