@@ -523,7 +523,13 @@ impl Form {
                     e.medication,
                     vec![
                         Field::choice(e.status, statuses, next.as_str()),
-                        Field::date(e.done_on, Some(st.med_done.unwrap_or(today)), true),
+                        // A date only with «samstemt»: "in progress, done today" misleads.
+                        Field::date(
+                            e.done_on,
+                            (st.med_status == MedStatus::Done)
+                                .then(|| st.med_done.unwrap_or(today)),
+                            true,
+                        ),
                     ],
                     target,
                     cfg,
@@ -615,6 +621,14 @@ impl Form {
             f.key(key);
         }
         self.error = None;
+        if self.kind == FormKind::Medication && self.focus == 0 {
+            let done = MedStatus::parse(self.fields[0].value()) == Some(MedStatus::Done);
+            if !done {
+                self.fields[1].set_text(String::new());
+            } else if self.fields[1].value().is_empty() {
+                self.fields[1].set_text(fmt_date(today));
+            }
+        }
         if self.kind == FormKind::Delay && self.focus == 0 {
             // Show what is already recorded for the deadline now chosen.
             let kind = DeadlineKind::parse(self.fields[0].value());
@@ -870,6 +884,25 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_medication_form_shows_a_date_only_when_reconciled() {
+        let cfg = Config::default();
+        let mut s = Stay::new(1, "A", TODAY, TODAY);
+        s.med_status = MedStatus::InProgress;
+        let mut f = Form::open(FormKind::Medication, Some(&s), &cfg, TODAY).unwrap();
+        assert_eq!(f.fields[0].value(), "in_progress");
+        assert_eq!(f.fields[1].value(), "", "in progress is not done today");
+        f.key(FormKey::Right, TODAY);
+        assert_eq!(f.fields[0].value(), "done");
+        assert_eq!(f.fields[1].value(), "25.11.2026");
+        f.key(FormKey::Left, TODAY);
+        assert_eq!(f.fields[1].value(), "");
+        assert_eq!(
+            f.submit(TODAY),
+            Some(Change::Medication(MedStatus::InProgress, None))
+        );
     }
 
     #[test]
