@@ -208,10 +208,12 @@ fn variants(
                             ),
                             st,
                         )],
+                        // Narrower: the overdue count alone ("✗ 1/2" read as "1 of 2 done").
                         vec![(
-                            format!("{sym} {}/{}", f.follow_ups_overdue, f.follow_ups_open),
+                            format!("{sym} {} {}", f.follow_ups_overdue, s.overdue_short),
                             st,
                         )],
+                        vec![(format!("{sym} {}", f.follow_ups_overdue), st)],
                     ]
                 } else {
                     vec![vec![(format!("{sym} {}", f.follow_ups_open), st)]]
