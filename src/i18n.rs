@@ -840,6 +840,8 @@ pub struct IndicatorStrings {
     pub goals: &'static str,
     pub gp: &'static str,
     pub medication: &'static str,
+    /// Under the process figures when some target group has its own deadline days.
+    pub group_days_note: &'static str,
     pub on_time: &'static str,
     pub standups_discussed: &'static str,
     pub standups: Counted,
@@ -916,6 +918,7 @@ static INDICATORS_NB: IndicatorStrings = IndicatorStrings {
     goals: "Mål satt innen dag {n}",
     gp: "Legetime gjennomført innen dag {n}",
     medication: "Legemiddelsamstemming innen dag {n}",
+    group_days_note: "* noen målgrupper har egne frister (f.eks. legemidler dag 3 for utskrevne fra sykehus); tallene bruker hver innleggelses egen frist",
     on_time: "Utskrevet innen {n} dager",
     standups_discussed: "Aktive opphold drøftet på tavlemøter",
     standups: Counted {
@@ -990,6 +993,7 @@ static INDICATORS_EN: IndicatorStrings = IndicatorStrings {
     goals: "Goals set by day {n}",
     gp: "GP appointment held by day {n}",
     medication: "Medication reconciled by day {n}",
+    group_days_note: "* some target groups have their own deadlines (e.g. medication by day 3 after hospital); the figures use each stay's own deadline",
     on_time: "Discharged within {n} days",
     standups_discussed: "Active stays discussed at stand-ups",
     standups: Counted {

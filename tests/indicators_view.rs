@@ -318,11 +318,22 @@ fn view_matches_the_command_line_table() {
     let r = report(&stays, &meetings, &c);
     let cli = tavle::report::render::table(&r, c.language, &|k| k.to_string());
     let screen = lines(&render(&r, &c, (200, 50)));
+    // The star is explained under the figures, in the view and on the command line.
+    assert!(
+        cli.contains("* some target groups have their own deadlines"),
+        "{cli}"
+    );
+    assert!(
+        screen
+            .join("\n")
+            .contains("* some target groups have their own")
+    );
     for label in [
         "Assessment done by day 3",
         "Goals set by day 3",
         "GP appointment held by day 14",
-        "Medication reconciled by day 14",
+        // `*`: people from hospital have their own medication deadline (day 3).
+        "Medication reconciled by day 14*",
         "Discharged within 35 days",
         "Active stays discussed at stand-ups",
         "Hospital admission during the stay",

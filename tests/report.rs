@@ -596,3 +596,31 @@ fn the_table_speaks_the_configured_language_with_singular_and_plural() {
         "{nb}"
     );
 }
+
+#[test]
+fn labels_mark_a_deadline_some_target_group_moves() {
+    let (from, to) = (
+        jiff::civil::date(2026, 11, 1),
+        jiff::civil::date(2026, 11, 25),
+    );
+    let plain =
+        tavle::report::Report::compute(&[], &[], &tavle::domain::Rules::default(), from, to);
+    assert_eq!(plain.rules.day("medication"), "14");
+    assert!(plain.rules.varies_by_group.is_empty());
+    let text = tavle::report::render::table(&plain, tavle::config::Language::Nb, &|k| k.into());
+    assert!(!text.contains('*'), "{text}");
+    // The default ward config: people from hospital have medication reconciled by day 3.
+    let ward = tavle::config::Config::default().rules();
+    let r = tavle::report::Report::compute(&[], &[], &ward, from, to);
+    assert_eq!(r.rules.day("medication"), "14*");
+    assert_eq!(r.rules.day("gp"), "14");
+    let text = tavle::report::render::table(&r, tavle::config::Language::Nb, &|k| k.into());
+    assert!(
+        text.contains("Legemiddelsamstemming innen dag 14*"),
+        "{text}"
+    );
+    assert!(
+        text.contains("* noen målgrupper har egne frister"),
+        "{text}"
+    );
+}

@@ -367,12 +367,32 @@ pub struct Week {
 }
 
 /// The day-numbers and stay length the figures were computed with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RulesUsed {
     pub stay_length_days: u32,
     pub assessment_day: u32,
     pub gp_day: u32,
     pub medication_day: u32,
+    /// Deadlines some target group moves (`deadlines.target_groups`): `assessment`, `gp`,
+    /// `medication`. The figures use each stay's own deadline; the labels say so.
+    pub varies_by_group: Vec<&'static str>,
+}
+
+impl RulesUsed {
+    /// The day to show in a label: `14`, or `14*` when some target group has its own.
+    pub fn day(&self, kind: &str) -> String {
+        let n = match kind {
+            "assessment" => self.assessment_day,
+            "gp" => self.gp_day,
+            "medication" => self.medication_day,
+            _ => self.stay_length_days,
+        };
+        if self.varies_by_group.contains(&kind) {
+            format!("{n}*")
+        } else {
+            n.to_string()
+        }
+    }
 }
 
 /// Every indicator for one period.
@@ -455,6 +475,20 @@ impl Report {
                 assessment_day: rules.assessment_day,
                 gp_day: rules.gp_day,
                 medication_day: rules.medication_day,
+                varies_by_group: {
+                    let g = rules.group_days.values();
+                    let mut v = Vec::new();
+                    if g.clone().any(|d| d.assessment_day.is_some()) {
+                        v.push("assessment");
+                    }
+                    if g.clone().any(|d| d.gp_day.is_some()) {
+                        v.push("gp");
+                    }
+                    if g.clone().any(|d| d.medication_day.is_some()) {
+                        v.push("medication");
+                    }
+                    v
+                },
             },
             admitted: admitted_in(from, to).count(),
             process: Process::over(admitted_in(from, to), rules, to),

@@ -50,13 +50,13 @@ fn process_rows(p: &Process) -> [(&'static str, &DeadlineShare); 5] {
 /// The labels of [`process_rows`], in the same order.
 fn process_labels(r: &Report, w: &IndicatorStrings) -> [String; 5] {
     let u = &r.rules;
-    let fill = |t: &str, n: u32| t.replace("{n}", &n.to_string());
+    let fill = |t: &str, n: String| t.replace("{n}", &n);
     [
-        fill(w.assessment, u.assessment_day),
-        fill(w.goals, u.assessment_day),
-        fill(w.gp, u.gp_day),
-        fill(w.medication, u.medication_day),
-        fill(w.on_time, u.stay_length_days),
+        fill(w.assessment, u.day("assessment")),
+        fill(w.goals, u.day("assessment")),
+        fill(w.gp, u.day("gp")),
+        fill(w.medication, u.day("medication")),
+        fill(w.on_time, u.stay_length_days.to_string()),
     ]
 }
 
@@ -136,6 +136,9 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
                 ),
             ),
         );
+    }
+    if !r.rules.varies_by_group.is_empty() {
+        line(&mut s, format!("  {}", w.group_days_note));
     }
     let st = &r.standups;
     line(

@@ -91,6 +91,8 @@ enum Figure {
         value: String,
     },
     Heading(String),
+    /// A dim explanation under the figures it concerns.
+    Note(String),
     Blank,
 }
 
@@ -116,19 +118,25 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
         ),
     };
     push(
-        deadline(fill(w.assessment, u.assessment_day), &p.assessment),
+        deadline(fill(w.assessment, u.day("assessment")), &p.assessment),
         false,
     );
-    push(deadline(fill(w.goals, u.assessment_day), &p.goals), false);
-    push(deadline(fill(w.gp, u.gp_day), &p.gp), false);
     push(
-        deadline(fill(w.medication, u.medication_day), &p.medication),
+        deadline(fill(w.goals, u.day("assessment")), &p.goals),
+        false,
+    );
+    push(deadline(fill(w.gp, u.day("gp")), &p.gp), false);
+    push(
+        deadline(fill(w.medication, u.day("medication")), &p.medication),
         false,
     );
     push(
         deadline(fill(w.on_time, u.stay_length_days), &p.discharged_on_time),
         false,
     );
+    if !u.varies_by_group.is_empty() {
+        push(Figure::Note(w.group_days_note.to_string()), true);
+    }
     push(
         Figure::Share {
             label: w.standups_discussed.to_string(),
@@ -284,6 +292,7 @@ fn line(row: &Row, c: &Cols, th: &Theme, look: &Look) -> Line<'static> {
     match &row.figure {
         Figure::Blank => Line::default(),
         Figure::Heading(h) => Line::styled(h.clone(), th.strong()),
+        Figure::Note(n) => Line::styled(format!("  {n}"), th.dim()),
         Figure::Value { label, value } => Line::from(vec![
             Span::raw(format!("  {} ", pad(label, c.label))),
             Span::styled(value.clone(), th.strong()),
