@@ -317,3 +317,23 @@ fn the_archive_at_80x24_and_200x50() {
         assert!(s.contains("g gjenåpne"), "{s}");
     }
 }
+
+#[test]
+fn the_archive_counts_days_as_the_day_counter_and_a_cancelled_stay_shows_no_missed_deadline() {
+    let mut b = board((200, 50));
+    b.keys("A");
+    let s = b.screen();
+    let line = |name: &str| s.lines().find(|l| l.contains(name)).unwrap().to_string();
+    // Admitted 15.09, discharged 20.10: day 36 of the stay, as the day counter says.
+    assert!(line("Kari Hansen").contains("· 36 d"), "{s}");
+    // Cancelled: it never ran, so no length of stay.
+    assert!(!line("Per Avbrutt").contains(" d "), "{s}");
+    // Its details stand as of the cancellation, weeks before today: nothing is "over".
+    b.keys("per").key(KeyCode::Enter);
+    let s = b.screen();
+    assert!(s.contains("Per Avbrutt · Detaljer"), "{s}");
+    assert!(
+        !s.contains("d over"),
+        "a cancelled stay shows no missed deadline:\n{s}"
+    );
+}

@@ -42,9 +42,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     if a.detail
         && let Some(stay) = a.selected_stay(today)
     {
-        // As of its last day: the day counter and deadlines as they stood when it ended.
-        let end = last_day(stay).min(today);
+        // As of its last day: the day counter and deadlines as they stood when it ended. A
+        // cancelled stay ended when it was cancelled (its last change), not on its planned
+        // discharge: it never ran, so no deadline may look missed after that.
         let updated = crate::app::view::local_date(stay.updated_at, &app.tz).unwrap_or(today);
+        let end = match stay.status {
+            StayStatus::Cancelled => updated.max(stay.admitted),
+            _ => last_day(stay),
+        }
+        .min(today);
         let flags = evaluate(stay, &app.config.rules(), end, updated);
         let name = who(app, stay);
         // The pane covers the footer on small screens: its keys go on the last line.
@@ -154,19 +160,26 @@ fn list(frame: &mut Frame<'_>, area: Rect, app: &App, a: &Archive, th: &Theme) {
                 s.discharged_on.map(fmt_date).unwrap_or_default()
             ),
         };
-        let days = days_between(s.admitted, last_day(s));
+        // Counted as the day counter counts (admission day = day 1); a cancelled stay never ran.
+        let days = match s.status {
+            StayStatus::Cancelled => String::new(),
+            _ => format!(
+                " · {} {}",
+                days_between(s.admitted, last_day(s)) + 1,
+                strings(lang).days_short
+            ),
+        };
         let outcome = s
             .discharge_outcome
             .as_deref()
             .map(|o| Config::label_of(&app.config.discharge_outcomes, o, lang))
             .unwrap_or_default();
         let text = format!(
-            "{mark}{:<name_w$}  {:<21}  {} {} · {days} {}  {outcome}",
+            "{mark}{:<name_w$}  {:<21}  {} {}{days}  {outcome}",
             truncate(&who(app, s), name_w),
             end,
             strings(lang).admitted.to_lowercase(),
             fmt_date(s.admitted),
-            strings(lang).days_short,
         );
         let style = if i == cursor {
             th.strong().add_modifier(Modifier::REVERSED)
