@@ -745,6 +745,8 @@ pub struct DeadlineStrings {
     pub before_holiday: &'static str,
     /// After a GP booking whose date has passed: was it held?
     pub gp_held: &'static str,
+    /// After a booking that lies after the deadline: the appointment will be late.
+    pub gp_after_deadline: &'static str,
     /// The goal form's date field.
     pub goal_set_on: &'static str,
     pub err_future: &'static str,
@@ -766,6 +768,7 @@ static DEADLINE_NB: DeadlineStrings = DeadlineStrings {
     before_weekend: "før helg",
     before_holiday: "før helligdag",
     gp_held: "avholdt?",
+    gp_after_deadline: "etter frist",
     goal_set_on: "Satt dato",
     err_future: "Datoen kan ikke være fram i tid",
 };
@@ -778,6 +781,7 @@ static DEADLINE_EN: DeadlineStrings = DeadlineStrings {
     before_weekend: "before weekend",
     before_holiday: "before holiday",
     gp_held: "held?",
+    gp_after_deadline: "after deadline",
     goal_set_on: "Set on",
     err_future: "The date cannot be in the future",
 };

@@ -409,3 +409,39 @@ fn a_gp_cell_with_a_delay_reason_still_says_whether_it_is_booked() {
         "{text}"
     );
 }
+
+#[test]
+fn a_gp_booking_after_the_deadline_says_it_will_be_late() {
+    // Day 6; the GP deadline (day 14) is ahead, the booking is after it.
+    let mut late = stay(1, "Eirik Berg", 5);
+    late.gp.booked_for = Some(add(20));
+    let mut in_time = stay(2, "Kari Hansen", 5);
+    in_time.gp.booked_for = Some(add(3));
+    for size in [(200, 50), (80, 24)] {
+        let a = app(
+            Mode::Edit,
+            Config::default(),
+            vec![late.clone(), in_time.clone()],
+            size,
+        );
+        let text = screen(&render(&a));
+        let row = |name: &str| {
+            text.lines()
+                .find(|l| l.contains(name))
+                .unwrap_or_else(|| panic!("{name}:\n{text}"))
+                .to_string()
+        };
+        let date = tavle::domain::dates::fmt_short(add(20));
+        assert!(
+            row("Eirik").contains(&format!("! {date}")),
+            "{size:?}\n{text}"
+        );
+        if size.0 == 200 {
+            assert!(
+                row("Eirik").contains(&format!("! {date} etter frist")),
+                "{text}"
+            );
+            assert!(!row("Kari").contains("etter frist"), "{text}");
+        }
+    }
+}

@@ -164,6 +164,25 @@ fn variants(
                 GpState::Booked(d) => Some(fmt_short(d)),
                 _ => None,
             };
+            // Booked for a day after a deadline still ahead: the appointment will be late.
+            // Say so, rather than count days to a deadline the booking already misses.
+            if let GpState::Booked(d) = f.gp_state
+                && d > f.gp.deadline
+                && f.gp.level == Level::DueSoon
+                && !f.gp_booking_passed
+            {
+                let (sym, st) = (th.symbol(f.gp.level), th.level(f.gp.level));
+                let mark = if f.gp.delay_known {
+                    format!(" {}", th.delay_mark())
+                } else {
+                    String::new()
+                };
+                let after = crate::i18n::deadline_strings(lang).gp_after_deadline;
+                return vec![
+                    vec![(format!("{sym} {} {after}{mark}", fmt_short(d)), st)],
+                    vec![(format!("{sym} {}{mark}", fmt_short(d)), st)],
+                ];
+            }
             deadline_cell(th, s, &f.gp, Some((state, booked)), detail)
         }
         Column::Medication => {
