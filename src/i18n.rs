@@ -747,6 +747,8 @@ pub struct DeadlineStrings {
     pub gp_held: &'static str,
     /// After a booking that lies after the deadline: the appointment will be late.
     pub gp_after_deadline: &'static str,
+    /// Before the weekend or holiday date a deadline was moved from.
+    pub moved_from: &'static str,
     /// The goal form's date field.
     pub goal_set_on: &'static str,
     pub err_future: &'static str,
@@ -769,6 +771,7 @@ static DEADLINE_NB: DeadlineStrings = DeadlineStrings {
     before_holiday: "før helligdag",
     gp_held: "avholdt?",
     gp_after_deadline: "etter frist",
+    moved_from: "flyttet fra",
     goal_set_on: "Satt dato",
     err_future: "Datoen kan ikke være fram i tid",
 };
@@ -782,6 +785,7 @@ static DEADLINE_EN: DeadlineStrings = DeadlineStrings {
     before_holiday: "before holiday",
     gp_held: "held?",
     gp_after_deadline: "after deadline",
+    moved_from: "moved from",
     goal_set_on: "Set on",
     err_future: "The date cannot be in the future",
 };

@@ -360,3 +360,28 @@ fn kiosk_pages_rotate_on_their_own() {
     ));
     assert_eq!(k.paging().1, 0, "wraps to the first page");
 }
+
+#[test]
+fn the_detail_pane_says_late_work_and_a_moved_deadline_as_the_board_does() {
+    // Admitted Monday 16.11.2026: assessment by day 3 (18.11), done 20.11, 2 days late. GP by
+    // day 14 = Sunday 29.11, moved to Friday 27.11.
+    let mut s = stay(1, "Per Olav Lie", 9);
+    s.assessment_done = Some(jiff::civil::date(2026, 11, 20));
+    let mut a = app(Mode::Edit, Config::default(), vec![s], (120, 40));
+    a.update(Action::OpenDetail);
+    let text = screen(&render(&a));
+    let line = |w: &str| {
+        text.lines()
+            .find(|l| l.contains(w))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(
+        line("Kartlegging").contains("20.11.2026, 2d for sent"),
+        "{text}"
+    );
+    assert!(
+        line("Legetime").contains("frist 27.11.2026, flyttet fra 29.11.2026"),
+        "{text}"
+    );
+}

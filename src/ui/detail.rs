@@ -76,11 +76,26 @@ pub fn draw_stay(
     lines.push(Line::styled(s.deadlines, th.titles()));
     let deadline =
         |name: &str, fl: &DeadlineFlag, state: String, kind: DeadlineKind| -> Line<'static> {
+            let dw = crate::i18n::deadline_strings(lang);
+            // Done after the deadline: as on the board, the tick says it was late.
+            let late = if fl.late_days > 0 {
+                format!(", {}{} {}", fl.late_days, s.days_short, dw.late)
+            } else {
+                String::new()
+            };
+            // A deadline moved off a weekend or holiday says from where.
+            let moved = match fl.moved_from {
+                Some(m) => format!(", {} {}", dw.moved_from, fmt_date(m)),
+                None => String::new(),
+            };
             let mut spans = vec![
                 label(name),
                 Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
-                Span::styled(state, th.level(fl.level)),
-                Span::styled(format!("  ({} {})", s.due, fmt_date(fl.deadline)), th.dim()),
+                Span::styled(format!("{state}{late}"), th.level(fl.level)),
+                Span::styled(
+                    format!("  ({} {}{moved})", s.due, fmt_date(fl.deadline)),
+                    th.dim(),
+                ),
             ];
             if let Some(d) = stay.delay(kind) {
                 let reason = Config::label_of(&cfg.delay_reasons, &d.reason, lang);
