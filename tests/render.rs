@@ -377,11 +377,11 @@ fn the_detail_pane_says_late_work_and_a_moved_deadline_as_the_board_does() {
             .to_string()
     };
     assert!(
-        line("Kartlegging").contains("20.11.2026, 2d for sent"),
+        line("│Kartlegging").contains("20.11.2026, 2d for sent"),
         "{text}"
     );
     assert!(
-        line("Legetime").contains("frist 27.11.2026, flyttet fra 29.11.2026"),
+        line("│Legetime").contains("frist 27.11.2026, flyttet fra 29.11.2026"),
         "{text}"
     );
 }
