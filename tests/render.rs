@@ -385,3 +385,25 @@ fn the_detail_pane_says_late_work_and_a_moved_deadline_as_the_board_does() {
         "{text}"
     );
 }
+
+#[test]
+fn the_footer_legend_never_runs_into_the_keys() {
+    for w in (80..=220).step_by(3) {
+        let a = app(
+            Mode::Edit,
+            Config::default(),
+            vec![stay(1, "Kari Hansen", 3)],
+            (w, 30),
+        );
+        let buf = render(&a);
+        let footer = lines(&buf).last().unwrap().clone();
+        let keys_at = footer
+            .find("t tavlemøte")
+            .or_else(|| footer.find("? "))
+            .unwrap_or_else(|| panic!("{w}: no keys in {footer:?}"));
+        assert!(
+            footer[..keys_at].ends_with(' '),
+            "{w}: the legend runs into the keys: {footer:?}"
+        );
+    }
+}

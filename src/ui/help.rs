@@ -110,22 +110,22 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::styled(th.symbol(lvl), th.level(lvl)));
         spans.push(Span::raw(format!(" {word}  ")));
     }
+    // One space always separates the legend from the keys.
     let keys_w = crate::domain::text::width(&keys_now(app, area.width)) + 1;
     let base_w: usize = spans.iter().map(|s| s.width()).sum();
-    // The keys matter more than the rarer legend entries.
-    let wide = area.width >= 120 && usize::from(area.width) >= base_w + 80 + keys_w;
-    if wide {
-        spans.push(Span::raw(format!(
-            "{} {}  ",
-            th.delay_mark(),
-            s.delay_known
-        )));
-        spans.push(Span::styled("3d!", th.stale()));
-        spans.push(Span::raw(format!(" {}  ", s.stale)));
-        spans.push(Span::styled(th.collide_mark(), th.warn()));
-        spans.push(Span::raw(format!(" {}  ", s.same_initials)));
-        spans.push(Span::styled(th.undiscussed_mark(), th.stale()));
-        spans.push(Span::raw(format!(" {}", s.not_discussed)));
+    // The keys matter more than the rarer legend entries: those come only where they fit.
+    let extras = vec![
+        Span::raw(format!("{} {}  ", th.delay_mark(), s.delay_known)),
+        Span::styled("3d!", th.stale()),
+        Span::raw(format!(" {}  ", s.stale)),
+        Span::styled(th.collide_mark(), th.warn()),
+        Span::raw(format!(" {}  ", s.same_initials)),
+        Span::styled(th.undiscussed_mark(), th.stale()),
+        Span::raw(format!(" {}", s.not_discussed)),
+    ];
+    let extras_w: usize = extras.iter().map(|s| s.width()).sum();
+    if area.width >= 120 && usize::from(area.width) >= base_w + extras_w + keys_w {
+        spans.extend(extras);
     }
     let legend_w: usize = spans.iter().map(|s| s.width()).sum();
     let keys = keys_now(app, area.width);
@@ -139,7 +139,7 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         spans.push(Span::raw(
             " ".repeat(usize::from(area.width) - legend_w - keys_w),
         ));
-        spans.push(Span::styled(keys, th.dim()));
+        spans.push(Span::styled(format!(" {keys}"), th.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
