@@ -407,3 +407,27 @@ fn the_footer_legend_never_runs_into_the_keys() {
         );
     }
 }
+
+#[test]
+fn wrapped_text_in_the_detail_pane_keeps_its_indent_at_80x24() {
+    let mut s = stay(1, "Arne Johansen", 20);
+    s.note =
+        "Datter Liv ringer hver kveld og vil gjerne bli kontaktet før alle endringer i medisinene"
+            .into();
+    let mut a = app(Mode::Edit, Config::default(), vec![s], (80, 24));
+    a.update(Action::OpenDetail);
+    let text = screen(&render(&a));
+    let rows: Vec<&str> = text.lines().collect();
+    let i = rows
+        .iter()
+        .position(|l| l.contains("│Notat"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // The label column is as wide as on the first row; the next row continues under the text.
+    let col = rows[i].find("Datter").unwrap();
+    let next = rows[i + 1];
+    assert!(
+        next[..col].trim_start_matches('│').trim().is_empty(),
+        "{text}"
+    );
+    assert!(!next[col..].starts_with(' '), "{text}");
+}

@@ -551,7 +551,7 @@ pub fn wrap(text: &str, w: usize) -> Vec<String> {
 }
 
 /// The longest prefix of `s` at most `w` cells wide (at least one char).
-fn truncate_plain(s: &str, w: usize) -> String {
+pub(crate) fn truncate_plain(s: &str, w: usize) -> String {
     let mut out = String::new();
     for c in s.chars() {
         let next = format!("{out}{c}");

@@ -84,7 +84,8 @@ pub fn draw_stay(
                 String::new()
             };
             // A deadline moved off a weekend or holiday says from where.
-            let moved = match fl.moved_from {
+            // (Only while it is open: for done work it is history, not planning.)
+            let moved = match fl.moved_from.filter(|_| fl.done_on.is_none()) {
                 Some(m) => format!(", {} {}", dw.moved_from, fmt_date(m)),
                 None => String::new(),
             };

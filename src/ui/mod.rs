@@ -182,7 +182,81 @@ fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
 
 /// Draw `lines` in `block` over whatever is below, wrapped at the box's width.
 fn boxed(frame: &mut Frame<'_>, area: Rect, block: Block<'static>, lines: Vec<Line<'_>>) {
+    let lines = hang_all(lines, area.width.saturating_sub(2).into());
     boxed_at(frame, area, block, lines, 0);
+}
+
+fn hang_all(lines: Vec<Line<'_>>, w: usize) -> Vec<Line<'_>> {
+    lines.into_iter().flat_map(|l| hang_wrap(l, w)).collect()
+}
+
+/// A line wider than `w`, wrapped so that every further row starts under its second span
+/// (a label column, a symbol, a time stamp): wrapped text never runs back under the label.
+/// Words keep their styles. A line of one span, or with a first span half as wide as the
+/// box, is left to the paragraph's own wrapping.
+pub fn hang_wrap(line: Line<'_>, w: usize) -> Vec<Line<'_>> {
+    use crate::domain::text::width;
+    if line.width() <= w || line.spans.len() < 2 || w == 0 {
+        return vec![line];
+    }
+    let indent = line.spans[0].width();
+    if indent * 2 >= w {
+        return vec![line];
+    }
+    let avail = w - indent;
+    let head = line.spans[0].clone();
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0usize;
+    for span in &line.spans[1..] {
+        for piece in span.content.split_inclusive(' ') {
+            let word_w = width(piece.trim_end());
+            if used > 0 && used + word_w > avail {
+                rows.push(Vec::new());
+                used = 0;
+            }
+            let mut piece = if used == 0 {
+                piece.trim_start().to_string()
+            } else {
+                piece.to_string()
+            };
+            // A word longer than a row is cut where the row ends.
+            while width(piece.trim_end()) > avail - used {
+                let head_part = cells::truncate_plain(&piece, (avail - used).max(1));
+                if head_part.is_empty() {
+                    break;
+                }
+                piece = piece[head_part.len()..].to_string();
+                rows.last_mut()
+                    .expect("at least one row")
+                    .push(Span::styled(head_part, span.style));
+                rows.push(Vec::new());
+                used = 0;
+            }
+            used += width(&piece);
+            rows.last_mut()
+                .expect("at least one row")
+                .push(Span::styled(piece, span.style));
+        }
+    }
+    rows.into_iter()
+        .enumerate()
+        .filter(|(i, r)| *i == 0 || !r.is_empty())
+        .map(|(i, mut r)| {
+            // A row's trailing space would make the paragraph wrap it once more.
+            if let Some(last) = r.last_mut() {
+                let t = last.content.trim_end().to_string();
+                last.content = t.into();
+            }
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            let mut spans = vec![lead];
+            spans.extend(r);
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 /// Like [`boxed`], scrolled down `scroll` lines (clamped to the content). When the content
@@ -196,6 +270,7 @@ fn boxed_scrolling(
     keys: &str,
     th: &theme::Theme,
 ) {
+    let lines = hang_all(lines, area.width.saturating_sub(2).into());
     let inner_h = usize::from(area.height.saturating_sub(2));
     let max_scroll = lines.len().saturating_sub(inner_h) as u16;
     let scroll = scroll.min(max_scroll);
