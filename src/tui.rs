@@ -96,8 +96,21 @@ pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Resu
     Ok(())
 }
 
+/// Fail in one line, before anything is opened or created, when there is no terminal to
+/// draw in (`ssh host tavle kiosk` without `-t`, output redirected).
+pub fn require_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the board needs a terminal to draw in, and this has none (output or input is redirected, or ssh was run without a terminal). Over SSH ask for one: ssh -t HOST. For data without a screen use `tavle export` or `tavle report`."
+        );
+    }
+    Ok(())
+}
+
 /// Open the database, then run the board full screen until the user (or a signal) quits.
 pub async fn run(opts: Options) -> anyhow::Result<()> {
+    require_terminal()?;
     // Everything that can fail for a plain reason fails here, before the screen is taken.
     let conn = match opts.mode {
         Mode::Edit => store::open_read_write(&opts.db)?,
@@ -118,14 +131,6 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     })
     .ok();
 
-    {
-        use std::io::IsTerminal;
-        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-            anyhow::bail!(
-                "the board needs a terminal to draw in, and this has none (output or input is redirected, or ssh was run without a terminal). Over SSH ask for one: ssh -t HOST. For data without a screen use `tavle export` or `tavle report`."
-            );
-        }
-    }
     let mut terminal = crate::ansi16::init()?;
     // Pasted text arrives as one event, so a newline in it cannot press Enter in a form.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);

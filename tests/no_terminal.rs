@@ -27,4 +27,15 @@ fn without_a_terminal_the_board_says_it_needs_one() {
         );
         assert!(out.stdout.is_empty(), "nothing drawn into a pipe");
     }
+    // Nothing is created for a board that cannot be shown.
+    let fresh = dir.path().join("new.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_tavle"))
+        .arg("--db")
+        .arg(&fresh)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!fresh.exists(), "no database was created");
+    assert!(!dir.path().join("new.db-shm").exists());
 }

@@ -171,6 +171,9 @@ fn check_pages(conn: &Connection, path: &Path) -> rusqlite::Result<Option<String
 
 /// Open (creating if needed) the database for the editing board and upgrade its schema.
 pub fn open_read_write(path: &Path) -> Result<Connection, StoreError> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(StoreError::NotADatabase(path.into()));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
             path: path.into(),
