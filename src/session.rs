@@ -174,8 +174,20 @@ pub fn dispatch(app: &mut App, editor: Option<&mut Editor>, action: Action) -> b
     match &mut ed.backend {
         Backend::Thread(tx) => {
             for r in app.take_requests() {
+                let undo = match &r {
+                    Request::Write { undo, .. } => Some(*undo),
+                    _ => None,
+                };
                 if tx.send((r, app.today())).is_err() {
-                    dirty |= app.update(Action::DataError("the writer thread stopped".into()));
+                    // Never leave a form waiting for an answer that cannot come.
+                    let why = "the writer thread stopped; restart tavle".to_string();
+                    dirty |= app.update(match undo {
+                        Some(undo) => Action::Written {
+                            result: Box::new(Err(WriteError::Store(Failure::Other(why)))),
+                            undo,
+                        },
+                        None => Action::DataError(why),
+                    });
                 }
             }
         }
