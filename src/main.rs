@@ -226,9 +226,11 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         rt.block_on(tavle::headless::run(db, cfg, config_path, clock))?;
         return Ok(ExitCode::SUCCESS);
     }
-    // Nothing is created (not even the demo file) for a board that cannot be shown.
-    tavle::tui::require_terminal()?;
     let demo = cli.demo || matches!(cli.command, Some(Command::Demo));
+    if demo {
+        // The demo file is not created for a board that cannot be shown.
+        tavle::tui::require_terminal()?;
+    }
     let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
     let db = if demo {
         let path = cli

@@ -110,7 +110,11 @@ pub fn require_terminal() -> anyhow::Result<()> {
 
 /// Open the database, then run the board full screen until the user (or a signal) quits.
 pub async fn run(opts: Options) -> anyhow::Result<()> {
-    require_terminal()?;
+    // A database that is not there is not created for a board that cannot be shown; one
+    // that is there is checked first, so a refusal names the file, terminal or not.
+    if std::fs::metadata(&opts.db).is_err() {
+        require_terminal()?;
+    }
     // Everything that can fail for a plain reason fails here, before the screen is taken.
     let conn = match opts.mode {
         Mode::Edit => store::open_read_write(&opts.db)?,
@@ -131,6 +135,7 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     })
     .ok();
 
+    require_terminal()?;
     let mut terminal = crate::ansi16::init()?;
     // Pasted text arrives as one event, so a newline in it cannot press Enter in a form.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);

@@ -85,6 +85,7 @@ fn history() -> Vec<AuditEntry> {
         entry("delay.gp", None, Some("waiting_gp: ferie")),
         entry("goal.2.status", Some("open"), Some("dropped")),
         entry("goal.2.position", Some("0"), Some("1")),
+        entry("goal.2.set_on", Some("2026-11-24"), Some("2026-11-23")),
         entry("discharge_outcome", None, Some("home_ordinary")),
         entry("status", Some("active"), Some("discharged")),
     ]
@@ -112,6 +113,7 @@ fn the_history_shows_labels_and_norwegian_dates_not_keys() {
         "Årsak til forsinkelse (legetime): – → Venter på fastlege: ferie",
         "Mål (status): aktivt → ikke lenger aktuelt",
         "Mål (rekkefølge): 1 → 2",
+        "Mål (satt dato): 24.11.2026 → 23.11.2026",
         "Utfall: – → Hjem med ordinære tjenester",
     ] {
         assert!(text.contains(want), "missing {want:?}\n{text}");

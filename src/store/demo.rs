@@ -318,8 +318,64 @@ pub fn seed_demo(
         ids.push(insert_stay(&tx, &b.stay, now - 40 * 86_400)?);
     }
     seed_meetings(&tx, &stays, &ids, today, now)?;
+    seed_history(&tx, &stays, &ids)?;
     tx.commit()?;
     Ok(stays.len())
+}
+
+/// An audit history for every demo stay, so the detail pane shows one: the stay as it was
+/// admitted (by the team lead, at 08:00 on the admission day), then everything recorded
+/// since, as one change by the primary contact at the stay's last change.
+fn seed_history(tx: &Transaction<'_>, stays: &[B], ids: &[i64]) -> Result<(), StoreError> {
+    use crate::domain::edit::diff;
+    let mut stmt = tx.prepare(
+        "INSERT INTO audit_log (at, user, stay_id, field, old_value, new_value, change_id, action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut change_id = 0i64;
+    for (b, &id) in stays.iter().zip(ids) {
+        let mut stay = b.stay.clone();
+        stay.id = id;
+        let mut base = Stay::new(id, &stay.name, stay.admitted, stay.planned_discharge);
+        base.initials = stay.initials.clone();
+        base.target_group = stay.target_group.clone();
+        base.primary_contact = stay.primary_contact.clone();
+        let admitted_at = stay
+            .admitted
+            .at(7, 0, 0, 0)
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp().as_second())
+            .unwrap_or(stay.updated_at);
+        let contact = stay
+            .primary_contact
+            .split_whitespace()
+            .next()
+            .unwrap_or("anne")
+            .to_lowercase();
+        let action = match stay.status {
+            StayStatus::Discharged => "discharge",
+            StayStatus::Cancelled => "cancel",
+            StayStatus::Active => "edit",
+        };
+        for (at, user, before, after, action) in [
+            (admitted_at, "kari", None, Some(&base), "create"),
+            (
+                stay.updated_at,
+                contact.as_str(),
+                Some(&base),
+                Some(&stay),
+                action,
+            ),
+        ] {
+            change_id += 1;
+            for c in diff(before, after) {
+                stmt.execute(rusqlite::params![
+                    at, user, id, c.field, c.old, c.new, change_id, action
+                ])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Stand-ups on the last three weeks' weekdays, each discussing the stays active that day,

@@ -428,6 +428,12 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
     match (head, tail) {
         ("goal", "status") => format!("{base} ({})", e.status.to_lowercase()),
         ("goal", "position") => format!("{base} ({})", s.goal_order),
+        ("goal", "set_on") => format!(
+            "{base} ({})",
+            crate::i18n::lower_first(
+                crate::i18n::deadline_strings(app.config.language).goal_set_on
+            )
+        ),
         ("follow_up", "done_on") => format!("{base} ({})", s.done),
         ("delay", kind) => {
             let what = match DeadlineKind::parse(kind) {
