@@ -109,7 +109,9 @@ pub fn require_terminal() -> anyhow::Result<()> {
 }
 
 /// Open the database, then run the board full screen until the user (or a signal) quits.
-pub async fn run(opts: Options) -> anyhow::Result<()> {
+pub async fn run(mut opts: Options) -> anyhow::Result<()> {
+    // `symbols: auto` becomes what this terminal can show (ASCII on a Linux console).
+    opts.config.theme.symbols = opts.config.theme.symbols.for_terminal();
     // A database that is not there is not created for a board that cannot be shown; one
     // that is there is checked first, so a refusal names the file, terminal or not.
     if std::fs::metadata(&opts.db).is_err() {
@@ -131,6 +133,13 @@ pub async fn run(opts: Options) -> anyhow::Result<()> {
     let cfg_tx = tx.clone();
     // A watcher that cannot start (e.g. no config folder) leaves the board on its config.
     let _watcher = config::watch::watch(&opts.config_path, move |r| {
+        let r = match r {
+            config::watch::Reloaded::Loaded(mut c) => {
+                c.theme.symbols = c.theme.symbols.for_terminal();
+                config::watch::Reloaded::Loaded(c)
+            }
+            other => other,
+        };
         let _ = cfg_tx.send(Action::ConfigReloaded(Box::new(r)));
     })
     .ok();

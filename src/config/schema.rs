@@ -204,11 +204,42 @@ pub enum ColorMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum SymbolSet {
-    /// ✓ ○ ! ✗ and box-drawing borders.
+    /// Unicode, except on a terminal known for small fonts (`TERM=linux`, `vt*`, `dumb`),
+    /// where a ward TV on the Linux console would show ✓ ○ ✗ as boxes: there ASCII.
     #[default]
+    Auto,
+    /// ✓ ○ ! ✗ and box-drawing borders.
     Unicode,
     /// Plain ASCII for consoles with small fonts.
     Ascii,
+}
+
+impl SymbolSet {
+    /// The set to draw with on the terminal this process runs in (`Auto` decided by `TERM`).
+    /// Only the terminal runtime calls this, so rendering stays a function of the config.
+    pub fn for_terminal(self) -> SymbolSet {
+        match self {
+            SymbolSet::Auto => {
+                let term = std::env::var("TERM").unwrap_or_default();
+                let small = term == "linux"
+                    || term == "dumb"
+                    || term == "ansi"
+                    || term == "cons25"
+                    || term.starts_with("vt");
+                if small {
+                    SymbolSet::Ascii
+                } else {
+                    SymbolSet::Unicode
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Whether to draw plain ASCII (`Auto` draws Unicode until resolved for a terminal).
+    pub fn is_ascii(self) -> bool {
+        self == SymbolSet::Ascii
+    }
 }
 
 /// Look of the board.

@@ -7,7 +7,7 @@
 //! otherwise. A share with nothing to divide by shows "–".
 
 use super::theme::Theme;
-use crate::config::{ColorMode, Config, Language, SymbolSet};
+use crate::config::{ColorMode, Config, Language};
 use crate::domain::dates::fmt_date;
 use crate::domain::text::sanitize;
 use crate::report::{DeadlineShare, NOT_RECORDED, OutcomeCount, Report, Share, Week};
@@ -367,7 +367,7 @@ pub fn draw(
     let w = words(config.language);
     let look = Look {
         color: config.theme.colors == ColorMode::Ansi,
-        ascii: config.theme.symbols == SymbolSet::Ascii,
+        ascii: config.theme.symbols.is_ascii(),
     };
     let title = format!(
         " {} {}{DASH}{} ",

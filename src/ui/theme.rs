@@ -1,7 +1,7 @@
 //! Colours and glyphs. Every flag has a colour *and* a symbol, so it reads on a monochrome
 //! or 8-colour console and for colour-blind viewers. Only named ANSI colours are used.
 
-use crate::config::{ColorMode, Config, SymbolSet};
+use crate::config::{ColorMode, Config};
 use crate::domain::Level;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
@@ -17,7 +17,7 @@ impl Theme {
     pub fn new(config: &Config) -> Self {
         Self {
             color: config.theme.colors == ColorMode::Ansi,
-            ascii: config.theme.symbols == SymbolSet::Ascii,
+            ascii: config.theme.symbols.is_ascii(),
         }
     }
 
