@@ -267,9 +267,7 @@ fn prepare_demo(
 ) -> anyhow::Result<()> {
     if replace {
         for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
+            let _ = std::fs::remove_file(store::open::side_file(path, suffix));
         }
     }
     let mut conn = store::open_read_write(path)?;

@@ -48,7 +48,8 @@ pub fn side_file(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-const SIDE_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+/// SQLite's side files of a database `x.db`: `x.db-journal`, `x.db-wal`, `x.db-shm`.
+pub const SIDE_SUFFIXES: [&str; 3] = ["-journal", "-wal", "-shm"];
 
 /// Remembers which side files (and the database itself) existed before an open, so that a
 /// refusal can remove exactly what the attempt created and nothing else.

@@ -9,16 +9,13 @@
 //! at once ([`remove_on_signals`]). The files are created owner-only (0600); SQLite gives its
 //! sidecars the mode of the database file.
 
-use std::ffi::OsString;
+use super::open::{SIDE_SUFFIXES, side_file};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 /// The kinds of temporary databases; part of the file name (`.tavle-<kind>-…`).
 pub const KINDS: &[&str] = &["backup", "import"];
-
-/// SQLite's side files of a database `x.db`: `x.db-journal`, `x.db-wal`, `x.db-shm`.
-pub const SIDECARS: &[&str] = &["-journal", "-wal", "-shm"];
 
 /// A file of the old naming (no process id) is removed once it has not changed for this long.
 const LEGACY_MAX_AGE: Duration = Duration::from_secs(6 * 3600);
@@ -101,16 +98,10 @@ fn owner_only() -> std::fs::Permissions {
     std::fs::Permissions::from_mode(0o600)
 }
 
-fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
-    let mut s: OsString = p.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
 /// Remove `p`'s `-journal`, `-wal` and `-shm` files, if any.
 pub fn remove_sidecars(p: &Path) {
-    for suffix in SIDECARS {
-        let _ = std::fs::remove_file(with_suffix(p, suffix));
+    for suffix in SIDE_SUFFIXES {
+        let _ = std::fs::remove_file(side_file(p, suffix));
     }
 }
 
@@ -135,7 +126,7 @@ fn owner_of(name: &str) -> Owner {
     else {
         return Owner::NotOurs;
     };
-    let stem = SIDECARS
+    let stem = SIDE_SUFFIXES
         .iter()
         .find_map(|s| rest.strip_suffix(s))
         .unwrap_or(rest);
@@ -318,12 +309,12 @@ mod tests {
             let c = rusqlite::Connection::open(&p).unwrap();
             c.execute_batch("BEGIN; CREATE TABLE t(x); INSERT INTO t VALUES (1);")
                 .unwrap();
-            let j = with_suffix(&p, "-journal");
+            let j = side_file(&p, "-journal");
             let mode = std::fs::metadata(&j).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "SQLite's journal inherits the file's mode");
             c.execute_batch("COMMIT").unwrap();
         }
-        std::fs::write(with_suffix(&p, "-wal"), "x").unwrap();
+        std::fs::write(side_file(&p, "-wal"), "x").unwrap();
         assert!(live().contains(&p));
         drop(t);
         assert!(!live().contains(&p));
