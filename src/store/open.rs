@@ -81,10 +81,12 @@ impl Untouched {
 /// Free bytes on the file system holding `path` (its folder when it does not exist yet).
 fn free_bytes(path: &Path) -> Option<u64> {
     use std::os::unix::ffi::OsStrExt;
-    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(d) if std::fs::metadata(path).is_err() => d,
-        _ if std::fs::metadata(path).is_ok() => path,
-        _ => Path::new("."),
+    let dir = if std::fs::metadata(path).is_ok() {
+        path
+    } else {
+        path.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
     };
     let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
     let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
