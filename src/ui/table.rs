@@ -180,27 +180,49 @@ pub fn row_height(
     (h, if h >= 3 { h - 1 } else { h })
 }
 
-/// The screen line of the selected row's first line in a table drawn into `area`.
-pub fn selected_y(app: &App, area: Rect) -> Option<u16> {
+/// Where the current page goes in `area`: its columns, its rows and their height. One
+/// computation for drawing and for placing a form beside the selected row.
+struct PageLayout {
+    cols: Vec<(Column, u16)>,
+    /// Index of the page's first row and number of rows per page.
+    start: usize,
+    per: usize,
+    /// Lines per row, and how many of them hold text (the rest is spacing).
+    row_h: usize,
+    text_h: usize,
+}
+
+fn page_layout(app: &App, area: Rect) -> PageLayout {
+    let hints = Hints {
+        goal_text: app.privacy().goals,
+        person: person_width(app),
+    };
+    let cols = layout_columns_with(&shown_columns(app), area.width, hints);
     let per = app.rows_per_page().max(1);
     let (pages, page) = app.paging();
     let start = page * per;
-    let n = app.selected.checked_sub(start).filter(|n| *n < per)?;
     let on_page = app.rows.len().saturating_sub(start).min(per);
-    let person = person_width(app);
-    let hints = Hints {
-        goal_text: app.privacy().goals,
-        person,
-    };
-    let cols = layout_columns_with(&shown_columns(app), area.width, hints);
-    let (row_h, _) = row_height(
+    let (row_h, text_h) = row_height(
         on_page,
         usize::from(area.height.saturating_sub(1)),
         area.width,
         pages > 1,
         goals_width(&cols, hints),
     );
-    Some(area.y + 1 + (n * row_h) as u16)
+    PageLayout {
+        cols,
+        start,
+        per,
+        row_h,
+        text_h,
+    }
+}
+
+/// The screen line of the selected row's first line in a table drawn into `area`.
+pub fn selected_y(app: &App, area: Rect) -> Option<u16> {
+    let l = page_layout(app, area);
+    let n = app.selected.checked_sub(l.start).filter(|n| *n < l.per)?;
+    Some(area.y + 1 + (n * l.row_h) as u16)
 }
 
 fn person_width(app: &App) -> u16 {
@@ -227,22 +249,13 @@ fn goals_width(cols: &[(Column, u16)], hints: Hints) -> Option<u16> {
 /// (this runs for every visible cell of every frame).
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     let s = strings(app.config.language);
-    let hints = Hints {
-        goal_text: app.privacy().goals,
-        person: person_width(app),
-    };
-    let cols = layout_columns_with(&shown_columns(app), area.width, hints);
-    let per = app.rows_per_page().max(1);
-    let (pages, page) = app.paging();
-    let start = page * per;
-    let on_page = app.rows.len().saturating_sub(start).min(per);
-    let (row_h, text_h) = row_height(
-        on_page,
-        usize::from(area.height.saturating_sub(1)),
-        area.width,
-        pages > 1,
-        goals_width(&cols, hints),
-    );
+    let PageLayout {
+        cols,
+        start,
+        per,
+        row_h,
+        text_h,
+    } = page_layout(app, area);
     let buf = frame.buffer_mut();
     // Column x offsets, one space apart, clipped to the area.
     let mut xs = Vec::with_capacity(cols.len());
