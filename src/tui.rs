@@ -56,9 +56,9 @@ pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Resu
                     return;
                 }
                 polls = polls.wrapping_add(1);
-                if polls.is_multiple_of(IDENTITY_EVERY)
-                    && identity.as_ref().is_some_and(|i| !i.still_same())
-                {
+                let replaced = polls.is_multiple_of(IDENTITY_EVERY)
+                    && identity.as_ref().is_some_and(|i| !i.still_same());
+                if replaced {
                     if tx.send(Action::DbReplaced).is_err() {
                         return;
                     }
@@ -70,16 +70,14 @@ pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Resu
                     if let Ok(d) = ChangeDetector::new(&conn) {
                         detector = d;
                     }
-                    let action = match store::load_active(&conn) {
-                        Ok(stays) => Action::DataLoaded(stays),
-                        Err(e) => Action::DataError(e.to_string()),
-                    };
-                    if tx.send(action).is_err() {
-                        return;
-                    }
-                    continue;
                 }
-                let action = match detector.changed(&conn) {
+                // A file newly opened is shown whole, as after any other commit.
+                let changed = if replaced {
+                    Ok(true)
+                } else {
+                    detector.changed(&conn)
+                };
+                let action = match changed {
                     Ok(false) => continue,
                     Ok(true) => match store::load_active(&conn) {
                         Ok(stays) => Action::DataLoaded(stays),
