@@ -39,7 +39,31 @@ fn full_db(dir: &Path) -> PathBuf {
            VALUES (1, '2026-11-24', 1795510000, 1795510900, 'Anne Sykepleier'),
                   (2, '2026-11-25', 1795596400, NULL, 'Eva Sykepleier');
          INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at)
-           VALUES (1, 1, 1795510100), (1, 3, 1795510200), (2, 1, 1795596500);",
+           VALUES (1, 1, 1795510100), (1, 3, 1795510200), (2, 1, 1795596500);
+         -- Schema 4's tables, each with a row (the demo may or may not fill them).
+         DELETE FROM attendance; DELETE FROM measures; DELETE FROM cases;
+         DELETE FROM case_meetings; DELETE FROM events; DELETE FROM referrals;
+         DELETE FROM next_of_kin; DELETE FROM fidelity_acknowledgements;
+         INSERT INTO case_meetings (id, date, status, started_at, ended_at, led_by, supervisor)
+           VALUES (1, '2026-11-19', 'held', 1795080000, 1795083600, 'Kari Ressurs', 'Vera Veileder'),
+                  (2, '2026-11-26', 'planned', NULL, NULL, '', '');
+         INSERT INTO cases (id, meeting_id, stay_id, position, title, situation, perspective, evaluate_on, status)
+           VALUES (1, 1, 1, 1, 'Uro om kvelden', 'Kl. 18–20 i stua', 'Hun virker redd', '2026-12-03', 'discussed');
+         INSERT INTO measures (id, case_id, stay_id, text, who, from_on, evaluate_on, evaluation, evaluated_on, evaluation_note, evaluated_in)
+           VALUES (1, 1, 1, 'Kveldsbesøk «rolig prat»', 'Hjemmesykepleien', '2026-11-20', '2026-12-03', 'partly', '2026-11-26', 'Bedre', 2);
+         INSERT INTO attendance (kind, meeting_id, name, discipline)
+           VALUES ('case', 1, 'Kari Ressurs', 'nurse'), ('standup', 1, 'Per Fysio', 'physio');
+         INSERT INTO events (id, stay_id, occurred_on, occurred_time, kind, note, recorded_by, recorded_at)
+           VALUES (1, 1, '2026-11-24', '14:30', 'fall', 'På badet', 'anne', 1795510000),
+                  (2, 1, '2026-11-25', NULL, 'gp_contact', '', 'anne', 1795596400);
+         INSERT INTO referrals (id, name, source, received_on, target_group, decision, decided_on, decline_reason, planned_admission, stay_id, note, created_at, updated_at)
+           VALUES (1, 'Olga Ny', 'hospital', '2026-11-20', 'from_hospital', 'accepted', '2026-11-21', '', '2026-11-30', NULL, '', 1795000000, 1795000000),
+                  (2, 'Nils Nei', 'gp', '2026-11-21', 'new_user', 'declined', '2026-11-22', 'Trenger sykehjem', NULL, NULL, '', 1795000000, 1795000000);
+         INSERT INTO next_of_kin (id, stay_id, name, relation, phone, in_goal_setting, in_evaluation)
+           VALUES (1, 1, 'Per Hansen', 'sønn', '+47 900 00 000', 1, 0);
+         INSERT INTO fidelity_acknowledgements (stay_id, element, note, acknowledged_on)
+           VALUES (1, 'gp', 'Fastlege på ferie', '2026-11-25');
+         UPDATE goals SET score_start = 3, score_end = 8 WHERE id = (SELECT min(id) FROM goals);",
     )
     .unwrap();
     tx.commit().unwrap();
@@ -181,7 +205,7 @@ fn refused_imports_change_nothing_and_say_where() {
         (
             "wrong version",
             edited(&good, |v| v["schema_version"] = 99.into()),
-            &["schema version 99", "version 3"],
+            &["schema version 99", "version 4"],
         ),
         (
             "missing table",

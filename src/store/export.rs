@@ -30,6 +30,14 @@ pub const TABLES: &[&str] = &[
     "audit_log",
     "meetings",
     "meeting_stays",
+    "case_meetings",
+    "cases",
+    "measures",
+    "attendance",
+    "events",
+    "referrals",
+    "next_of_kin",
+    "fidelity_acknowledgements",
 ];
 
 /// Columns that hold ISO calendar dates (`2026-11-25`); checked on import.
@@ -45,6 +53,14 @@ const DATE_COLUMNS: &[&str] = &[
     "created_on",
     "recorded_on",
     "date",
+    "evaluate_on",
+    "from_on",
+    "evaluated_on",
+    "occurred_on",
+    "received_on",
+    "decided_on",
+    "planned_admission",
+    "acknowledged_on",
 ];
 
 /// Why an import was refused. Every refusal leaves the database as it was.

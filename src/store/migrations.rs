@@ -130,6 +130,115 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (stay_id, item)
     ) WITHOUT ROWID;
     "#,
+    // 4: how the ward meets and plans (issues 12 and 13). The weekly VIPS fagmøte with its
+    // cases and measures; events per stay ("since last time"); who attended each meeting;
+    // referrals; next of kin; the person's own goal scores; acknowledged fidelity gaps.
+    // Nothing existing is rewritten: every new column is nullable or has a default.
+    r#"
+    CREATE TABLE case_meetings (
+        id INTEGER PRIMARY KEY,
+        date TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','held','cancelled')),
+        started_at INTEGER,
+        ended_at INTEGER,
+        led_by TEXT NOT NULL DEFAULT '',
+        supervisor TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX case_meetings_by_date ON case_meetings (date);
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES case_meetings (id) ON DELETE CASCADE,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        put_up_by TEXT NOT NULL DEFAULT '',
+        situation TEXT NOT NULL DEFAULT '',
+        value_prompt TEXT NOT NULL DEFAULT '',
+        individual_prompt TEXT NOT NULL DEFAULT '',
+        perspective TEXT NOT NULL DEFAULT '',
+        social_prompt TEXT NOT NULL DEFAULT '',
+        evaluate_on TEXT,
+        status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','discussed','withdrawn'))
+    );
+    CREATE INDEX cases_by_stay ON cases (stay_id);
+    CREATE INDEX cases_by_meeting ON cases (meeting_id, position);
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        who TEXT NOT NULL DEFAULT '',
+        from_on TEXT,
+        evaluate_on TEXT,
+        evaluation TEXT CHECK (evaluation IN ('worked','partly','did_not_work')),
+        evaluated_on TEXT,
+        evaluation_note TEXT NOT NULL DEFAULT '',
+        evaluated_in INTEGER REFERENCES case_meetings (id) ON DELETE SET NULL
+    );
+    CREATE INDEX measures_by_stay ON measures (stay_id);
+    CREATE INDEX measures_by_case ON measures (case_id);
+    -- Who attended a meeting; kind says which table meeting_id points into.
+    CREATE TABLE attendance (
+        kind TEXT NOT NULL CHECK (kind IN ('standup','case')),
+        meeting_id INTEGER NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        discipline TEXT NOT NULL,
+        PRIMARY KEY (kind, meeting_id, name)
+    ) WITHOUT ROWID;
+    -- What happened to the person; kind is a key from the configured event list.
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        occurred_on TEXT NOT NULL,
+        occurred_time TEXT CHECK (occurred_time IS NULL OR occurred_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        kind TEXT NOT NULL CHECK (length(trim(kind)) > 0),
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL DEFAULT '',
+        recorded_at INTEGER NOT NULL
+    );
+    CREATE INDEX events_by_stay ON events (stay_id, occurred_on);
+    CREATE TABLE referrals (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        source TEXT NOT NULL CHECK (source IN ('hospital','gp','allocation_office','home_care','other')),
+        received_on TEXT NOT NULL,
+        target_group TEXT NOT NULL DEFAULT '',
+        decision TEXT NOT NULL DEFAULT 'waiting' CHECK (decision IN ('waiting','accepted','declined')),
+        decided_on TEXT,
+        decline_reason TEXT NOT NULL DEFAULT '',
+        planned_admission TEXT,
+        stay_id INTEGER REFERENCES stays (id) ON DELETE SET NULL,
+        note TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        CHECK (decision <> 'declined' OR length(trim(decline_reason)) > 0)
+    );
+    CREATE INDEX referrals_by_decision ON referrals (decision, received_on);
+    CREATE TABLE next_of_kin (
+        id INTEGER PRIMARY KEY,
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        relation TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        in_goal_setting INTEGER NOT NULL DEFAULT 0 CHECK (in_goal_setting IN (0,1)),
+        in_evaluation INTEGER NOT NULL DEFAULT 0 CHECK (in_evaluation IN (0,1))
+    );
+    CREATE INDEX next_of_kin_by_stay ON next_of_kin (stay_id);
+    -- An unmet core element of the model, acknowledged (with a note) at discharge.
+    CREATE TABLE fidelity_acknowledgements (
+        stay_id INTEGER NOT NULL REFERENCES stays (id) ON DELETE CASCADE,
+        element TEXT NOT NULL,
+        note TEXT NOT NULL CHECK (length(trim(note)) > 0),
+        acknowledged_on TEXT NOT NULL,
+        PRIMARY KEY (stay_id, element)
+    ) WITHOUT ROWID;
+    -- The person's own score (0-10, patient-specific functional scale) of how well they
+    -- manage the goal: at the home visit and at discharge.
+    ALTER TABLE goals ADD COLUMN score_start INTEGER CHECK (score_start BETWEEN 0 AND 10);
+    ALTER TABLE goals ADD COLUMN score_end INTEGER CHECK (score_end BETWEEN 0 AND 10);
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -222,5 +331,88 @@ mod tests {
             )
             .unwrap();
         assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn version_4_keeps_every_row_and_adds_the_meeting_and_intake_tables() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        migrate(&mut c, 0, 1).unwrap();
+        // Roll the version back to 3 to run step 4 on data written at version 3.
+        let mut c3 = Connection::open_in_memory().unwrap();
+        c3.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        for sql in &MIGRATIONS[..3] {
+            c3.execute_batch(sql).unwrap();
+        }
+        c3.execute_batch(
+            "INSERT INTO stays (id, name, initials, target_group, admitted, planned_discharge,
+                 created_at, updated_at)
+               VALUES (4, 'Kari', 'K', 'new_user', '2026-11-01', '2026-12-05', 0, 0);
+             INSERT INTO goals (id, stay_id, position, text, status, set_on)
+               VALUES (3, 4, 1, 'Gå til butikken', 'partly', '2026-11-02');",
+        )
+        .unwrap();
+        migrate(&mut c3, 3, 1).unwrap();
+        let (text, status, s0): (String, String, Option<i64>) = c3
+            .query_row(
+                "SELECT text, status, score_start FROM goals WHERE id = 3",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (text.as_str(), status.as_str(), s0),
+            ("Gå til butikken", "partly", None)
+        );
+        assert!(
+            c3.execute("UPDATE goals SET score_start = 11 WHERE id = 3", [])
+                .is_err()
+        );
+        c3.execute(
+            "UPDATE goals SET score_start = 3, score_end = 7 WHERE id = 3",
+            [],
+        )
+        .unwrap();
+        // A declined referral needs its reason; an event time is HH:MM.
+        assert!(
+            c3.execute(
+                "INSERT INTO referrals (name, source, received_on, decision, created_at, updated_at)
+                 VALUES ('Ola', 'gp', '2026-11-20', 'declined', 0, 0)",
+                []
+            )
+            .is_err()
+        );
+        assert!(
+            c3.execute(
+                "INSERT INTO events (stay_id, occurred_on, occurred_time, kind, recorded_at)
+                 VALUES (4, '2026-11-24', '25:99', 'fall', 0)",
+                []
+            )
+            .is_err()
+        );
+        c3.execute_batch(
+            "INSERT INTO events (stay_id, occurred_on, occurred_time, kind, recorded_at)
+               VALUES (4, '2026-11-24', '14:30', 'fall', 0);
+             INSERT INTO case_meetings (id, date) VALUES (1, '2026-11-26');
+             INSERT INTO cases (id, meeting_id, stay_id, title) VALUES (1, 1, 4, 'Uro om kvelden');
+             INSERT INTO measures (case_id, stay_id, text) VALUES (1, 4, 'Kveldsbesøk kl 19');
+             INSERT INTO next_of_kin (stay_id, name) VALUES (4, 'Per');",
+        )
+        .unwrap();
+        // Deleting the stay takes all of its new rows with it.
+        c3.execute("DELETE FROM stays WHERE id = 4", []).unwrap();
+        let left: i64 = c3
+            .query_row(
+                "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM cases)
+                      + (SELECT count(*) FROM measures) + (SELECT count(*) FROM next_of_kin)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0);
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, LATEST_VERSION);
     }
 }
