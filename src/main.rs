@@ -36,6 +36,8 @@ enum Command {
     /// Fill a fresh demo database and show it (same as --demo).
     Demo,
     /// Measure commit → visible and config → visible latency, idle CPU and memory.
+    /// A developer's tool: hidden from `--help`, still runs.
+    #[command(hide = true)]
     BenchLive {
         /// Number of board processes on one database.
         #[arg(long, default_value_t = 1)]
@@ -56,6 +58,15 @@ enum Command {
     /// A board without a terminal that reports what it draws (used by bench-live).
     #[command(hide = true)]
     Headless,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    #[command(hide = true)]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: `tavle man | man -l -`.
+    #[command(hide = true)]
+    Man,
     /// Print the built-in default config as JSON (a complete, valid starting file).
     DefaultConfig,
     /// Validate a config file; exits non-zero with the error.
@@ -125,6 +136,19 @@ fn main() -> ExitCode {
 }
 
 fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "tavle", &mut std::io::stdout());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     if let Some(Command::DefaultConfig) = &cli.command {
         println!(
             "{}",
@@ -181,6 +205,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         };
         let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+        warn_network_fs(&db);
         let conn = store::open_read_only(&db)?;
         let stays = store::load_all(&conn).map_err(|e| e.at(&db))?;
         let meetings = store::load_meetings(&conn).map_err(|e| e.at(&db))?;
@@ -302,9 +327,23 @@ fn quiet_panics() {
     }));
 }
 
+/// One line on standard error when the database sits on NFS, CIFS, sshfs… (the board shows
+/// the same as a banner).
+fn warn_network_fs(db: &std::path::Path) {
+    if let Some(n) = store::network_fs(db) {
+        eprintln!("tavle: {}", n.warning(db));
+    }
+}
+
 /// Export, import and backup: they need only the database, not the config.
 fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
     let db = || cli.db.clone().unwrap_or_else(store::default_db_path);
+    if matches!(
+        cli.command,
+        Some(Command::Export { .. } | Command::Import { .. } | Command::Backup { .. })
+    ) {
+        warn_network_fs(&db());
+    }
     match &cli.command {
         Some(Command::Export { format, out }) => {
             let conn = store::open_read_only(&db())?;

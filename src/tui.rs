@@ -153,6 +153,7 @@ pub async fn run(mut opts: Options) -> anyhow::Result<()> {
     let user = store::write::editor_name(opts.config.user.as_deref());
     let mut app = App::new(opts.mode, opts.config, stays, opts.clock.now(), size);
     app.config_error = opts.config_error;
+    app.network_fs = store::network_fs(&opts.db);
     // Only the editing board holds a connection that can write.
     let mut editor = match opts.mode {
         Mode::Edit => Some(Editor::spawn(

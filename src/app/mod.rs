@@ -251,6 +251,8 @@ pub struct App {
     quit_after_save: bool,
     /// The database file was replaced under the board; writes are refused.
     pub db_replaced: bool,
+    /// The database sits on a network filesystem (type, mount point): a standing warning.
+    pub network_fs: Option<crate::store::NetworkFs>,
     /// A save was merged onto a colleague's newer version: their name, for the message.
     merged_with: Option<String>,
 }
@@ -304,6 +306,7 @@ impl App {
             saving: None,
             quit_after_save: false,
             db_replaced: false,
+            network_fs: None,
             merged_with: None,
         };
         app.rebuild();
@@ -344,6 +347,7 @@ impl App {
             || self.config_missing.is_some()
             || self.db_error.is_some()
             || self.db_replaced
+            || self.network_fs.is_some()
     }
 
     /// Number of pages and the current (0-based) page.

@@ -2,6 +2,9 @@
 
 use crate::config::Language;
 
+mod deploy;
+pub use deploy::{DeployStrings, deploy_strings};
+
 /// All user-facing words of the board.
 #[derive(Debug)]
 pub struct Strings {

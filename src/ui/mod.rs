@@ -32,6 +32,21 @@ pub fn rows_per_page(size: (u16, u16), banner: bool) -> usize {
         .max(1)
 }
 
+/// The standing warning for a database on a network filesystem, short when it does not fit.
+fn network_fs_banner(app: &App, n: &crate::store::NetworkFs, width: u16) -> String {
+    let d = crate::i18n::deploy_strings(app.config.language);
+    let mount = n.mount_point.display().to_string();
+    let full = d
+        .network_fs
+        .replace("{fs}", &n.fs_type)
+        .replace("{mount}", &mount);
+    if crate::domain::text::width(&full) <= usize::from(width) {
+        full
+    } else {
+        d.network_fs_short.replace("{fs}", &n.fs_type)
+    }
+}
+
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
@@ -73,7 +88,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 }
             }
             (None, None, Some(d)) => format!("{}: {d}", s.db_error),
-            _ => String::new(),
+            _ => match &app.network_fs {
+                Some(n) => network_fs_banner(app, n, ban.width),
+                None => String::new(),
+            },
         };
         // Error texts carry paths and names from outside: shown, never interpreted.
         let text = crate::domain::text::sanitize(&text);
