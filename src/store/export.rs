@@ -504,7 +504,8 @@ pub const STAYS_CSV_HEADER: &[&str] = &[
 pub fn stays_csv(stays: &[crate::domain::Stay]) -> String {
     use crate::domain::GoalStatus;
     let d = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let mut out = crate::csv::row(STAYS_CSV_HEADER);
+    let mut out = crate::csv::Sheet::new();
+    out.row(STAYS_CSV_HEADER);
     for s in stays {
         let achieved = s
             .goals
@@ -517,7 +518,7 @@ pub fn stays_csv(stays: &[crate::domain::Stay]) -> String {
             .filter(|g| g.status != GoalStatus::Dropped)
             .count();
         let open = s.follow_ups.iter().filter(|f| f.done_on.is_none()).count();
-        out.push_str(&crate::csv::row(&[
+        out.row(&[
             s.id.to_string(),
             s.name.clone(),
             s.initials.clone(),
@@ -537,9 +538,9 @@ pub fn stays_csv(stays: &[crate::domain::Stay]) -> String {
             d(s.med_done),
             s.risks.join("; "),
             open.to_string(),
-        ]));
+        ]);
     }
-    out
+    out.finish()
 }
 
 /// Import the export file at `file` into the database at `db`. An existing database must be
