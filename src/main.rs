@@ -14,8 +14,9 @@ use tavle::store;
 #[command(version, about, long_about = None)]
 struct Cli {
     /// Database file [default: $TAVLE_DB, else ~/.local/share/tavle/tavle.db].
+    /// `report` takes several, one per ward (`--db a.db --db b.db`, or `--db NAME=PATH`).
     #[arg(long, global = true, value_name = "PATH")]
-    db: Option<PathBuf>,
+    db: Vec<PathBuf>,
     /// Config file [default: config/tavle.json if present, else built-in defaults].
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
@@ -27,6 +28,13 @@ struct Cli {
     kiosk: bool,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+impl Cli {
+    /// The one database of every command but `report` (the last `--db` given).
+    fn db(&self) -> Option<PathBuf> {
+        self.db.last().cloned()
+    }
 }
 
 #[derive(Subcommand)]
@@ -149,6 +157,12 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         _ => {}
     }
+    if cli.db.len() > 1 && !matches!(cli.command, Some(Command::Report { .. })) {
+        eprintln!(
+            "tavle: only `tavle report` takes several --db (one per ward); the board and the other commands work on one database"
+        );
+        return Ok(ExitCode::from(2));
+    }
     if let Some(Command::DefaultConfig) = &cli.command {
         println!(
             "{}",
@@ -204,24 +218,13 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
         };
-        let db = cli.db.clone().unwrap_or_else(store::default_db_path);
-        warn_network_fs(&db);
-        let conn = store::open_read_only(&db)?;
-        let stays = store::load_all(&conn).map_err(|e| e.at(&db))?;
-        let meetings = store::load_meetings(&conn).map_err(|e| e.at(&db))?;
-        let mut report = tavle::report::Report::compute(&stays, &meetings, &cfg.rules(), from, to);
-        let keys: Vec<&str> = cfg
-            .discharge_outcomes
-            .iter()
-            .map(|c| c.key.as_str())
-            .collect();
-        report.order_outcomes(&keys);
-        let text = match format {
-            ReportFormat::Table => tavle::report::render::table(&report, cfg.language, &|key| {
-                config::Config::label_of(&cfg.discharge_outcomes, key, cfg.language)
-            }),
-            ReportFormat::Json => tavle::report::render::json(&report),
-            ReportFormat::Csv => tavle::report::render::csv(&report),
+        let text = match report_text(&cli.db, &cfg, from, to, *format) {
+            Ok(t) => t,
+            Err(ReportError::Usage(e)) => {
+                eprintln!("tavle: {e}");
+                return Ok(ExitCode::from(2));
+            }
+            Err(ReportError::Other(e)) => return Err(e),
         };
         write_output(None, &text)?;
         return Ok(ExitCode::SUCCESS);
@@ -244,7 +247,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(Command::Headless) = &cli.command {
-        let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+        let db = cli.db().unwrap_or_else(store::default_db_path);
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
@@ -259,13 +262,12 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
     let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
     let db = if demo {
         let path = cli
-            .db
-            .clone()
+            .db()
             .unwrap_or_else(|| store::open::data_dir().join("demo.db"));
-        prepare_demo(&path, cli.db.is_none(), clock.as_ref(), &cfg)?;
+        prepare_demo(&path, cli.db.is_empty(), clock.as_ref(), &cfg)?;
         path
     } else {
-        cli.db.clone().unwrap_or_else(store::default_db_path)
+        cli.db().unwrap_or_else(store::default_db_path)
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -280,6 +282,59 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         clock,
     }))?;
     Ok(ExitCode::SUCCESS)
+}
+
+enum ReportError {
+    /// A mistake on the command line (exit code 2).
+    Usage(String),
+    Other(anyhow::Error),
+}
+
+impl<E: Into<anyhow::Error>> From<E> for ReportError {
+    fn from(e: E) -> Self {
+        ReportError::Other(e.into())
+    }
+}
+
+/// `tavle report`: one database as before, or several (one per ward) reported per ward and
+/// in total (see `tavle::report::wards`).
+fn report_text(
+    dbs: &[PathBuf],
+    cfg: &config::Config,
+    from: jiff::civil::Date,
+    to: jiff::civil::Date,
+    format: ReportFormat,
+) -> Result<String, ReportError> {
+    use tavle::report::{render, wards};
+    let label = |key: &str| config::Config::label_of(&cfg.discharge_outcomes, key, cfg.language);
+    if dbs.len() <= 1 {
+        let db = dbs.last().cloned().unwrap_or_else(store::default_db_path);
+        warn_network_fs(&db);
+        let conn = store::open_read_only(&db)?;
+        let report = wards::ward_report(&conn, cfg, from, to).map_err(|e| e.at(&db))?;
+        return Ok(match format {
+            ReportFormat::Table => render::table(&report, cfg.language, &label),
+            ReportFormat::Json => render::json(&report),
+            ReportFormat::Csv => render::csv(&report),
+        });
+    }
+    let list = wards::wards(dbs).map_err(ReportError::Usage)?;
+    let mut conns = Vec::new();
+    let mut reports = Vec::new();
+    for w in &list {
+        warn_network_fs(&w.path);
+        let conn = store::open_read_only(&w.path)?;
+        reports.push(wards::ward_report(&conn, cfg, from, to).map_err(|e| e.at(&w.path))?);
+        conns.push(conn);
+    }
+    let total = wards::total_report(&conns.iter().collect::<Vec<_>>(), cfg, from, to)?;
+    let named: Vec<(&str, &tavle::report::Report)> =
+        list.iter().map(|w| w.name.as_str()).zip(&reports).collect();
+    Ok(match format {
+        ReportFormat::Table => render::table_wards(&named, &total, cfg.language, &label),
+        ReportFormat::Json => render::json_wards(&named, &total),
+        ReportFormat::Csv => render::csv_wards(&named, &total),
+    })
 }
 
 /// Create a fresh demo database at `path`. The default demo file is replaced each time;
@@ -337,7 +392,7 @@ fn warn_network_fs(db: &std::path::Path) {
 
 /// Export, import and backup: they need only the database, not the config.
 fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
-    let db = || cli.db.clone().unwrap_or_else(store::default_db_path);
+    let db = || cli.db().unwrap_or_else(store::default_db_path);
     if matches!(
         cli.command,
         Some(Command::Export { .. } | Command::Import { .. } | Command::Backup { .. })

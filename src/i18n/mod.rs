@@ -4,6 +4,8 @@ use crate::config::Language;
 
 mod deploy;
 pub use deploy::{DeployStrings, deploy_strings};
+mod wards;
+pub use wards::{WardStrings, ward_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]

@@ -49,6 +49,7 @@
 //!   week are over the stays admitted that week, with the same rules as above.
 
 pub mod render;
+pub mod wards;
 
 use crate::domain::dates::{add_days, days_between};
 use crate::domain::{DeadlineKind, GoalStatus, MedStatus, Rules, Stay, StayId, StayStatus};
@@ -239,10 +240,21 @@ fn active_on(s: &Stay, d: Date) -> bool {
     s.status != StayStatus::Cancelled && s.admitted <= d && s.discharged_on.is_none_or(|e| e >= d)
 }
 
+/// Which ward a row belongs to when several wards' data are reported together: the union
+/// of [`wards`] puts ward *k*'s ids in `[k·STRIDE, (k+1)·STRIDE)`. A single database's ids
+/// are all below the stride, so everything is in ward 0.
+pub const WARD_ID_STRIDE: i64 = 1_000_000_000_000;
+
+/// The ward of an id (see [`WARD_ID_STRIDE`]).
+pub fn ward_of(id: i64) -> i64 {
+    id.div_euclid(WARD_ID_STRIDE)
+}
+
 fn coverage(m: &Meeting, stays: &[Stay]) -> MeetingCoverage {
+    // A stand-up covers the stays of its own ward only.
     let active: HashSet<StayId> = stays
         .iter()
-        .filter(|s| active_on(s, m.date))
+        .filter(|s| ward_of(s.id) == ward_of(m.id) && active_on(s, m.date))
         .map(|s| s.id)
         .collect();
     let discussed: HashSet<StayId> = m.discussed.iter().copied().collect();

@@ -270,20 +270,39 @@ pub fn json(r: &Report) -> String {
 /// `scope,indicator,met,of,percent,value` where scope is `period` or an ISO week, and
 /// counts without a denominator go in `value`.
 pub fn csv(r: &Report) -> String {
-    use crate::csv::row;
-    let mut s = row(&["scope", "indicator", "met", "of", "percent", "value"]);
-    let share = |s: &mut String, scope: &str, key: &str, sh: &Share| {
-        s.push_str(&row(&[
+    let mut sheet = crate::csv::Sheet::new();
+    sheet.row(&CSV_HEADER);
+    for rec in csv_records(r) {
+        sheet.row(&rec);
+    }
+    sheet.finish()
+}
+
+/// The columns of [`csv`].
+pub const CSV_HEADER: [&str; 6] = ["scope", "indicator", "met", "of", "percent", "value"];
+
+/// The records of [`csv`] without the header, one `Vec` of [`CSV_HEADER`]'s columns each.
+pub fn csv_records(r: &Report) -> Vec<Vec<String>> {
+    let mut s: Vec<Vec<String>> = Vec::new();
+    let share = |s: &mut Vec<Vec<String>>, scope: &str, key: &str, sh: &Share| {
+        s.push(vec![
             scope.to_string(),
             key.to_string(),
             sh.met.to_string(),
             sh.of.to_string(),
             sh.percent().map_or(String::new(), |p| format!("{p:.1}")),
             String::new(),
-        ]));
+        ]);
     };
-    let value = |s: &mut String, scope: &str, key: &str, v: String| {
-        s.push_str(&row(&[scope, key, "", "", "", &v]));
+    let value = |s: &mut Vec<Vec<String>>, scope: &str, key: &str, v: String| {
+        s.push(vec![
+            scope.to_string(),
+            key.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            v,
+        ]);
     };
     value(&mut s, "period", "from", r.from.to_string());
     value(&mut s, "period", "to", r.to.to_string());
@@ -368,4 +387,88 @@ pub fn csv(r: &Report) -> String {
         share(&mut s, &w.week, "standups_discussed", &w.standups);
     }
     s
+}
+
+/// The reports of several wards and their total, each under its own heading, as [`table`]
+/// words them (the heading says which ward; the total comes last).
+pub fn table_wards(
+    wards: &[(&str, &Report)],
+    total: &Report,
+    lang: Language,
+    outcome_label: &dyn Fn(&str) -> String,
+) -> String {
+    let w = crate::i18n::ward_strings(lang);
+    let mut s = String::new();
+    let heading = |s: &mut String, text: String| {
+        let rule = "═".repeat(width(&text).max(3));
+        s.push_str(&format!("{rule}\n{text}\n{rule}\n"));
+    };
+    for (name, r) in wards {
+        heading(
+            &mut s,
+            w.ward
+                .replace("{name}", &crate::domain::text::sanitize(name)),
+        );
+        s.push_str(&table(r, lang, outcome_label));
+        s.push('\n');
+    }
+    heading(&mut s, w.total.replace("{n}", &wards.len().to_string()));
+    s.push_str(w.total_note);
+    s.push_str("\n\n");
+    s.push_str(&table(total, lang, outcome_label));
+    s
+}
+
+/// Several wards as JSON: `{"wards": [{"ward": NAME, …report}, …], "total": {"wards": N,
+/// …report}}`, each report with the fields of [`json`].
+pub fn json_wards(wards: &[(&str, &Report)], total: &Report) -> String {
+    #[derive(serde::Serialize)]
+    struct Named<'a> {
+        ward: &'a str,
+        #[serde(flatten)]
+        report: &'a Report,
+    }
+    #[derive(serde::Serialize)]
+    struct Total<'a> {
+        wards: usize,
+        #[serde(flatten)]
+        report: &'a Report,
+    }
+    #[derive(serde::Serialize)]
+    struct All<'a> {
+        wards: Vec<Named<'a>>,
+        total: Total<'a>,
+    }
+    let all = All {
+        wards: wards
+            .iter()
+            .map(|(ward, report)| Named { ward, report })
+            .collect(),
+        total: Total {
+            wards: wards.len(),
+            report: total,
+        },
+    };
+    let mut s =
+        serde_json::to_string_pretty(&all).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Several wards as CSV: the rows of [`csv`] for each ward, then for the total, with a
+/// first column `ward` (the ward's name, or `total`).
+pub fn csv_wards(wards: &[(&str, &Report)], total: &Report) -> String {
+    let mut sheet = crate::csv::Sheet::new();
+    let mut header = vec!["ward"];
+    header.extend(CSV_HEADER);
+    sheet.row(&header);
+    let all = wards.iter().copied().chain([(super::wards::TOTAL, total)]);
+    for (name, r) in all {
+        for rec in csv_records(r) {
+            let mut row = vec![name.to_string()];
+            row.extend(rec);
+            sheet.row(&row);
+        }
+    }
+    sheet.finish()
 }

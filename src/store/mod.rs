@@ -18,7 +18,7 @@ pub mod write;
 pub use error::StoreError;
 pub use load::{load_active, load_all, load_archived, load_stay};
 pub use meetings::{Meeting, load_meetings};
-pub use migrations::LATEST_VERSION;
+pub use migrations::{LATEST_VERSION, migrate};
 pub use netfs::{NetworkFs, network_fs};
 pub use open::{APPLICATION_ID, default_db_path, open_read_only, open_read_write};
 pub use tempdb::sweep_stale;
