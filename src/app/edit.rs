@@ -64,7 +64,7 @@ impl App {
                         None => return false,
                     },
                 };
-                self.form = Form::open(kind, stay.as_ref(), &self.config, today);
+                self.form = self.open_form(kind, stay.as_ref());
             }
             Action::EditGoalAtCursor => {
                 if let Some(id) = self.goal_at_cursor() {
@@ -106,7 +106,19 @@ impl App {
                 }
                 self.overlay = overlay;
                 self.cursor = 0;
+                // A mis-typed event is usually the one just recorded: start on the newest.
+                if overlay == Overlay::Events {
+                    self.cursor = self.panel_len().saturating_sub(1);
+                }
             }
+            Action::EditEventAtCursor => match self.event_at_cursor() {
+                Some(id) => return self.apply_edit(Action::OpenForm(FormKind::EditEvent(id))),
+                None => return false,
+            },
+            Action::DeleteEventAtCursor => match self.event_at_cursor() {
+                Some(id) => self.write_selected(Change::DeleteEvent(id)),
+                None => return false,
+            },
             Action::GoalStatus(status) => {
                 let Some(id) = self.goal_at_cursor() else {
                     return false;
@@ -185,6 +197,7 @@ impl App {
             Overlay::Goals => s.goals.len(),
             Overlay::FollowUps => s.follow_ups.len(),
             Overlay::Risks => self.config.risks.len(),
+            Overlay::Events => s.events.len(),
             _ => 0,
         }
     }
@@ -193,8 +206,13 @@ impl App {
     pub fn in_panel(&self) -> bool {
         matches!(
             self.overlay,
-            Overlay::Goals | Overlay::FollowUps | Overlay::Risks
+            Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events
         )
+    }
+
+    fn event_at_cursor(&self) -> Option<i64> {
+        let (_, s) = self.selected_stay()?;
+        s.events.get(self.cursor).map(|e| e.id)
     }
 
     fn goal_at_cursor(&self) -> Option<i64> {
@@ -238,7 +256,14 @@ impl App {
         });
     }
 
-    fn say(&mut self, text: &str, error: bool) {
+    /// The form for `kind`, with the defaults that need the clock (a new event's time).
+    fn open_form(&self, kind: FormKind, stay: Option<&crate::domain::Stay>) -> Option<Form> {
+        let mut f = Form::open(kind, stay, &self.config, self.today())?;
+        f.default_event_time(self.now, self.today());
+        Some(f)
+    }
+
+    pub(super) fn say(&mut self, text: &str, error: bool) {
         self.status = Some(Status {
             text: text.to_string(),
             error,
@@ -405,7 +430,7 @@ impl App {
                 let fresh_form = match (&self.form, version) {
                     (Some(f), Some(_)) if !undo => {
                         let stay = self.stays.iter().find(|s| Some(s.id) == id);
-                        stay.and_then(|s| Form::open(f.kind, Some(s), &self.config, today))
+                        stay.and_then(|s| self.open_form(f.kind, Some(s)))
                     }
                     _ => None,
                 };

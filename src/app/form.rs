@@ -252,6 +252,10 @@ pub enum FormKind {
     AddFollowUp,
     Delay,
     Discharge,
+    /// Record what happened to the person (`h`).
+    AddEvent,
+    /// Correct a recorded event.
+    EditEvent(i64),
 }
 
 /// An open form.
@@ -433,7 +437,7 @@ impl Form {
                 }
                 let mut contact = Field::text(e.contact, &st.primary_contact, MAX_SHORT, false);
                 if let Input::Text { suggestions, .. } = &mut contact.input {
-                    *suggestions = cfg.staff.clone();
+                    *suggestions = cfg.staff_names();
                 }
                 let mut fields = vec![
                     Field::text(e.name, &st.name, MAX_NAME, true),
@@ -597,10 +601,72 @@ impl Form {
                 f
             }
             FormKind::Discharge => super::discharge::open(stay?, cfg, today, target),
+            FormKind::AddEvent | FormKind::EditEvent(_) => {
+                let st = stay?;
+                let ev = crate::i18n::event_strings(lang);
+                let existing = match kind {
+                    FormKind::EditEvent(id) => Some(st.events.iter().find(|e| e.id == id)?),
+                    _ => None,
+                };
+                let mut kinds = pick_one(&cfg.event_kinds, lang);
+                // A kind no longer in the list stays choosable for the event that has it.
+                if let Some(e) = existing
+                    && !kinds.iter().any(|k| k.0 == e.kind)
+                {
+                    kinds.push((e.kind.clone(), crate::domain::text::sanitize(&e.kind)));
+                }
+                let title = if existing.is_some() {
+                    ev.edit_event
+                } else {
+                    ev.add_event
+                };
+                let mut f = Self::new(
+                    kind,
+                    title,
+                    vec![
+                        Field::choice(ev.kind, kinds, existing.map_or("", |e| e.kind.as_str())),
+                        Field::date(
+                            ev.date,
+                            Some(existing.map_or(today, |e| e.occurred_on)),
+                            false,
+                        ),
+                        Field::text(
+                            ev.time,
+                            &existing
+                                .and_then(|e| e.occurred_time)
+                                .map(crate::domain::events::fmt_time)
+                                .unwrap_or_default(),
+                            8,
+                            false,
+                        ),
+                        Field::text(
+                            ev.note,
+                            existing.map_or("", |e| e.note.as_str()),
+                            MAX_TEXT,
+                            false,
+                        ),
+                    ],
+                    target,
+                    cfg,
+                );
+                f.admitted = Some(st.admitted);
+                f
+            }
         };
         let mut form = form;
         form.remember_opened(today);
         Some(form)
+    }
+
+    /// A new event's time defaults to now (the form itself knows only today): set once
+    /// when the form opens, as if it had opened with it.
+    pub(super) fn default_event_time(&mut self, now: jiff::civil::DateTime, today: Date) {
+        if self.kind == FormKind::AddEvent
+            && let Some(f) = self.fields.get_mut(2)
+        {
+            f.set_text(crate::domain::events::fmt_time(now.time()));
+            self.remember_opened(today);
+        }
     }
 
     /// Move to the next (or previous) field.
@@ -775,6 +841,38 @@ impl Form {
                 }
             }
             FormKind::Discharge => return super::discharge::build(self, today),
+            FormKind::AddEvent | FormKind::EditEvent(_) => {
+                let kind = choice(0, true)?;
+                let on = required_date(1)?;
+                if self.admitted.is_some_and(|a| on < a) {
+                    return Err((1, e.err_before_admission.to_string()));
+                }
+                if on > today {
+                    return Err((
+                        1,
+                        crate::i18n::deadline_strings(self.lang)
+                            .err_future
+                            .to_string(),
+                    ));
+                }
+                let time =
+                    crate::domain::events::parse_time(self.fields[2].value()).map_err(|_| {
+                        (
+                            2,
+                            crate::i18n::event_strings(self.lang).err_time.to_string(),
+                        )
+                    })?;
+                let fields = crate::domain::events::EventFields {
+                    kind,
+                    on,
+                    time,
+                    note: text(3)?,
+                };
+                match self.kind {
+                    FormKind::EditEvent(id) => Change::EditEvent(id, fields),
+                    _ => Change::AddEvent(fields),
+                }
+            }
         })
     }
 
@@ -790,6 +888,11 @@ impl Form {
                 FormKind::AddGoal | FormKind::EditGoal(_),
                 EditError::BeforeAdmission | EditError::InFuture,
             ) => Some(1),
+            (
+                FormKind::AddEvent | FormKind::EditEvent(_),
+                EditError::BeforeAdmission | EditError::InFuture,
+            ) => Some(1),
+            (FormKind::AddEvent | FormKind::EditEvent(_), EditError::UnknownChoice) => Some(0),
             (FormKind::Discharge, EditError::Undecided(item)) => self
                 .fields
                 .iter()

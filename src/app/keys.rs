@@ -69,6 +69,8 @@ fn stay_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('c') => Action::Open(Overlay::Confirm(Confirm::Cancel)),
         KeyCode::Char('D') | KeyCode::Delete => Action::Open(Overlay::Confirm(Confirm::Delete)),
         KeyCode::Char('u') => Action::Undo,
+        KeyCode::Char('h') => Action::OpenForm(FormKind::AddEvent),
+        KeyCode::Char('E') => Action::Open(Overlay::Events),
         _ => return None,
     })
 }
@@ -147,6 +149,17 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
             KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddFollowUp)),
             KeyCode::Char('x' | ' ') | KeyCode::Enter => Some(Action::ToggleFollowUp),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Overlay::Events => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
+            KeyCode::Char('h' | 'n' | 'a') => Some(Action::OpenForm(FormKind::AddEvent)),
+            KeyCode::Char('e') | KeyCode::Enter => Some(Action::EditEventAtCursor),
+            KeyCode::Char('D') | KeyCode::Delete => Some(Action::DeleteEventAtCursor),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Char('u') => Some(Action::Undo),

@@ -44,6 +44,8 @@ pub enum Overlay {
     Indicators,
     /// Discharged and cancelled stays: search, details with history, reopen.
     Archive,
+    /// The selected stay's events, with a cursor: correct or delete a mis-typed one.
+    Events,
 }
 
 /// Changes that ask first.
@@ -134,6 +136,10 @@ pub enum Action {
     ToggleFollowUp,
     /// Turn the risk under the cursor on or off.
     ToggleRisk,
+    /// Open the form to correct the event under the cursor.
+    EditEventAtCursor,
+    /// Delete the event under the cursor (undo brings it back).
+    DeleteEventAtCursor,
     /// The user said yes to the open question.
     Confirmed,
     Undo,

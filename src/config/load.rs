@@ -250,8 +250,39 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
         ("disciplines", &c.disciplines),
         ("discharge_outcomes", &c.discharge_outcomes),
         ("delay_reasons", &c.delay_reasons),
+        ("event_kinds", &c.event_kinds),
     ] {
         check_choices(key, list)?;
+    }
+    // An event kind is picked by its label in the form and read from the stand-up's TV:
+    // a blank label would be an invisible choice.
+    for ch in &c.event_kinds {
+        for lang in [super::Language::Nb, super::Language::En] {
+            if ch.label.get(lang).trim().is_empty() || ch.short.get(lang).trim().is_empty() {
+                return Err((
+                    "event_kinds",
+                    format!("event_kinds: \"{}\" has an empty label or short", ch.key),
+                ));
+            }
+        }
+    }
+    let mut names = HashSet::new();
+    for st in &c.staff {
+        if st.name.trim().is_empty() {
+            return Err(("staff", "staff: an entry has an empty name".into()));
+        }
+        if !names.insert(st.name.trim()) {
+            return Err(("staff", format!("staff: \"{}\" appears twice", st.name)));
+        }
+        if !st.discipline.is_empty() && Config::choice(&c.disciplines, &st.discipline).is_none() {
+            return Err((
+                "staff",
+                format!(
+                    "staff: \"{}\" has discipline \"{}\", which is not a key in disciplines",
+                    st.name, st.discipline
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -65,6 +65,60 @@ impl Choice {
     }
 }
 
+/// A member of staff: a name to choose as primary contact or tick as present at a meeting,
+/// and their discipline (a key of `disciplines`), which attendance is counted by.
+/// Written in the file as a plain name (no discipline) or `{"name": …, "discipline": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Staff {
+    pub name: String,
+    /// Empty when not given.
+    pub discipline: String,
+}
+
+impl Staff {
+    fn new(name: &str, discipline: &str) -> Self {
+        Self {
+            name: name.into(),
+            discipline: discipline.into(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Staff {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        /// The object form, strict about its keys like the rest of the file.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            name: String,
+            #[serde(default)]
+            discipline: String,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Name(String),
+            Full(Full),
+        }
+        Ok(
+            match Either::deserialize(de).map_err(|_| {
+                serde::de::Error::custom(
+                    "a staff entry is a name or {\"name\": \"…\", \"discipline\": \"…\"}",
+                )
+            })? {
+                Either::Name(name) => Staff {
+                    name,
+                    discipline: String::new(),
+                },
+                Either::Full(f) => Staff {
+                    name: f.name,
+                    discipline: f.discipline,
+                },
+            },
+        )
+    }
+}
+
 /// Stay length and deadlines, in days of the stay (admission date = day 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -418,12 +472,16 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     pub kiosk: KioskConfig,
     pub standup: StandupConfig,
-    pub staff: Vec<String>,
+    pub staff: Vec<Staff>,
     pub target_groups: Vec<Choice>,
     pub risks: Vec<Choice>,
     pub disciplines: Vec<Choice>,
     pub discharge_outcomes: Vec<Choice>,
     pub delay_reasons: Vec<Choice>,
+    /// What can happen to a person during the stay (fall, hospital admission, …): the
+    /// kinds of event `h` records. The keys `fall`, `hospital_admission`,
+    /// `deterioration`, `gp_contact`, `out_of_hours` and `ambulance` feed the indicators.
+    pub event_kinds: Vec<Choice>,
 }
 
 impl Default for Config {
@@ -441,15 +499,14 @@ impl Default for Config {
             privacy: PrivacyConfig::default(),
             kiosk: KioskConfig::default(),
             standup: StandupConfig::default(),
-            staff: [
-                "Anne Sykepleier",
-                "Bjørn Fysioterapeut",
-                "Camilla Ergoterapeut",
-                "Dag Helsefagarbeider",
-                "Eva Sykepleier",
-            ]
-            .map(String::from)
-            .to_vec(),
+            staff: vec![
+                Staff::new("Anne Sykepleier", "nurse"),
+                Staff::new("Bjørn Fysioterapeut", "physio"),
+                Staff::new("Camilla Ergoterapeut", "ot"),
+                Staff::new("Dag Helsefagarbeider", "health_worker"),
+                Staff::new("Eva Sykepleier", "nurse"),
+                Staff::new("Fredrik Lege", "gp"),
+            ],
             target_groups: vec![
                 Choice::new(
                     "new_user",
@@ -548,6 +605,44 @@ impl Default for Config {
                     ("Annet (se tekst)", "Other (see text)"),
                 ),
             ],
+            event_kinds: vec![
+                Choice::new("fall", ("FALL", "FALL"), ("Fall", "Fall")),
+                Choice::new(
+                    "hospital_admission",
+                    ("SH INN", "HOSP IN"),
+                    ("Innlagt på sykehus", "Admitted to hospital"),
+                ),
+                Choice::new(
+                    "hospital_return",
+                    ("SH UT", "HOSP OUT"),
+                    ("Tilbake fra sykehus", "Back from hospital"),
+                ),
+                Choice::new(
+                    "out_of_hours",
+                    ("LV", "OOH"),
+                    ("Kontakt med legevakt", "Out-of-hours doctor contacted"),
+                ),
+                Choice::new(
+                    "ambulance",
+                    ("AMB", "AMB"),
+                    ("Ambulanse tilkalt", "Ambulance called"),
+                ),
+                Choice::new(
+                    "gp_contact",
+                    ("LEGE", "GP"),
+                    ("Kontakt med fastlege", "GP contacted"),
+                ),
+                Choice::new(
+                    "deterioration",
+                    ("FORV", "DET"),
+                    ("Forverret tilstand", "Deterioration"),
+                ),
+                Choice::new(
+                    "next_of_kin_contact",
+                    ("PÅR", "NOK"),
+                    ("Samtale med pårørende", "Talked with next of kin"),
+                ),
+            ],
         }
     }
 }
@@ -567,6 +662,11 @@ impl Config {
             non_working_days: self.deadlines.non_working_days,
             group_days: self.deadlines.target_groups.clone(),
         }
+    }
+
+    /// The names of the staff list (the primary-contact completion).
+    pub fn staff_names(&self) -> Vec<String> {
+        self.staff.iter().map(|s| s.name.clone()).collect()
     }
 
     /// Find a configured choice by key in one of the lists.

@@ -3,8 +3,9 @@
 //! transaction; undo is the same mechanism with a [`Change::Restore`] of the old snapshot.
 
 use super::discharge::{OpenItem, undecided};
+use super::events::EventFields;
 use super::model::{
-    DeadlineKind, Decision, Delay, FollowUp, Goal, GoalStatus, Handover, MedStatus, Stay,
+    DeadlineKind, Decision, Delay, Event, FollowUp, Goal, GoalStatus, Handover, MedStatus, Stay,
     StayStatus,
 };
 use super::text::{clean_input, has_visible};
@@ -111,6 +112,13 @@ pub enum Change {
     ToggleFollowUp(i64),
     /// Record why a deadline was missed; `None` clears it.
     Delay(DeadlineKind, Option<(String, String)>),
+    /// Record something that happened to the person (not before admission, not after
+    /// today). Who and when it was recorded is stamped by the store.
+    AddEvent(EventFields),
+    /// Correct a mis-typed event (kind, date, time, note); who recorded it stays.
+    EditEvent(i64, EventFields),
+    /// Remove an event recorded by mistake (the audit log keeps it).
+    DeleteEvent(i64),
     /// Evaluate and discharge: the stay leaves the active board. Every open item must be
     /// decided: each open goal evaluated in `goals` (achieved / partly / not achieved), each
     /// open follow-up and unmet deadline in `decisions` (a follow-up `Done` is marked done
@@ -290,6 +298,31 @@ impl Change {
                     s.delays.sort_by_key(|d| d.kind);
                 }
             }
+            Change::AddEvent(f) => {
+                let e = event_from(&s, f, today)?;
+                s.events.push(e);
+                super::events::sort(&mut s.events);
+            }
+            Change::EditEvent(id, f) => {
+                let new = event_from(&s, f, today)?;
+                let e = s
+                    .events
+                    .iter_mut()
+                    .find(|e| e.id == *id)
+                    .ok_or(EditError::NoSuchItem)?;
+                e.occurred_on = new.occurred_on;
+                e.occurred_time = new.occurred_time;
+                e.kind = new.kind;
+                e.note = new.note;
+                super::events::sort(&mut s.events);
+            }
+            Change::DeleteEvent(id) => {
+                let n = s.events.len();
+                s.events.retain(|e| e.id != *id);
+                if s.events.len() == n {
+                    return Err(EditError::NoSuchItem);
+                }
+            }
             Change::Discharge {
                 on,
                 outcome,
@@ -389,6 +422,30 @@ fn reopen(before: &Stay) -> Result<Stay, EditError> {
     }
     s.handovers.clear();
     Ok(s)
+}
+
+/// A new event from the form's fields, checked against the stay: a kind is chosen, the
+/// date lies within the stay so far (not before admission, not after today).
+fn event_from(s: &Stay, f: &EventFields, today: Date) -> Result<Event, EditError> {
+    if f.kind.trim().is_empty() {
+        return Err(EditError::UnknownChoice);
+    }
+    not_before_admission(s, Some(f.on))?;
+    if f.on > today {
+        return Err(EditError::InFuture);
+    }
+    Ok(Event {
+        id: 0,
+        occurred_on: f.on,
+        // Minutes only: the database keeps `HH:MM`.
+        occurred_time: f
+            .time
+            .and_then(|t| jiff::civil::Time::new(t.hour(), t.minute(), 0, 0).ok()),
+        kind: f.kind.clone(),
+        note: checked_text(&f.note, MAX_TEXT, false)?,
+        recorded_by: String::new(),
+        recorded_at: 0,
+    })
 }
 
 fn goal_mut(s: &mut Stay, id: i64) -> Result<&mut Goal, EditError> {
@@ -556,6 +613,17 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
             b.and_then(get),
             a.and_then(get),
         );
+    }
+    // One line per event: `event.7`: `2026-11-24 14:30 fall: note`.
+    let event_ids = ids(b.map(|s| &s.events[..]), a.map(|s| &s.events[..]), |e| e.id);
+    for id in event_ids {
+        let get = |s: &Stay| {
+            s.events
+                .iter()
+                .find(|e| e.id == id)
+                .map(super::events::describe)
+        };
+        push(format!("event.{id}"), b.and_then(get), a.and_then(get));
     }
     // One line per discharge decision: `decision.follow_up.12`: `home_care: note`.
     let mut items: Vec<&str> = b

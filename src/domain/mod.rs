@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod discharge;
 pub mod edit;
+pub mod events;
 pub mod flags;
 pub mod holidays;
 pub mod initials;

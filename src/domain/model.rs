@@ -1,6 +1,6 @@
 //! Plain data loaded from the store. No behaviour beyond small accessors.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 
 /// Row id of a stay.
 pub type StayId = i64;
@@ -227,6 +227,22 @@ pub struct GpAppointment {
     pub done_on: Option<Date>,
 }
 
+/// Something that happened to the person during the stay (a fall, a hospital admission,
+/// a call to the out-of-hours doctor…): what the stand-up asks about first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: i64,
+    pub occurred_on: Date,
+    /// The time of day, when known (minutes; seconds are never stored).
+    pub occurred_time: Option<Time>,
+    /// A key from the configured `event_kinds` list.
+    pub kind: String,
+    pub note: String,
+    /// Who recorded it and when (Unix seconds); set by the store when the event is new.
+    pub recorded_by: String,
+    pub recorded_at: i64,
+}
+
 /// One admission to the virtual ward, with everything the board shows about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stay {
@@ -257,6 +273,12 @@ pub struct Stay {
     pub handovers: Vec<Handover>,
     /// The date of the last stand-up that discussed this stay (from the meeting log).
     pub last_discussed: Option<Date>,
+    /// What happened to the person, oldest first (by date, then time; no time first).
+    pub events: Vec<Event>,
+    /// Unix seconds up to which this stay's events were seen at a stand-up: the end of
+    /// the last meeting that discussed it (its discussion time while that meeting runs).
+    /// Events recorded later are "new since last time". From the meeting log, not audited.
+    pub events_seen_at: Option<i64>,
 }
 
 impl Stay {
@@ -286,6 +308,8 @@ impl Stay {
             delays: Vec::new(),
             handovers: Vec::new(),
             last_discussed: None,
+            events: Vec::new(),
+            events_seen_at: None,
         }
     }
 

@@ -6,6 +6,8 @@ mod deploy;
 pub use deploy::{DeployStrings, deploy_strings};
 mod wards;
 pub use wards::{WardStrings, ward_strings};
+mod events;
+pub use events::{EventStrings, event_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]
@@ -1084,6 +1086,7 @@ pub fn field_topic(field: &str, lang: Language) -> &'static str {
         "goal" => s.col_goals,
         "follow_up" => s.follow_ups,
         "delay" => e.delay,
+        "event" => event_strings(lang).events,
         "status" | "discharged_on" | "discharge_outcome" => e.what_status,
         _ => e.what_stay_fields,
     }

@@ -3,8 +3,8 @@
 
 use super::error::StoreError;
 use crate::domain::{
-    DeadlineKind, Decision, Delay, FollowUp, Goal, GoalStatus, GpAppointment, Handover, MedStatus,
-    Stay, StayId, StayStatus,
+    DeadlineKind, Decision, Delay, Event, FollowUp, Goal, GoalStatus, GpAppointment, Handover,
+    MedStatus, Stay, StayId, StayStatus,
 };
 use jiff::civil::Date;
 use rusqlite::{Connection, Row};
@@ -42,7 +42,9 @@ const STAY_SELECT: &str = "
            s.primary_contact, s.status, s.discharged_on, s.discharge_outcome, s.note,
            s.version, s.updated_at, a.done_on, g.booked_for, g.done_on, m.status, m.done_on,
            (SELECT max(mt.date) FROM meeting_stays ms JOIN meetings mt ON mt.id = ms.meeting_id
-             WHERE ms.stay_id = s.id)
+             WHERE ms.stay_id = s.id),
+           (SELECT max(coalesce(mt.ended_at, ms.discussed_at)) FROM meeting_stays ms
+             JOIN meetings mt ON mt.id = ms.meeting_id WHERE ms.stay_id = s.id)
     FROM stays s
     LEFT JOIN assessments a ON a.stay_id = s.id
     LEFT JOIN gp_appointments g ON g.stay_id = s.id
@@ -83,6 +85,8 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         delays: Vec::new(),
         handovers: Vec::new(),
         last_discussed: opt_date_at(r, 18)?,
+        events: Vec::new(),
+        events_seen_at: r.get(19)?,
     })
 }
 
@@ -216,6 +220,41 @@ fn fill_children(
         let (sid, h) = row?;
         if let Some(&i) = index.get(&sid) {
             stays[i].handovers.push(h);
+        }
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT stay_id, id, occurred_on, occurred_time, kind, note, recorded_by, recorded_at
+         FROM events WHERE {filter}
+         ORDER BY stay_id, occurred_on, occurred_time IS NOT NULL, occurred_time, recorded_at, id"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
+        let t: Option<String> = r.get(3)?;
+        let occurred_time = match t.as_deref() {
+            None | Some("") => None,
+            Some(t) => Some(
+                crate::domain::events::parse_time(t)
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| conv_err(3, format!("bad time {t:?}")))?,
+            ),
+        };
+        Ok((
+            r.get::<_, StayId>(0)?,
+            Event {
+                id: r.get(1)?,
+                occurred_on: date_at(r, 2)?,
+                occurred_time,
+                kind: r.get(4)?,
+                note: r.get(5)?,
+                recorded_by: r.get(6)?,
+                recorded_at: r.get(7)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (sid, e) = row?;
+        if let Some(&i) = index.get(&sid) {
+            stays[i].events.push(e);
         }
     }
     Ok(())

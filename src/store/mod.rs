@@ -1,6 +1,7 @@
 //! The SQLite store: opening (read-write or strictly read-only), migrations, loading the
 //! board, writing edits with an audit trail, and noticing other processes' commits.
 
+pub mod attendance;
 pub mod backup;
 pub mod demo;
 mod error;

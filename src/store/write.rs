@@ -107,10 +107,17 @@ pub fn commit(
             (id, current)
         }
     };
-    let wanted = req
+    let mut wanted = req
         .change
         .apply(before.as_ref(), today)
         .map_err(WriteError::Invalid)?;
+    // A new event is stamped here, where who and when are known (the change is pure).
+    for e in wanted.iter_mut().flat_map(|s| s.events.iter_mut()) {
+        if e.id == 0 {
+            e.recorded_by = user.to_string();
+            e.recorded_at = now;
+        }
+    }
     let stay_id = match (&before, wanted) {
         (_, None) => {
             tx.execute("DELETE FROM stays WHERE id = ?1", [id])?;
@@ -231,6 +238,7 @@ fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
         "follow_ups",
         "delays",
         "discharge_items",
+        "events",
     ] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE stay_id = ?1"))?
             .execute([id])?;
@@ -303,6 +311,25 @@ pub(crate) fn insert_children(
             d.reason,
             d.text,
             recorded_on.to_string()
+        ])?;
+    }
+    // Kept events first: a new one (id 0) takes max(id) + 1, which must not be a kept id.
+    let (kept, new): (Vec<_>, Vec<_>) = s.events.iter().partition(|e| e.id > 0);
+    for e in kept.into_iter().chain(new) {
+        tx.prepare_cached(
+            "INSERT INTO events (id, stay_id, occurred_on, occurred_time, kind, note,
+                recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            opt_id(e.id),
+            id,
+            e.occurred_on.to_string(),
+            e.occurred_time.map(crate::domain::events::fmt_time),
+            e.kind,
+            e.note,
+            e.recorded_by,
+            e.recorded_at
         ])?;
     }
     for h in &s.handovers {

@@ -59,6 +59,7 @@ fn keys_full(app: &App) -> &'static str {
         Overlay::Goals => e.keys_goals,
         Overlay::FollowUps => e.keys_follow_ups,
         Overlay::Risks => e.keys_risks,
+        Overlay::Events => crate::i18n::event_strings(app.config.language).keys_events,
         Overlay::Confirm(_) => e.keys_confirm,
         Overlay::Indicators => crate::i18n::standup_strings(app.config.language).keys_indicators,
         Overlay::Archive => {

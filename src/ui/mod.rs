@@ -4,6 +4,7 @@ mod archive;
 mod bigtext;
 mod cells;
 mod detail;
+mod events;
 mod form;
 mod header;
 mod help;
@@ -108,7 +109,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.overlay {
         Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
         Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
-        Overlay::Goals | Overlay::FollowUps | Overlay::Risks => {
+        Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events => {
             let h = (app.panel_len().max(1) + 4) as u16;
             panels::draw(frame, centred(area, 100, h), app, &th);
         }

@@ -124,6 +124,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 .collect();
             (e.risks_panel, e.keys_risks, lines)
         }
+        Overlay::Events => {
+            let ev = crate::i18n::event_strings(lang);
+            let mut lines = Vec::new();
+            if stay.events.is_empty() {
+                lines.push(Line::styled(format!("  {}", ev.no_events), th.dim()));
+            }
+            for (i, x) in stay.events.iter().enumerate() {
+                let mut spans = vec![mark(i)];
+                spans.extend(super::events::event_spans(app, th, x, true));
+                lines.push(Line::from(spans));
+            }
+            (ev.events, ev.keys_events, lines)
+        }
         _ => return,
     };
     lines.push(Line::raw(""));

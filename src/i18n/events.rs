@@ -1,0 +1,105 @@
+//! Words for events ("since last time") and stand-up attendance.
+
+use crate::config::Language;
+
+/// The words of events and attendance.
+#[derive(Debug)]
+pub struct EventStrings {
+    /// The form's title for a new event.
+    pub add_event: &'static str,
+    pub edit_event: &'static str,
+    pub kind: &'static str,
+    pub date: &'static str,
+    pub time: &'static str,
+    pub note: &'static str,
+    pub err_time: &'static str,
+    /// The panel's title, and the word for events in headings and undo messages.
+    pub events: &'static str,
+    pub keys_events: &'static str,
+    pub no_events: &'static str,
+    /// Stand-up heading: events since this stay was last discussed.
+    pub since_last: &'static str,
+    /// Stand-up heading for a stay never discussed at a stand-up.
+    pub since_admission: &'static str,
+    pub nothing_since: &'static str,
+    /// More events than fit: «+2 til (E viser alle)».
+    pub more: &'static str,
+    /// Legend: the board's mark for new events.
+    pub legend_new: &'static str,
+    /// Who recorded it: «reg. anne».
+    pub recorded_by: &'static str,
+    pub deleted: &'static str,
+    /// Attendance list.
+    pub attendance_title: &'static str,
+    pub keys_attendance: &'static str,
+    pub no_staff: &'static str,
+    /// «Til stede:» in the stand-up.
+    pub present: &'static str,
+    /// Attendance not recorded yet: «M: hvem er til stede?».
+    pub present_hint: &'static str,
+    pub meeting_not_ready: &'static str,
+    /// The discipline for staff without one in the config.
+    pub no_discipline: &'static str,
+}
+
+/// The event and attendance words for `lang`.
+pub fn event_strings(lang: Language) -> &'static EventStrings {
+    match lang {
+        Language::Nb => &EVENTS_NB,
+        Language::En => &EVENTS_EN,
+    }
+}
+
+static EVENTS_NB: EventStrings = EventStrings {
+    add_event: "Ny hendelse",
+    edit_event: "Rett hendelse",
+    kind: "Hva skjedde",
+    date: "Dato",
+    time: "Klokkeslett",
+    note: "Merknad",
+    err_time: "Skriv klokkeslett som 14:30 (eller la feltet stå tomt)",
+    events: "Hendelser",
+    keys_events: "h/n ny · e/Enter rett · D slett · u angre · Esc tilbake",
+    no_events: "Ingen hendelser registrert",
+    since_last: "SIDEN SIST",
+    since_admission: "SIDEN INNLEGGELSEN",
+    nothing_since: "Ingen nye hendelser",
+    more: "+{n} til (E viser alle)",
+    legend_new: "nye hendelser siden forrige tavlemøte",
+    recorded_by: "reg.",
+    deleted: "Hendelsen er slettet (u angrer)",
+    attendance_title: "Hvem er til stede?",
+    keys_attendance: "Mellomrom/x til stede · ↑/↓ flytt · Esc ferdig",
+    no_staff: "Ingen ansatte i oppsettet (staff)",
+    present: "Til stede:",
+    present_hint: "M: hvem er til stede?",
+    meeting_not_ready: "Møtet er ikke registrert ennå – prøv igjen om et øyeblikk",
+    no_discipline: "uten fag",
+};
+
+static EVENTS_EN: EventStrings = EventStrings {
+    add_event: "New event",
+    edit_event: "Correct event",
+    kind: "What happened",
+    date: "Date",
+    time: "Time",
+    note: "Note",
+    err_time: "Type the time as 14:30 (or leave it empty)",
+    events: "Events",
+    keys_events: "h/n new · e/Enter correct · D delete · u undo · Esc back",
+    no_events: "No events recorded",
+    since_last: "SINCE LAST TIME",
+    since_admission: "SINCE ADMISSION",
+    nothing_since: "No new events",
+    more: "+{n} more (E shows all)",
+    legend_new: "new events since the last stand-up",
+    recorded_by: "by",
+    deleted: "The event is deleted (u undoes)",
+    attendance_title: "Who is here?",
+    keys_attendance: "Space/x present · ↑/↓ move · Esc done",
+    no_staff: "No staff in the config (staff)",
+    present: "Present:",
+    present_hint: "M: who is here?",
+    meeting_not_ready: "The meeting is not recorded yet – try again in a moment",
+    no_discipline: "no discipline",
+};
