@@ -97,12 +97,24 @@ enum Command {
         file: PathBuf,
     },
     /// Copy the database consistently while boards keep running (SQLite online backup).
+    #[command(group(clap::ArgGroup::new("dest").required(true).args(["file", "to"])))]
     Backup {
         /// Where to write the copy.
-        file: PathBuf,
+        file: Option<PathBuf>,
         /// Overwrite FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// Write a dated copy DIR/<ward>-YYYY-MM-DD.db instead (today's is replaced), then remove
+        /// this ward's older dated copies that --keep-daily and --keep-weekly do not keep.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "force"])]
+        to: Option<PathBuf>,
+        /// With --to: keep the newest copy of each of the newest N days [default: 7].
+        #[arg(long, value_name = "N", requires = "to",
+              value_parser = clap::value_parser!(u16).range(1..))]
+        keep_daily: Option<u16>,
+        /// With --to: also keep the newest copy of each of the newest M ISO weeks [default: 8].
+        #[arg(long, value_name = "M", requires = "to")]
+        keep_weekly: Option<u16>,
     },
     /// Process and outcome indicators for a period (definitions in the README).
     Report {
@@ -206,6 +218,26 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         _ => SystemClock::new(&cfg.time_zone),
     });
+    if let Some(Command::Backup {
+        to: Some(dir),
+        keep_daily,
+        keep_weekly,
+        ..
+    }) = &cli.command
+    {
+        if let Some(e) = &config_error {
+            eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");
+        }
+        return dated_backup(
+            &cli.db.clone().unwrap_or_else(store::default_db_path),
+            dir,
+            clock.today(),
+            store::rotation::Keep {
+                daily: usize::from(keep_daily.unwrap_or(7)),
+                weekly: usize::from(keep_weekly.unwrap_or(8)),
+            },
+        );
+    }
     if let Some(Command::Report { from, to, format }) = &cli.command {
         if let Some(e) = &config_error {
             eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");
@@ -422,7 +454,19 @@ fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
                 db.display()
             );
         }
-        Some(Command::Backup { file, force }) => {
+        Some(Command::Backup {
+            file: Some(file),
+            force,
+            keep_daily,
+            keep_weekly,
+            ..
+        }) => {
+            if keep_daily.is_some() || keep_weekly.is_some() {
+                eprintln!(
+                    "tavle: --keep-daily and --keep-weekly rotate dated copies: use them with --to DIR, not with a FILE"
+                );
+                return Ok(Some(ExitCode::from(2)));
+            }
             store::tempdb::remove_on_signals()?;
             let info = store::backup::backup(&db(), file, *force)?;
             eprintln!(
@@ -435,6 +479,46 @@ fn data_command(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
         _ => return Ok(None),
     }
     Ok(Some(ExitCode::SUCCESS))
+}
+
+/// `tavle backup --to DIR`: today's dated copy, then the rotation; one line says what was
+/// written and what was removed.
+fn dated_backup(
+    db: &std::path::Path,
+    dir: &std::path::Path,
+    today: jiff::civil::Date,
+    keep: store::rotation::Keep,
+) -> anyhow::Result<ExitCode> {
+    store::tempdb::remove_on_signals()?;
+    let r = store::backup::backup_rotated(db, dir, today, keep)?;
+    let names = |v: &[std::path::PathBuf]| {
+        v.iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let removed = if r.removed.is_empty() {
+        String::new()
+    } else {
+        format!("; removed {} older: {}", r.removed.len(), names(&r.removed))
+    };
+    eprintln!(
+        "backup written to {} ({} stays, {} pages, integrity ok){removed}",
+        r.file.display(),
+        r.info.stays,
+        r.info.pages
+    );
+    for (p, why) in &r.not_removed {
+        eprintln!(
+            "tavle: warning: could not remove the old backup {}: {why}",
+            p.display()
+        );
+    }
+    Ok(if r.not_removed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Write `text` to standard output, or to `out` through a temporary file renamed into place

@@ -56,7 +56,9 @@ fn tools() -> Option<PathBuf> {
         std::env::var("TAVLE_REQUIRE_SSHD").is_err(),
         "TAVLE_REQUIRE_SSHD is set but {missing:?} missing (apt-get install openssh-server openssh-client tmux)"
     );
-    eprintln!("skipped the SSH kiosk test: {missing:?} not installed (apt-get install openssh-server openssh-client tmux)");
+    eprintln!(
+        "skipped the SSH kiosk test: {missing:?} not installed (apt-get install openssh-server openssh-client tmux)"
+    );
     None
 }
 
@@ -220,13 +222,18 @@ fn ssh_args(dir: &Path, port: u16) -> Vec<String> {
 
 /// A deploy file with the production paths and account replaced by the test's.
 fn deploy_file(name: &str, db: &Path, cfg: &Path) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("deploy")
+        .join(name);
     std::fs::read_to_string(&path)
         .unwrap()
         .replace("/usr/local/bin/tavle", BIN)
         .replace("/srv/tavle/ward.db", &db.display().to_string())
         .replace("/etc/tavle/tavle.json", &cfg.display().to_string())
-        .replace("Match User tavle-kiosk", &format!("Match User {}", whoami()))
+        .replace(
+            "Match User tavle-kiosk",
+            &format!("Match User {}", whoami()),
+        )
 }
 
 fn today() -> jiff::civil::Date {
@@ -297,7 +304,11 @@ fn a_screen_over_ssh_gets_the_kiosk_and_nothing_else() {
             sshd.log_text()
         );
         assert!(!out.status.success(), "{how}: {stderr}");
-        assert_eq!(stderr.trim().lines().count(), 1, "{how}: one line: {stderr}");
+        assert_eq!(
+            stderr.trim().lines().count(),
+            1,
+            "{how}: one line: {stderr}"
+        );
         assert!(
             stderr.contains("needs a terminal") && stderr.contains("ssh -t"),
             "{how}: {stderr}\n{}",

@@ -111,3 +111,55 @@ fn copy_into(source: &Connection, tmp: &Path) -> Result<BackupInfo, BackupError>
     dst.close().map_err(|(_, e)| StoreError::from(e))?;
     Ok(BackupInfo { pages, stays })
 }
+
+/// What a dated backup with rotation did.
+#[derive(Debug)]
+pub struct Rotated {
+    /// Today's copy.
+    pub file: PathBuf,
+    pub info: BackupInfo,
+    /// Older copies removed by the rules.
+    pub removed: Vec<PathBuf>,
+    /// Copies the rules would remove but that could not be (path, why).
+    pub not_removed: Vec<(PathBuf, String)>,
+}
+
+/// Copy `src` to `dir/<ward>-<today>.db` (replacing today's copy: the day's last run wins),
+/// then remove this ward's dated copies that `keep` does not keep (see [`super::rotation`]).
+/// Nothing is removed unless the new copy was written and passed its integrity check.
+pub fn backup_rotated(
+    src: &Path,
+    dir: &Path,
+    today: jiff::civil::Date,
+    keep: super::rotation::Keep,
+) -> Result<Rotated, BackupError> {
+    use super::rotation;
+    use std::os::unix::fs::DirBuilderExt;
+    // Health data: a new backup folder is its owner's only.
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| write_err(dir, e))?;
+    let stem = rotation::ward_stem(src);
+    let file = dir.join(rotation::dated_name(&stem, today));
+    let info = backup(src, &file, true)?;
+    let mut removed = Vec::new();
+    let mut not_removed = Vec::new();
+    let old = rotation::to_remove(dir, &stem, keep).map_err(|e| write_err(dir, e))?;
+    for p in old {
+        if p == file {
+            continue;
+        }
+        match std::fs::remove_file(&p) {
+            Ok(()) => removed.push(p),
+            Err(e) => not_removed.push((p, e.to_string())),
+        }
+    }
+    Ok(Rotated {
+        file,
+        info,
+        removed,
+        not_removed,
+    })
+}

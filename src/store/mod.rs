@@ -13,6 +13,7 @@ mod migrations;
 pub mod netfs;
 pub mod open;
 pub mod poll;
+pub mod rotation;
 pub mod tempdb;
 pub mod write;
 
