@@ -229,7 +229,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("tavle: warning: the config file has an error, using the defaults: {e}");
         }
         return dated_backup(
-            &cli.db.clone().unwrap_or_else(store::default_db_path),
+            &cli.db().unwrap_or_else(store::default_db_path),
             dir,
             clock.today(),
             store::rotation::Keep {
