@@ -131,6 +131,26 @@ impl Writer {
                     Err(e) => Action::DataError(e.to_string()),
                 }
             }
+            Request::Referrals => match store::referrals::load_referrals(&self.conn) {
+                Ok(r) => Action::ReferralsLoaded(r),
+                Err(e) => Action::DataError(e.to_string()),
+            },
+            Request::Referral(op) => {
+                use store::referrals::{ReferralWriteError, commit_referral};
+                let r = match &self.identity {
+                    Some(id) if !id.still_same() => {
+                        Err(ReferralWriteError::Store(Failure::Replaced))
+                    }
+                    _ => commit_referral(
+                        &mut self.conn,
+                        &op,
+                        &self.user,
+                        self.clock.unix_now(),
+                        today,
+                    ),
+                };
+                Action::ReferralWritten(Box::new(r))
+            }
             Request::Archive => match store::load_archived(&self.conn) {
                 Ok(s) => Action::ArchiveLoaded(s),
                 Err(e) => Action::DataError(e.to_string()),
@@ -178,10 +198,14 @@ pub fn dispatch(app: &mut App, editor: Option<&mut Editor>, action: Action) -> b
                     Request::Write { undo, .. } => Some(*undo),
                     _ => None,
                 };
+                let referral = matches!(r, Request::Referral(_));
                 if tx.send((r, app.today())).is_err() {
                     // Never leave a form waiting for an answer that cannot come.
                     let why = "the writer thread stopped; restart tavle".to_string();
                     dirty |= app.update(match undo {
+                        None if referral => Action::ReferralWritten(Box::new(Err(
+                            crate::store::referrals::ReferralWriteError::Store(Failure::Other(why)),
+                        ))),
                         Some(undo) => Action::Written {
                             result: Box::new(Err(WriteError::Store(Failure::Other(why)))),
                             undo,

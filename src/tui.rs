@@ -43,6 +43,23 @@ const IDENTITY_EVERY: u32 = 20;
 /// someone), it opens the file now at the path and shows that, and sends
 /// [`Action::DbReplaced`] so an editing board stops saving into a file nobody else sees.
 pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Result<(), StoreError> {
+    spawn_follower(db, tx, false)
+}
+
+/// [`spawn_db_follower`] for the editing board: after the stays it also sends the
+/// referrals (the queue and the capacity forecast). A kiosk never loads them.
+pub fn spawn_editing_follower(
+    db: PathBuf,
+    tx: mpsc::UnboundedSender<Action>,
+) -> Result<(), StoreError> {
+    spawn_follower(db, tx, true)
+}
+
+fn spawn_follower(
+    db: PathBuf,
+    tx: mpsc::UnboundedSender<Action>,
+    referrals: bool,
+) -> Result<(), StoreError> {
     let mut conn = store::open_read_only(&db)?;
     let mut detector = ChangeDetector::new(&conn)?;
     let mut identity = FileIdentity::of(&db);
@@ -80,7 +97,15 @@ pub fn spawn_db_follower(db: PathBuf, tx: mpsc::UnboundedSender<Action>) -> Resu
                 let action = match changed {
                     Ok(false) => continue,
                     Ok(true) => match store::load_active(&conn) {
-                        Ok(stays) => Action::DataLoaded(stays),
+                        Ok(stays) => {
+                            if referrals
+                                && let Ok(r) = store::referrals::load_referrals(&conn)
+                                && tx.send(Action::ReferralsLoaded(r)).is_err()
+                            {
+                                return;
+                            }
+                            Action::DataLoaded(stays)
+                        }
                         Err(e) => Action::DataError(e.to_string()),
                     },
                     Err(e) => Action::DataError(e.to_string()),
@@ -127,7 +152,16 @@ pub async fn run(mut opts: Options) -> anyhow::Result<()> {
         store::sweep_stale(dir.unwrap_or(std::path::Path::new(".")));
     }
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
-    spawn_db_follower(opts.db.clone(), tx.clone())?;
+    let referrals = match opts.mode {
+        Mode::Edit => {
+            spawn_editing_follower(opts.db.clone(), tx.clone())?;
+            Some(store::referrals::load_referrals(&conn).map_err(|e| e.at(&opts.db))?)
+        }
+        Mode::Kiosk => {
+            spawn_db_follower(opts.db.clone(), tx.clone())?;
+            None
+        }
+    };
     let cfg_tx = tx.clone();
     // A watcher that cannot start (e.g. no config folder) leaves the board on its config.
     let _watcher = config::watch::watch(&opts.config_path, move |r| {
@@ -154,6 +188,9 @@ pub async fn run(mut opts: Options) -> anyhow::Result<()> {
     let mut app = App::new(opts.mode, opts.config, stays, opts.clock.now(), size);
     app.config_error = opts.config_error;
     app.network_fs = store::network_fs(&opts.db);
+    if let Some(r) = referrals {
+        app.update(Action::ReferralsLoaded(r));
+    }
     // Only the editing board holds a connection that can write.
     let mut editor = match opts.mode {
         Mode::Edit => Some(Editor::spawn(

@@ -95,6 +95,9 @@ impl App {
                 let Some(form) = &mut self.form else {
                     return false;
                 };
+                if form.kind.is_referral() {
+                    return self.submit_referral_form();
+                }
                 if let Some(change) = form.submit(today) {
                     let target = form.target;
                     self.write(target, change, false);
@@ -272,7 +275,7 @@ impl App {
 
     /// Put a stay as now stored into the board (or take it off), without waiting for the
     /// follower's reload, so the next key already edits the new version.
-    fn replace_stay(&mut self, id: StayId, fresh: Option<crate::domain::Stay>) {
+    pub(super) fn replace_stay(&mut self, id: StayId, fresh: Option<crate::domain::Stay>) {
         let keep = self.selected_id();
         self.stays.retain(|s| s.id != id);
         if let Some(s) = fresh.filter(|s| s.status == StayStatus::Active) {

@@ -256,6 +256,17 @@ pub enum FormKind {
     AddEvent,
     /// Correct a recorded event.
     EditEvent(i64),
+    /// A new referral (`None`) or an existing one (id, version seen).
+    Referral(Option<(crate::domain::referral::ReferralId, i64)>),
+    /// The decision on a referral (id, version seen).
+    Decide(crate::domain::referral::ReferralId, i64),
+}
+
+impl FormKind {
+    /// Forms of the referral queue: built and submitted by [`super::referrals`].
+    pub fn is_referral(self) -> bool {
+        matches!(self, FormKind::Referral(_) | FormKind::Decide(..))
+    }
 }
 
 /// An open form.
@@ -652,6 +663,8 @@ impl Form {
                 f.admitted = Some(st.admitted);
                 f
             }
+            // Opened from the referral queue, not from a stay.
+            FormKind::Referral(_) | FormKind::Decide(..) => return None,
         };
         let mut form = form;
         form.remember_opened(today);
@@ -872,6 +885,9 @@ impl Form {
                     FormKind::EditEvent(id) => Change::EditEvent(id, fields),
                     _ => Change::AddEvent(fields),
                 }
+            }
+            FormKind::Referral(_) | FormKind::Decide(..) => {
+                return super::referrals::build(self, today).map(|_| Change::Cancel);
             }
         })
     }

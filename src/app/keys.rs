@@ -1,6 +1,7 @@
 //! The one place where keys are mapped to actions, per mode, form and overlay.
 
 use super::archive::ArchiveAction;
+use super::referrals::IntakeAction;
 use super::{Action, App, Confirm, FormKey, FormKind, Mode, Overlay};
 use crate::domain::GoalStatus;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -117,6 +118,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         },
         Overlay::Archive => archive_key(app, key),
+        Overlay::Referrals => referrals_key(app, key),
         Overlay::Indicators => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'i') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Scroll(-1)),
@@ -191,6 +193,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('t') => Some(Action::StartStandup),
             KeyCode::Char('i') => Some(Action::OpenIndicators),
             KeyCode::Char('A') => Some(Action::OpenArchive),
+            KeyCode::Char('H') => Some(Action::OpenReferrals),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
     }
@@ -234,6 +237,32 @@ fn archive_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char(_) if ctrl => None,
         KeyCode::Char(c) => a(ArchiveAction::Key(FormKey::Char(c))),
         KeyCode::Backspace => a(ArchiveAction::Key(FormKey::Backspace)),
+        _ => None,
+    }
+}
+
+/// Keys in the referral queue: select, register, edit, decide, admit (asked first).
+fn referrals_key(app: &App, key: KeyEvent) -> Option<Action> {
+    let a = |x| Some(Action::Intake(x));
+    if app.intake.confirm {
+        return match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') => a(IntakeAction::Admit),
+            _ => a(IntakeAction::CancelAdmit),
+        };
+    }
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q' | 'H') => Some(Action::CloseOverlay),
+        KeyCode::Up | KeyCode::Char('k') => a(IntakeAction::Move(-1)),
+        KeyCode::Down | KeyCode::Char('j') => a(IntakeAction::Move(1)),
+        KeyCode::PageUp => a(IntakeAction::Move(-10)),
+        KeyCode::PageDown => a(IntakeAction::Move(10)),
+        KeyCode::Home | KeyCode::Char('g') => a(IntakeAction::Move(i64::from(i32::MIN))),
+        KeyCode::End | KeyCode::Char('G') => a(IntakeAction::Move(i64::from(i32::MAX))),
+        KeyCode::Char('n' | 'a') => a(IntakeAction::New),
+        KeyCode::Char('e') | KeyCode::Enter => a(IntakeAction::Edit),
+        KeyCode::Char('b') => a(IntakeAction::Decide),
+        KeyCode::Char('l') => a(IntakeAction::AskAdmit),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
         _ => None,
     }
 }

@@ -6,6 +6,7 @@ pub mod discharge;
 mod edit;
 pub mod form;
 pub mod keys;
+pub mod referrals;
 pub mod standup;
 pub mod view;
 
@@ -46,6 +47,8 @@ pub enum Overlay {
     Archive,
     /// The selected stay's events, with a cursor: correct or delete a mis-typed one.
     Events,
+    /// The referral queue (henvisninger); the editing board only.
+    Referrals,
 }
 
 /// Changes that ask first.
@@ -68,6 +71,10 @@ pub enum Request {
     ReportData,
     /// Load every discharged and cancelled stay for the archive.
     Archive,
+    /// Load every referral (the queue and the capacity forecast).
+    Referrals,
+    /// Write one change to the referral queue.
+    Referral(crate::store::referrals::ReferralOp),
 }
 
 /// One step the user can undo: the stay as it was, and the version the change produced.
@@ -182,6 +189,21 @@ pub enum Action {
     ArchiveLoaded(Vec<Stay>),
     /// Searching, selecting and reopening in the archive.
     Archive(archive::ArchiveAction),
+    /// Open the referral queue (loads it first).
+    OpenReferrals,
+    /// The referrals as stored now.
+    ReferralsLoaded(Vec<crate::domain::referral::Referral>),
+    /// A referral write finished.
+    ReferralWritten(
+        Box<
+            Result<
+                crate::store::referrals::ReferralCommitted,
+                crate::store::referrals::ReferralWriteError,
+            >,
+        >,
+    ),
+    /// Selecting, registering, deciding and admitting in the referral queue.
+    Intake(referrals::IntakeAction),
 }
 
 impl Action {
@@ -202,6 +224,8 @@ impl Action {
                 | Action::MeetingError(_)
                 | Action::ReportDataLoaded(_)
                 | Action::ArchiveLoaded(_)
+                | Action::ReferralsLoaded(_)
+                | Action::ReferralWritten(_)
         )
     }
 }
@@ -249,6 +273,8 @@ pub struct App {
     pub report: Option<crate::report::Report>,
     /// The archive of discharged and cancelled stays, while it is open.
     pub archive: Option<archive::Archive>,
+    /// Referrals (queue and capacity forecast); always empty on a kiosk.
+    pub intake: referrals::Intake,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
     /// A write was requested and its result has not come back yet.
@@ -308,6 +334,7 @@ impl App {
             summary: None,
             report: None,
             archive: None,
+            intake: referrals::Intake::default(),
             last_rotation: now,
             saving: None,
             quit_after_save: false,
@@ -559,6 +586,12 @@ impl App {
             }
             a @ (Action::OpenArchive | Action::ArchiveLoaded(_) | Action::Archive(_)) => {
                 return self.apply_archive(a);
+            }
+            a @ (Action::OpenReferrals
+            | Action::ReferralsLoaded(_)
+            | Action::ReferralWritten(_)
+            | Action::Intake(_)) => {
+                return self.apply_intake(a);
             }
             other => return self.apply_edit(other),
         }

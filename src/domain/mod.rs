@@ -8,6 +8,7 @@ pub mod flags;
 pub mod holidays;
 pub mod initials;
 pub mod model;
+pub mod referral;
 pub mod standup;
 pub mod text;
 

@@ -8,6 +8,8 @@ mod wards;
 pub use wards::{WardStrings, ward_strings};
 mod events;
 pub use events::{EventStrings, event_strings};
+mod intake;
+pub use intake::{IntakeStrings, intake_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]

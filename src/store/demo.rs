@@ -319,6 +319,7 @@ pub fn seed_demo(
     }
     seed_meetings(&tx, &stays, &ids, today, now)?;
     seed_history(&tx, &stays, &ids)?;
+    seed_intake(&tx, &stays, &ids, today, now)?;
     tx.commit()?;
     Ok(stays.len())
 }
@@ -373,6 +374,123 @@ fn seed_history(tx: &Transaction<'_>, stays: &[B], ids: &[i64]) -> Result<(), St
                     at, user, id, c.field, c.old, c.new, change_id, action
                 ])?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// The referral queue: two waiting, one accepted with a planned admission, one declined,
+/// and the referrals three demo stays came from (so the indicators have days from
+/// referral to admission).
+fn seed_intake(
+    tx: &Transaction<'_>,
+    stays: &[B],
+    ids: &[i64],
+    today: Date,
+    now: i64,
+) -> Result<(), StoreError> {
+    let day = |n: i64| add_days(today, n).to_string();
+    let add = |name: &str,
+               source: &str,
+               received: String,
+               group: &str,
+               decision: &str,
+               decided: Option<String>,
+               reason: &str,
+               planned: Option<String>,
+               stay: Option<i64>,
+               note: &str|
+     -> Result<(), StoreError> {
+        tx.execute(
+            "INSERT INTO referrals (name, source, received_on, target_group, decision,
+                decided_on, decline_reason, planned_admission, stay_id, note, version,
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+            rusqlite::params![
+                name,
+                source,
+                received,
+                group,
+                decision,
+                decided,
+                reason,
+                planned,
+                stay,
+                note,
+                now - 86_400
+            ],
+        )?;
+        Ok(())
+    };
+    add(
+        "Randi Fossum",
+        "hospital",
+        day(-1),
+        "from_hospital",
+        "waiting",
+        None,
+        "",
+        None,
+        None,
+        "Hoftebrudd, utskrives fra ortopedisk",
+    )?;
+    add(
+        "Håkon Lund",
+        "gp",
+        day(-3),
+        "worsened",
+        "waiting",
+        None,
+        "",
+        None,
+        None,
+        "Fastlegen er bekymret for vekttap",
+    )?;
+    add(
+        "Torill Vik",
+        "allocation_office",
+        day(-6),
+        "new_user",
+        "accepted",
+        Some(day(-4)),
+        "",
+        Some(day(6)),
+        None,
+        "",
+    )?;
+    add(
+        "Jens Aas",
+        "home_care",
+        day(-9),
+        "concern",
+        "declined",
+        Some(day(-8)),
+        "Trenger heldøgns omsorg – søkt sykehjemsplass",
+        None,
+        None,
+        "",
+    )?;
+    // Stays that came in through a referral.
+    for (name, source, before) in [
+        ("Astrid Bakken", "hospital", 2),
+        ("Eirik Berg", "hospital", 1),
+        ("Liv Andersen", "gp", 6),
+        ("Bjørn Åsheim", "home_care", 4),
+    ] {
+        if let Some((b, id)) = stays.iter().zip(ids).find(|(b, _)| b.stay.name == name) {
+            let s = &b.stay;
+            add(
+                name,
+                source,
+                add_days(s.admitted, -before).to_string(),
+                &s.target_group,
+                "accepted",
+                Some(add_days(s.admitted, -before).to_string()),
+                "",
+                Some(s.admitted.to_string()),
+                Some(*id),
+                "",
+            )?;
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ pub mod netfs;
 pub mod open;
 pub mod poll;
 pub mod rotation;
+pub mod referrals;
 pub mod tempdb;
 pub mod write;
 

@@ -70,6 +70,14 @@ fn keys_full(app: &App) -> &'static str {
                 _ => d.keys_archive,
             }
         }
+        Overlay::Referrals => {
+            let t = crate::i18n::intake_strings(app.config.language);
+            if app.intake.confirm {
+                t.keys_confirm
+            } else {
+                t.keys
+            }
+        }
         Overlay::Help | Overlay::None => s.keys_board,
     }
 }
@@ -170,7 +178,17 @@ pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
     let s = strings(app.config.language);
     match app.mode {
         Mode::Kiosk => s.help_kiosk.to_vec(),
-        Mode::Edit => s.help_board.to_vec(),
+        Mode::Edit => {
+            let mut v = s.help_board.to_vec();
+            // The intake keys go after the archive's (`A`), else at the end.
+            let at = v
+                .iter()
+                .position(|(k, _)| *k == "A")
+                .map_or(v.len(), |i| i + 1);
+            let extra = crate::i18n::intake_strings(app.config.language).help;
+            v.splice(at..at, extra.iter().copied());
+            v
+        }
     }
 }
 

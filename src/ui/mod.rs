@@ -11,6 +11,7 @@ mod help;
 pub mod indicators;
 pub mod integrity;
 mod panels;
+mod referrals;
 mod standup;
 mod table;
 pub mod theme;
@@ -120,6 +121,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
         }
         Overlay::Archive => archive::draw(frame, popup(area, 95, 95), app, &th),
+        Overlay::Referrals => referrals::draw(frame, popup(area, 95, 95), app, &th),
         Overlay::None => {}
     }
     if let Some(sum) = &app.summary {
