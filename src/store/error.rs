@@ -26,9 +26,21 @@ pub enum StoreError {
     )]
     Missing(PathBuf),
     #[error(
-        "a read-only display cannot open {path} ({reason}): SQLite's WAL needs this user to be able to create and write the -shm and -wal files beside it. Give the display's user write permission on that folder (e.g. a shared `tavle` group with `chmod g+ws`); the display itself still never writes to the database."
+        "a read-only display cannot open {path} ({reason}): SQLite's WAL needs this user to be able to create and write the -shm and -wal files beside it, so it needs write permission on that folder: {fix}. The display itself still never writes to the database."
     )]
-    ReadOnlySetup { path: PathBuf, reason: String },
+    ReadOnlySetup {
+        path: PathBuf,
+        reason: String,
+        fix: String,
+    },
+    #[error(
+        "cannot edit {path}: this user may not write {blocked}, so no change could be saved; {fix}."
+    )]
+    EditorCannotWrite {
+        path: PathBuf,
+        blocked: PathBuf,
+        fix: String,
+    },
     #[error("cannot open {path}: {reason}")]
     CannotOpen { path: PathBuf, reason: String },
     #[error(

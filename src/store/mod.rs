@@ -12,6 +12,7 @@ pub mod meetings;
 mod migrations;
 pub mod netfs;
 pub mod open;
+pub mod perms;
 pub mod poll;
 pub mod rotation;
 pub mod referrals;

@@ -114,11 +114,13 @@ pub fn explain(path: &Path, e: rusqlite::Error, read_only: bool) -> StoreError {
             StoreError::ReadOnlySetup {
                 path: path.into(),
                 reason,
+                fix: super::perms::fix(path),
             }
         }
-        Some(C::ReadOnly | C::PermissionDenied) => StoreError::CannotOpen {
+        Some(C::ReadOnly | C::PermissionDenied) => StoreError::EditorCannotWrite {
             path: path.into(),
-            reason: "the file or its folder is read-only for this user".into(),
+            blocked: path.into(),
+            fix: super::perms::fix(path),
         },
         Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::CannotOpen {
             path: path.into(),
@@ -182,6 +184,15 @@ pub fn open_read_write(path: &Path) -> Result<Connection, StoreError> {
             path: path.into(),
             reason: e.to_string(),
         })?;
+    }
+    // SQLite would open a file it may not write read-only without a word, and every save
+    // would then fail: say it now, with the path and the fix.
+    if let Some(blocked) = super::perms::first_not_writable(path) {
+        return Err(StoreError::EditorCannotWrite {
+            path: path.into(),
+            blocked,
+            fix: super::perms::fix(path),
+        });
     }
     let untouched = Untouched::before(path);
     let conn = match Connection::open_with_flags(
