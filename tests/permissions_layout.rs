@@ -12,7 +12,6 @@
 //! Needs root (to be other users); otherwise it says so and passes.
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::Path;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tavle");
