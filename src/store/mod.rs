@@ -14,8 +14,8 @@ pub mod netfs;
 pub mod open;
 pub mod perms;
 pub mod poll;
-pub mod rotation;
 pub mod referrals;
+pub mod rotation;
 pub mod tempdb;
 pub mod write;
 
