@@ -7,7 +7,9 @@
 //!
 //! sshd runs as the current user and accepts only that user: as root (CI) it needs
 //! `/run/sshd` (created here, as Debian's service does); as anyone else it needs no
-//! privilege at all. Without sshd, ssh, ssh-keygen or tmux the test says so and passes,
+//! privilege, but it can give the session a terminal only where `/dev/pts` is mounted with
+//! `gid=5` (systemd hosts): elsewhere the terminal part is skipped with a note and the rest
+//! (no shell command, no forwarding, the one-line refusal) still runs. Without sshd, ssh, ssh-keygen or tmux the test says so and passes,
 //! unless `TAVLE_REQUIRE_SSHD=1` (set by `.ci/run` after installing openssh-server).
 
 #[path = "common/tmux.rs"]
@@ -334,9 +336,22 @@ fn a_screen_over_ssh_gets_the_kiosk_and_nothing_else() {
             (100, 30),
             &format!("ssh -t {} {target} 'sh -c id'", quoted.join(" ")),
         );
-        let screen = t.wait_until("the kiosk with ZQ", |s| {
-            s.contains("ZQ") && s.contains("Kun visning")
+        let screen = t.wait_until("the kiosk, or ssh exiting", |s| {
+            (s.contains("ZQ") && s.contains("Kun visning")) || s.contains("[exited")
         });
+        if screen.contains("[exited") && !is_root() && sshd.log_text().contains("chown(/dev/pts") {
+            // A non-root sshd hands the pty to its user's tty group, which only works where
+            // /dev/pts is mounted with gid=5 (every systemd host; not some containers).
+            eprintln!(
+                "{how}: skipped the terminal part: this non-root sshd cannot set up a pty here (/dev/pts is mounted without gid=5); run as root, or on a host with a standard /dev/pts, for the whole test"
+            );
+            continue;
+        }
+        assert!(
+            screen.contains("ZQ"),
+            "{how}: no kiosk: {screen}\n{}",
+            sshd.log_text()
+        );
         assert!(!screen.contains("uid="), "{how}: {screen}");
         // A commit by another process reaches the screen through sshd.
         let before = Instant::now();
