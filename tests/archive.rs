@@ -83,6 +83,8 @@ fn stays() -> Vec<Stay> {
         status: GoalStatus::PartlyAchieved,
         set_on: date(2026, 9, 16),
         closed_on: Some(date(2026, 10, 20)),
+        score_start: None,
+        score_end: None,
     });
     kari.handovers.push(Handover {
         item: "gp".into(),
@@ -159,10 +161,15 @@ fn archive_shows_the_whole_stay_with_its_evaluation_and_history_and_reopens_it()
         "utskrevet 20.10.2026",
         "Beslutninger ved utskriving",
         "videreført til fastlegen: Time hos fastlegen 28.10",
-        "Historikk",
+        "Modelltrofasthet",
     ] {
         assert!(s.contains(needle), "{needle:?} missing:\n{s}");
     }
+    // The history follows the model fidelity, further down.
+    b.key(KeyCode::PageDown);
+    let s = b.screen();
+    assert!(s.contains("Historikk"), "{s}");
+    b.key(KeyCode::PageUp);
     // g asks first; anything but yes keeps it archived.
     b.keys("g");
     assert!(

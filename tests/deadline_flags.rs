@@ -27,6 +27,8 @@ fn with_goal(mut s: Stay) -> Stay {
         status: GoalStatus::Open,
         set_on: s.admitted,
         closed_on: None,
+        score_start: None,
+        score_end: None,
     });
     s
 }

@@ -84,6 +84,8 @@ fn kari() -> Stay {
         status: GoalStatus::Open,
         set_on: add_days(today(), -18),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     });
     s.goals.push(Goal {
         id: 2,
@@ -92,6 +94,8 @@ fn kari() -> Stay {
         status: GoalStatus::Achieved,
         set_on: add_days(today(), -18),
         closed_on: Some(add_days(today(), -3)),
+        score_start: None,
+        score_end: None,
     });
     s.follow_ups.push(FollowUp {
         id: 1,
@@ -114,6 +118,25 @@ fn board(stays: &[Stay], size: (u16, u16)) -> Board {
     let tx = conn.transaction().unwrap();
     for s in stays {
         store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
+    }
+    // Discussed at a stand-up every day since admission, so the board meetings of the
+    // model are met and the form asks only about what these tests are about.
+    for s in stays {
+        let mut d = s.admitted;
+        while d < today() {
+            tx.execute(
+                "INSERT INTO meetings (date, started_at, led_by) VALUES (?1, 0, 'Anne')",
+                [d.to_string()],
+            )
+            .unwrap();
+            tx.execute(
+                "INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at)
+                 VALUES (last_insert_rowid(), ?1, 0)",
+                [s.id],
+            )
+            .unwrap();
+            d = add_days(d, 1);
+        }
     }
     tx.commit().unwrap();
     let loaded = store::load_active(&conn).unwrap();
@@ -145,8 +168,9 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     let f = b.app.form.as_ref().unwrap();
     assert_eq!(f.focus, 0);
     assert!(f.fields[0].error.as_deref().unwrap().contains("nådd"));
+    // Four open items, and two core elements of the model not met (GP, medication).
     assert!(
-        f.error.as_deref().unwrap().contains("4 punkt mangler"),
+        f.error.as_deref().unwrap().contains("6 punkt mangler"),
         "{:?}",
         f.error
     );
@@ -169,6 +193,21 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     // Medication: carried over to home care.
     b.tab().keys("v").tab().keys("Fullføres ved første besøk");
     assert_eq!(b.app.form.as_ref().unwrap().fields[3].value(), "gp");
+    // The model: why the GP appointment and the reconciliation were not done in time.
+    b.enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[f.focus].item.as_deref(), Some("fidelity.gp"));
+    assert!(
+        f.fields[f.focus]
+            .heading
+            .as_deref()
+            .unwrap()
+            .contains("Ikke oppfylt: Legetime"),
+        "{:?}",
+        f.fields[f.focus].heading
+    );
+    b.keys("Fastlegen hadde ingen ledige timer");
+    b.tab().keys("Venter på epikrise fra sykehuset");
     // Date stays today; no outcome chosen yet: Enter points at the outcome.
     b.enter();
     let f = b.app.form.as_ref().unwrap();
@@ -216,6 +255,23 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     assert_eq!(stay.goals[0].status, GoalStatus::PartlyAchieved);
     assert_eq!(stay.handovers.len(), 3);
     assert_eq!(stay.follow_ups[0].done_on, None, "carried over, not done");
+    // The unmet elements of the model, with their reasons, in the same change.
+    let acks: Vec<(String, String)> = stay
+        .fidelity_acks
+        .iter()
+        .map(|a| (a.element.clone(), a.note.clone()))
+        .collect();
+    assert_eq!(
+        acks,
+        [
+            ("gp".into(), "Fastlegen hadde ingen ledige timer".into()),
+            (
+                "medication".into(),
+                "Venter på epikrise fra sykehuset".into()
+            )
+        ]
+    );
+    assert!(has("fidelity.gp", "Fastlegen hadde"), "{audit:?}");
 }
 
 #[test]
@@ -250,6 +306,16 @@ fn a_stay_with_nothing_open_is_discharged_with_date_and_outcome_only() {
     s.gp.done_on = Some(add_days(today(), -25));
     s.med_status = MedStatus::Done;
     s.med_done = Some(add_days(today(), -25));
+    s.goals.push(Goal {
+        id: 1,
+        position: 1,
+        text: "Bo hjemme".into(),
+        status: GoalStatus::Achieved,
+        set_on: add_days(today(), -33),
+        closed_on: Some(add_days(today(), -1)),
+        score_start: Some(4),
+        score_end: Some(8),
+    });
     let mut b = board(&[s], (80, 24));
     b.keys("x");
     assert!(b.screen().contains("Ingen åpne punkter"), "{}", b.screen());
@@ -268,7 +334,6 @@ fn assert_evaluation_shown(screen: &str) {
         "Søke trygghetsalarm",
         "Evaluering",
         "Beslutning",
-        "Utfall",
     ] {
         assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
     }
@@ -288,7 +353,7 @@ fn the_evaluation_at_80x24_shows_the_name_and_every_open_item() {
     assert!(s.contains("Evalueringen er ikke ferdig"), "{s}");
     assert!(s.contains("▶ Evaluering"), "{s}");
     // Moving to the last field scrolls the box; the outcome is then in view.
-    for _ in 0..8 {
+    for _ in 0..10 {
         b.tab();
     }
     let s = b.screen();
@@ -301,6 +366,10 @@ fn the_evaluation_at_200x50_shows_the_name_and_every_open_item() {
     b.keys("x");
     let s = b.screen();
     assert_evaluation_shown(&s);
+    assert!(s.contains("Utfall"), "{s}");
+    // The model's unmet elements ask for their reasons in the same form.
+    assert!(s.contains("Ikke oppfylt: Legetime"), "{s}");
+    assert!(s.contains("Ikke oppfylt: Legemiddelsamstemming"), "{s}");
     assert!(
         s.contains("Klare meg hjemme med hjelp morgen og kveld»"),
         "{s}"

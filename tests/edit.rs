@@ -153,6 +153,8 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
     b.keys("x").keys("n").tab().keys("i").tab();
     b.keys("a").tab().keys("Innlagt på sykehus dag 2").tab();
     b.keys("vv").tab().keys("Time 30.11 hos fastlegen").tab();
+    // The model: no primary contact was named; that needs a reason too.
+    b.keys("Ikke valgt før sykehusinnleggelsen").tab();
     b.tab().key(KeyCode::Right).enter();
     assert_eq!(
         text(
@@ -659,6 +661,8 @@ fn detail_pane_shows_the_history() {
     b.add("Kari Hansen").keys("l").keys("30.11").enter();
     b.enter();
     assert_eq!(b.app.overlay, Overlay::Detail);
+    // The history is at the end of the pane, after the model fidelity.
+    b.key(KeyCode::PageDown);
     let s = b.screen();
     assert!(s.contains("Historikk"), "{s}");
     assert!(s.contains("Bestilt til") && s.contains("30.11.2026"), "{s}");

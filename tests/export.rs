@@ -332,6 +332,8 @@ fn goal(text: &str, status: GoalStatus) -> Goal {
         status,
         set_on: date(2026, 11, 2),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     }
 }
 

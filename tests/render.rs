@@ -181,6 +181,8 @@ fn narrow_terminal_never_wraps_a_row() {
         status: tavle::domain::GoalStatus::Open,
         set_on: add(-8),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     });
     let a = app(
         Mode::Edit,
@@ -235,6 +237,8 @@ fn detail_pane_shows_everything_about_one_stay() {
         status: tavle::domain::GoalStatus::Achieved,
         set_on: add(-19),
         closed_on: Some(add(-2)),
+        score_start: None,
+        score_end: None,
     });
     s.follow_ups.push(tavle::domain::FollowUp {
         id: 1,

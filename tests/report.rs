@@ -33,6 +33,8 @@ fn goal(set_on: Date, status: GoalStatus) -> Goal {
         status,
         set_on,
         closed_on: None,
+        score_start: None,
+        score_end: None,
     }
 }
 

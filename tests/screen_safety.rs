@@ -29,6 +29,8 @@ fn goal(id: i64, text: &str) -> Goal {
         status: GoalStatus::Open,
         set_on: tavle::domain::dates::add_days(today(), -3),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     }
 }
 

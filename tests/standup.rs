@@ -42,6 +42,8 @@ fn board(size: (u16, u16)) -> Board {
         status: tavle::domain::GoalStatus::Open,
         set_on: date(2026, 11, 20),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     });
     for s in [
         fine,

@@ -84,6 +84,10 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     board.text("Hjemmetjenesten kartlegger");
     board.keys(&["Tab", "Right", "Tab"]);
     board.text("Beholder timen hos fastlegen");
+    // The model: no primary contact was named, and that needs its reason.
+    board.keys(&["Tab"]);
+    board.wait_for("Ikke oppfylt: Primærkontakt");
+    board.text("Utskrevet samme dag");
     board.keys(&["Tab", "Tab", "Right", "Enter"]);
     board.wait_for("Ingen aktive innleggelser");
     kiosk.wait_for("0/12 aktive");

@@ -45,6 +45,8 @@ fn goal(id: i64, text: &str) -> Goal {
         status: GoalStatus::Open,
         set_on: add(-8),
         closed_on: None,
+        score_start: None,
+        score_end: None,
     }
 }
 

@@ -209,6 +209,7 @@ fn restore_undoes_discharge_delete_and_create_and_is_audited() {
                         note: "Videreført".into(),
                     })
                     .collect(),
+                acknowledgements: vec![],
             },
         ),
         "u",

@@ -9,6 +9,7 @@ use crate::config::{Config, Language};
 use crate::domain::dates::{DateInputError, fmt_date, parse_user_date};
 use crate::domain::discharge::{OpenItem, open_items};
 use crate::domain::edit::{Change, MAX_TEXT, checked_text};
+use crate::domain::fidelity::unmet_at_discharge;
 use crate::domain::text::{clean_input, has_visible};
 use crate::domain::{DeadlineKind, Decision, GoalStatus, Handover, MedStatus, Stay};
 use crate::i18n::{discharge_strings, edit_strings, strings};
@@ -17,6 +18,8 @@ use jiff::civil::Date;
 
 /// Suffix of the item key of a decision's note field.
 const NOTE: &str = "#note";
+/// Prefix of the item key of an unmet element's reason field (`fidelity.gp`).
+const FIDELITY: &str = "fidelity.";
 
 fn pick(lang: Language) -> (String, String) {
     (String::new(), edit_strings(lang).pick.to_string())
@@ -165,6 +168,25 @@ pub(super) fn open(stay: &Stay, cfg: &Config, today: Date, target: Target) -> Fo
             fields.push(n);
         }
     }
+    // Core elements of the model not met: each needs its reason before the stay can go.
+    let w = crate::i18n::fidelity_strings(lang);
+    let unmet = unmet_at_discharge(stay, &cfg.rules(), today);
+    for c in &unmet {
+        let key = c.element.key();
+        let before = stay
+            .fidelity_acks
+            .iter()
+            .find(|a| a.element == key)
+            .map_or("", |a| a.note.as_str());
+        let mut f = Field::text(w.form_reason, before, MAX_TEXT, false);
+        f.heading = Some(
+            w.form_unmet
+                .replace("{element}", w.element(c.element))
+                .replace("{why}", &super::fidelity::evidence(c, cfg)),
+        );
+        f.item = Some(format!("{FIDELITY}{key}"));
+        fields.push(f);
+    }
     let mut date = Field::date(e.discharge_date, Some(today), false);
     date.heading = Some(strings(lang).discharge.to_string());
     fields.push(date);
@@ -176,7 +198,15 @@ pub(super) fn open(stay: &Stay, cfg: &Config, today: Date, target: Target) -> Fo
     );
     fields.push(Field::choice(e.outcome, outcomes, ""));
     let mut form = Form::new(FormKind::Discharge, e.discharge, fields, target, cfg);
-    form.intro = Some(summary(stay, cfg, today));
+    let mut intro = summary(stay, cfg, today);
+    if !unmet.is_empty() {
+        intro = format!(
+            "{intro}\n{}",
+            w.form_intro.replace("{n}", &unmet.len().to_string())
+        );
+    }
+    form.intro = Some(intro);
+    form.snapshot = Some(Box::new(stay.clone()));
     form
 }
 
@@ -192,6 +222,13 @@ fn missing(form: &Form) -> Vec<(usize, String)> {
             continue;
         }
         let v = f.value();
+        if item.starts_with(FIDELITY) {
+            if !has_visible(&clean_input(v)) {
+                let w = crate::i18n::fidelity_strings(form.lang);
+                out.push((i, w.err_reason.to_string()));
+            }
+            continue;
+        }
         if v.is_empty() {
             let msg = if item.starts_with("goal.") {
                 d.err_evaluate
@@ -230,11 +267,18 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
     let e = edit_strings(form.lang);
     let mut goals = Vec::new();
     let mut handovers = Vec::new();
+    let mut acks: Vec<(String, String)> = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         let Some(item) = f.item.as_deref() else {
             continue;
         };
         if item.ends_with(NOTE) {
+            continue;
+        }
+        if let Some(key) = item.strip_prefix(FIDELITY) {
+            let note = checked_text(f.value(), MAX_TEXT, true)
+                .map_err(|err| (i, super::form::edit_error(form.lang, &err)))?;
+            acks.push((key.to_string(), note));
             continue;
         }
         match OpenItem::parse(item) {
@@ -269,11 +313,29 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
     if outcome.is_empty() {
         return Err((n - 1, e.err_unknown_choice.to_string()));
     }
+    // The discharge date decides what is met (the five weeks above all): every element
+    // unmet on that date needs its reason; a reason for one met after all is not kept.
+    let mut acknowledgements = Vec::new();
+    if let Some(stay) = &form.snapshot {
+        let w = crate::i18n::fidelity_strings(form.lang);
+        for c in unmet_at_discharge(stay, form.rules(), on) {
+            match acks.iter().find(|a| a.0 == c.element.key()) {
+                Some(ack) => acknowledgements.push(ack.clone()),
+                None => {
+                    return Err((
+                        n - 2,
+                        w.err_date_unmet.replace("{element}", w.element(c.element)),
+                    ));
+                }
+            }
+        }
+    }
     Ok(Change::Discharge {
         on,
         outcome,
         goals,
         decisions: handovers,
+        acknowledgements,
     })
 }
 
@@ -323,6 +385,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 2),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         s.follow_ups.push(FollowUp {
             id: 9,
@@ -335,6 +399,10 @@ mod tests {
         s.assessment_done = Some(date(2026, 11, 2));
         s.gp.booked_for = Some(date(2026, 12, 10));
         s.med_status = MedStatus::InProgress;
+        s.primary_contact = "Anne Sykepleier".into();
+        s.discussed_on = (0..24)
+            .map(|d| crate::domain::dates::add_days(s.admitted, d))
+            .collect();
         s
     }
 
@@ -350,7 +418,14 @@ mod tests {
         assert!(heads[3].contains("pågår"), "{heads:?}");
         assert_eq!(f.submit(TODAY), None);
         assert_eq!(f.focus, 0);
-        assert!(f.error.as_deref().unwrap().contains("4 punkt"));
+        // Four open items, and the GP and medication not met in the model: six.
+        assert!(
+            f.error.as_deref().unwrap().contains("6 punkt"),
+            "{:?}",
+            f.error
+        );
+        let items: Vec<&str> = f.fields.iter().filter_map(|f| f.item.as_deref()).collect();
+        assert!(items.contains(&"fidelity.gp") && items.contains(&"fidelity.medication"));
         // Goal: partly achieved.
         f.key(FormKey::Right, TODAY);
         f.key(FormKey::Right, TODAY);

@@ -291,6 +291,9 @@ pub struct Form {
     /// Each field's value when the form was opened (or last rebased on a colleague's save):
     /// what the user did not change is never written back over someone else's change.
     opened: Vec<String>,
+    /// The discharge form's stay as it was opened on, so the unmet elements of the model
+    /// can be checked again for the discharge date typed.
+    pub(super) snapshot: Option<Box<Stay>>,
 }
 
 fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
@@ -327,6 +330,7 @@ impl Form {
             admitted: None,
             delays: Vec::new(),
             opened: Vec::new(),
+            snapshot: None,
         }
     }
 
@@ -370,6 +374,7 @@ impl Form {
         if self.kind == FormKind::Discharge && items(self) != items(fresh) {
             super::discharge::rebase(self, fresh);
             self.opened = fresh.opened.clone();
+            self.snapshot = fresh.snapshot.clone();
             self.target = fresh.target;
             return Vec::new();
         }
@@ -733,6 +738,11 @@ impl Form {
     }
 
     /// The change this form asks for, or the first wrong field (focused, with its message).
+    /// The deadline rules the form was opened with.
+    pub(super) fn rules(&self) -> &crate::domain::Rules {
+        &self.rules
+    }
+
     pub fn submit(&mut self, today: Date) -> Option<Change> {
         for f in &mut self.fields {
             f.error = None;
@@ -1130,6 +1140,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 24),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         let mut f = Form::open(FormKind::EditGoal(7), Some(&s), &cfg, TODAY).unwrap();
         assert_eq!(f.fields[1].value(), "24.11.2026");

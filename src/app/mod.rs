@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod discharge;
 mod edit;
+pub mod fidelity;
 pub mod form;
 pub mod keys;
 pub mod referrals;

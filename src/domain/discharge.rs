@@ -113,6 +113,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: d,
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         s.goals.push(Goal {
             id: 8,
@@ -121,6 +123,8 @@ mod tests {
             status: GoalStatus::Achieved,
             set_on: d,
             closed_on: Some(d),
+            score_start: None,
+            score_end: None,
         });
         s.follow_ups.push(FollowUp {
             id: 4,

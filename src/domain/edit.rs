@@ -5,8 +5,8 @@
 use super::discharge::{OpenItem, undecided};
 use super::events::EventFields;
 use super::model::{
-    DeadlineKind, Decision, Delay, Event, FollowUp, Goal, GoalStatus, Handover, MedStatus, Stay,
-    StayStatus,
+    DeadlineKind, Decision, Delay, Event, FidelityAck, FollowUp, Goal, GoalStatus, Handover,
+    MedStatus, Stay, StayStatus,
 };
 use super::text::{clean_input, has_visible};
 use jiff::civil::Date;
@@ -21,6 +21,8 @@ pub const MAX_TEXT: usize = 200;
 pub const MAX_NOTE: usize = 500;
 /// Longest contact name or free delay text, in characters.
 pub const MAX_SHORT: usize = 80;
+/// The top of the person's own goal score (patient-specific functional scale, 0–10).
+pub const MAX_SCORE: u8 = 10;
 
 /// Why an edit was refused. Worded by the UI (see `i18n`), so this only names the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +130,13 @@ pub enum Change {
         outcome: String,
         goals: Vec<(i64, GoalStatus)>,
         decisions: Vec<Handover>,
+        /// Core elements of the model not met, each with the reason (element key, note):
+        /// stored as [`super::FidelityAck`]s dated `today`, replacing any earlier ones.
+        acknowledgements: Vec<(String, String)>,
     },
+    /// Set the person's own scores (0–10) of a goal, at the home visit and at discharge;
+    /// `None` clears a score.
+    GoalScores(i64, Option<u8>, Option<u8>),
     /// Put a discharged or cancelled stay back on the board: discharge date and outcome are
     /// cleared, goals evaluated partly/not achieved are open again and the discharge
     /// decisions are removed (achieved goals and done follow-ups stay as they are).
@@ -220,6 +228,8 @@ impl Change {
                     status: GoalStatus::Open,
                     set_on,
                     closed_on: None,
+                    score_start: None,
+                    score_end: None,
                 });
             }
             Change::EditGoal(id, text) => {
@@ -240,6 +250,14 @@ impl Change {
                     GoalStatus::Open => None,
                     _ => Some(today),
                 };
+            }
+            Change::GoalScores(id, start, end) => {
+                if start.is_some_and(|n| n > MAX_SCORE) || end.is_some_and(|n| n > MAX_SCORE) {
+                    return Err(EditError::UnknownChoice);
+                }
+                let g = goal_mut(&mut s, *id)?;
+                g.score_start = *start;
+                g.score_end = *end;
             }
             Change::MoveGoal(id, delta) => {
                 let i = s
@@ -328,9 +346,22 @@ impl Change {
                 outcome,
                 goals,
                 decisions,
+                acknowledgements,
             } => {
                 not_before_admission(&s, Some(*on))?;
                 evaluate_open_items(&mut s, *on, goals, decisions)?;
+                s.fidelity_acks = acknowledgements
+                    .iter()
+                    .map(|(element, note)| {
+                        let element = super::fidelity::Element::parse(element)
+                            .ok_or(EditError::UnknownChoice)?;
+                        Ok(FidelityAck {
+                            element: element.key().to_string(),
+                            note: checked_text(note, MAX_TEXT, true)?,
+                            acknowledged_on: today,
+                        })
+                    })
+                    .collect::<Result<_, EditError>>()?;
                 if outcome.is_empty() {
                     return Err(EditError::UnknownChoice);
                 }
@@ -421,6 +452,7 @@ fn reopen(before: &Stay) -> Result<Stay, EditError> {
         }
     }
     s.handovers.clear();
+    s.fidelity_acks.clear();
     Ok(s)
 }
 
@@ -570,6 +602,18 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
             gb.as_ref().map(|g| g.position.to_string()),
             ga.as_ref().map(|g| g.position.to_string()),
         );
+        push(
+            format!("goal.{id}.score_start"),
+            gb.as_ref()
+                .and_then(|g| g.score_start.map(|n| n.to_string())),
+            ga.as_ref()
+                .and_then(|g| g.score_start.map(|n| n.to_string())),
+        );
+        push(
+            format!("goal.{id}.score_end"),
+            gb.as_ref().and_then(|g| g.score_end.map(|n| n.to_string())),
+            ga.as_ref().and_then(|g| g.score_end.map(|n| n.to_string())),
+        );
     }
     let fu_ids = ids(
         b.map(|s| &s.follow_ups[..]),
@@ -645,6 +689,23 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
         };
         push(format!("decision.{item}"), b.and_then(get), a.and_then(get));
     }
+    // One line per acknowledged fidelity gap: `fidelity.gp`: the note.
+    let mut elements: Vec<&str> = b
+        .iter()
+        .chain(a.iter())
+        .flat_map(|s| s.fidelity_acks.iter().map(|x| x.element.as_str()))
+        .collect();
+    elements.sort_unstable();
+    elements.dedup();
+    for el in elements {
+        let get = |s: &Stay| {
+            s.fidelity_acks
+                .iter()
+                .find(|x| x.element == el)
+                .map(|x| x.note.clone())
+        };
+        push(format!("fidelity.{el}"), b.and_then(get), a.and_then(get));
+    }
     out
 }
 
@@ -674,6 +735,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 20),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         s.goals.push(Goal {
             id: 2,
@@ -682,6 +745,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 20),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         s
     }
@@ -777,6 +842,7 @@ mod tests {
                     note: "x".into(),
                 },
             ],
+            acknowledgements: vec![],
         }
         .apply(Some(&s), TODAY)
         .unwrap()

@@ -607,6 +607,8 @@ mod tests {
             status: GoalStatus::Achieved,
             set_on: date(2026, 10, 2),
             closed_on: Some(date(2026, 10, 20)),
+            score_start: None,
+            score_end: None,
         });
         s.goals.push(Goal {
             id: 2,
@@ -615,6 +617,8 @@ mod tests {
             status: GoalStatus::Dropped,
             set_on: date(2026, 10, 2),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         s.follow_ups.push(FollowUp {
             id: 1,
@@ -700,6 +704,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 7),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         let f = eval(&s, date(2026, 11, 25));
         assert_eq!(
@@ -733,6 +739,8 @@ mod tests {
             status: GoalStatus::Open,
             set_on: date(2026, 11, 5),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         assert_eq!(eval(&s, date(2026, 11, 9)).goals.level, Level::Done);
     }

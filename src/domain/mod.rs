@@ -4,6 +4,7 @@ pub mod dates;
 pub mod discharge;
 pub mod edit;
 pub mod events;
+pub mod fidelity;
 pub mod flags;
 pub mod holidays;
 pub mod initials;

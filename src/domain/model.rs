@@ -199,6 +199,27 @@ pub struct Goal {
     pub status: GoalStatus,
     pub set_on: Date,
     pub closed_on: Option<Date>,
+    /// The person's own score (0–10, patient-specific functional scale) of how well they
+    /// manage this goal, at the home visit.
+    pub score_start: Option<u8>,
+    /// The same score at discharge.
+    pub score_end: Option<u8>,
+}
+
+impl Goal {
+    /// The change in the person's own score (end − start), when both are recorded.
+    pub fn score_change(&self) -> Option<i32> {
+        Some(i32::from(self.score_end?) - i32::from(self.score_start?))
+    }
+}
+
+/// An unmet core element of the model, acknowledged with a note at discharge
+/// (`element` as [`crate::domain::fidelity::Element::key`] spells it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FidelityAck {
+    pub element: String,
+    pub note: String,
+    pub acknowledged_on: Date,
 }
 
 /// An agreed follow-up task for one discipline.
@@ -279,6 +300,11 @@ pub struct Stay {
     /// the last meeting that discussed it (its discussion time while that meeting runs).
     /// Events recorded later are "new since last time". From the meeting log, not audited.
     pub events_seen_at: Option<i64>,
+    /// Every date a stand-up discussed this stay, oldest first (from the meeting log; never
+    /// written with the stay). Model fidelity reads the board meetings from it.
+    pub discussed_on: Vec<Date>,
+    /// Unmet core elements of the model acknowledged at discharge.
+    pub fidelity_acks: Vec<FidelityAck>,
 }
 
 impl Stay {
@@ -310,6 +336,8 @@ impl Stay {
             last_discussed: None,
             events: Vec::new(),
             events_seen_at: None,
+            discussed_on: Vec::new(),
+            fidelity_acks: Vec::new(),
         }
     }
 

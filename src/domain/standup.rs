@@ -111,6 +111,8 @@ mod tests {
             status: crate::domain::GoalStatus::Open,
             set_on: date(2026, 11, 21),
             closed_on: None,
+            score_start: None,
+            score_end: None,
         });
         let stays = [fine, soon, late];
         let flags: Vec<_> = stays

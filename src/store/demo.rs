@@ -59,6 +59,8 @@ impl B {
             },
             set_on,
             closed_on: achieved_ago.map(|a| add_days(self.today, -a)),
+            score_start: None,
+            score_end: None,
         });
         self
     }

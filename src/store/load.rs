@@ -3,8 +3,8 @@
 
 use super::error::StoreError;
 use crate::domain::{
-    DeadlineKind, Decision, Delay, Event, FollowUp, Goal, GoalStatus, GpAppointment, Handover,
-    MedStatus, Stay, StayId, StayStatus,
+    DeadlineKind, Decision, Delay, Event, FidelityAck, FollowUp, Goal, GoalStatus, GpAppointment,
+    Handover, MedStatus, Stay, StayId, StayStatus,
 };
 use jiff::civil::Date;
 use rusqlite::{Connection, Row};
@@ -87,6 +87,8 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         last_discussed: opt_date_at(r, 18)?,
         events: Vec::new(),
         events_seen_at: r.get(19)?,
+        discussed_on: Vec::new(),
+        fidelity_acks: Vec::new(),
     })
 }
 
@@ -126,8 +128,8 @@ fn fill_children(
     stays: &mut [Stay],
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT stay_id, id, position, text, status, set_on, closed_on FROM goals
-         WHERE {filter} ORDER BY stay_id, position, id"
+        "SELECT stay_id, id, position, text, status, set_on, closed_on, score_start, score_end
+         FROM goals WHERE {filter} ORDER BY stay_id, position, id"
     ))?;
     let rows = stmt.query_map(params, |r| {
         Ok((
@@ -139,6 +141,8 @@ fn fill_children(
                 status: parse_with(r, 4, GoalStatus::parse)?,
                 set_on: date_at(r, 5)?,
                 closed_on: opt_date_at(r, 6)?,
+                score_start: score_at(r, 7)?,
+                score_end: score_at(r, 8)?,
             },
         ))
     })?;
@@ -257,7 +261,48 @@ fn fill_children(
             stays[i].events.push(e);
         }
     }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT stay_id, element, note, acknowledged_on FROM fidelity_acknowledgements
+         WHERE {filter} ORDER BY stay_id, element"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, StayId>(0)?,
+            FidelityAck {
+                element: r.get(1)?,
+                note: r.get(2)?,
+                acknowledged_on: date_at(r, 3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (sid, a) = row?;
+        if let Some(&i) = index.get(&sid) {
+            stays[i].fidelity_acks.push(a);
+        }
+    }
+    // Every stand-up that discussed the stay (meeting_stays has no foreign key to stays;
+    // `meetings` has no `stay_id`, so the filter's bare column is meeting_stays').
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT stay_id, mt.date FROM meeting_stays
+         JOIN meetings mt ON mt.id = meeting_stays.meeting_id
+         WHERE {filter} ORDER BY stay_id, mt.date"
+    ))?;
+    let rows = stmt.query_map(params, |r| Ok((r.get::<_, StayId>(0)?, date_at(r, 1)?)))?;
+    for row in rows {
+        let (sid, d) = row?;
+        if let Some(&i) = index.get(&sid) {
+            stays[i].discussed_on.push(d);
+        }
+    }
     Ok(())
+}
+
+/// A goal score column: 0–10 or empty (the schema's CHECK keeps it in range).
+fn score_at(row: &Row<'_>, col: usize) -> rusqlite::Result<Option<u8>> {
+    let v: Option<i64> = row.get(col)?;
+    v.map(|n| u8::try_from(n).map_err(|_| conv_err(col, format!("bad score {n}"))))
+        .transpose()
 }
 
 /// Every discharged or cancelled stay (the archive), each with everything under it, the

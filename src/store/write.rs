@@ -239,6 +239,7 @@ fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
         "delays",
         "discharge_items",
         "events",
+        "fidelity_acknowledgements",
     ] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE stay_id = ?1"))?
             .execute([id])?;
@@ -272,8 +273,9 @@ pub(crate) fn insert_children(
     }
     for g in &s.goals {
         tx.prepare_cached(
-            "INSERT INTO goals (id, stay_id, position, text, status, set_on, closed_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO goals (id, stay_id, position, text, status, set_on, closed_on,
+                score_start, score_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
         .execute(params![
             opt_id(g.id),
@@ -282,7 +284,9 @@ pub(crate) fn insert_children(
             g.text,
             g.status.as_str(),
             g.set_on.to_string(),
-            ds(g.closed_on)
+            ds(g.closed_on),
+            g.score_start,
+            g.score_end
         ])?;
     }
     for f in &s.follow_ups {
@@ -337,6 +341,18 @@ pub(crate) fn insert_children(
             "INSERT INTO discharge_items (stay_id, item, decision, note) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![id, h.item, h.decision.as_str(), h.note])?;
+    }
+    for a in &s.fidelity_acks {
+        tx.prepare_cached(
+            "INSERT INTO fidelity_acknowledgements (stay_id, element, note, acknowledged_on)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            id,
+            a.element,
+            a.note,
+            a.acknowledged_on.to_string()
+        ])?;
     }
     Ok(())
 }

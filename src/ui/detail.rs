@@ -228,6 +228,7 @@ pub fn draw_stay(
         ),
     ]));
     super::archive::discharge_lines(&mut lines, app, stay, th);
+    super::fidelity::lines(&mut lines, app, stay, th);
     history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", who, s.detail_title);
     let block = th.framed(title);

@@ -5,6 +5,7 @@ mod bigtext;
 mod cells;
 mod detail;
 mod events;
+pub mod fidelity;
 mod form;
 mod header;
 mod help;
