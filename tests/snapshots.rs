@@ -23,6 +23,10 @@ fn demo(size: (u16, u16)) -> App {
         .as_second();
     store::demo::seed_demo(&mut conn, today(), now, &cfg.rules()).unwrap();
     let mut app = common::app(Mode::Edit, cfg, store::load_active(&conn).unwrap(), size);
+    // The editing board loads the referrals too (the capacity forecast counts them).
+    app.update(Action::ReferralsLoaded(
+        store::referrals::load_referrals(&conn).unwrap(),
+    ));
     let data = (
         store::load_all(&conn).unwrap(),
         store::load_meetings(&conn).unwrap(),

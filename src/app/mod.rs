@@ -373,6 +373,8 @@ impl App {
     /// Rows that fit on one page at the current size.
     pub fn rows_per_page(&self) -> usize {
         crate::ui::rows_per_page(self.size, self.has_banner())
+            .saturating_sub(usize::from(self.forecast_line()))
+            .max(1)
     }
 
     /// True when a banner line (config error or missing file, database error) takes a row.

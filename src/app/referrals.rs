@@ -253,6 +253,12 @@ pub fn stay_fields(r: &Referral, rules: &crate::domain::Rules, today: Date) -> S
 }
 
 impl App {
+    /// The capacity forecast takes a line under the header: on the editing board (a kiosk
+    /// shows no planning), when the screen has room for it and a page of stays.
+    pub fn forecast_line(&self) -> bool {
+        self.mode == Mode::Edit && self.size.1 >= 16
+    }
+
     /// The referral queue's actions; nothing on a kiosk.
     pub(super) fn apply_intake(&mut self, action: Action) -> bool {
         if self.mode == Mode::Kiosk {

@@ -1,5 +1,6 @@
 //! The ward's data and rules as pure functions of (data, config rules, today).
 
+pub mod capacity;
 pub mod dates;
 pub mod discharge;
 pub mod edit;

@@ -314,6 +314,8 @@ pub fn seed_demo(
             .cancelled()
             .updated_hours_ago(24 * 9, now),
     ];
+    let mut stays = stays;
+    let over_day = plan_over_capacity(&mut stays, today, now, rules);
     let tx = conn.transaction()?;
     let mut ids = Vec::new();
     for b in &stays {
@@ -321,7 +323,7 @@ pub fn seed_demo(
     }
     seed_meetings(&tx, &stays, &ids, today, now)?;
     seed_history(&tx, &stays, &ids)?;
-    seed_intake(&tx, &stays, &ids, today, now)?;
+    seed_intake(&tx, &stays, &ids, today, now, over_day)?;
     tx.commit()?;
     Ok(stays.len())
 }
@@ -381,6 +383,69 @@ fn seed_history(tx: &Transaction<'_>, stays: &[B], ids: &[i64]) -> Result<(), St
     Ok(())
 }
 
+/// The places the demo is made for (the default `capacity`).
+const DEMO_CAPACITY: usize = 12;
+
+/// Make the capacity forecast show exactly one day over capacity, whatever weekday today
+/// is (planned discharges move with weekends and holidays): pick a day `j` (next week when
+/// possible) with at least as many places taken (`m`) as every day before it and at most 11
+/// on every day after it, add `12 - m` stays that end on day `j`, and admit the accepted
+/// referral on day `j`. Every day before `j` then has at most 12, day `j` has 13, and every
+/// day after it at most 12. Returns `j` (days from today).
+fn plan_over_capacity(stays: &mut Vec<B>, today: Date, now: i64, rules: &Rules) -> i64 {
+    use crate::domain::capacity::{FORECAST_DAYS, forecast};
+    let built: Vec<Stay> = stays.iter().map(|b| b.stay.clone()).collect();
+    let days = forecast(&built, &[], rules, today, FORECAST_DAYS);
+    let occ: Vec<usize> = days.iter().map(|d| d.occupied).collect();
+    let fits = |j: usize| {
+        occ[..j].iter().all(|&b| b <= occ[j])
+            && occ[j + 1..].iter().all(|&b| b < DEMO_CAPACITY)
+            && occ[j] <= DEMO_CAPACITY
+    };
+    let top = occ.iter().copied().max().unwrap_or(0);
+    let j = (3..=9.min(occ.len().saturating_sub(1)))
+        .rev()
+        .find(|&j| fits(j))
+        .or_else(|| occ.iter().rposition(|&b| b == top))
+        .unwrap_or(0);
+    let m = occ.get(j).copied().unwrap_or(0);
+    let j = j as i64;
+    let names = [
+        (
+            "Sigrid Lunde",
+            "Eva Sykepleier",
+            "Gå på kafé med venninnene",
+        ),
+        (
+            "Oddvar Rønning",
+            "Dag Helsefagarbeider",
+            "Klare morgenstellet selv",
+        ),
+        ("Turid Eide", "Anne Sykepleier", "Lage frokost selv"),
+    ];
+    for (name, contact, goal) in names.iter().take(DEMO_CAPACITY.saturating_sub(m)) {
+        let end = add_days(today, j);
+        let admitted = add_days(end, -34);
+        let mut b = B::new(
+            name,
+            "from_hospital",
+            crate::domain::dates::days_between(admitted, today),
+            contact,
+            today,
+            rules,
+        )
+        .assessed(2)
+        .gp_done(11)
+        .med(MedStatus::Done, Some(6))
+        .goal(goal, Some(3))
+        .updated_hours_ago(4, now);
+        // The team has planned the discharge for day j, the day the referral comes in.
+        b.stay.planned_discharge = end;
+        stays.push(b);
+    }
+    j
+}
+
 /// The referral queue: two waiting, one accepted with a planned admission, one declined,
 /// and the referrals three demo stays came from (so the indicators have days from
 /// referral to admission).
@@ -390,6 +455,7 @@ fn seed_intake(
     ids: &[i64],
     today: Date,
     now: i64,
+    over_day: i64,
 ) -> Result<(), StoreError> {
     let day = |n: i64| add_days(today, n).to_string();
     let add = |name: &str,
@@ -456,7 +522,7 @@ fn seed_intake(
         "accepted",
         Some(day(-4)),
         "",
-        Some(day(6)),
+        Some(day(over_day)),
         None,
         "",
     )?;

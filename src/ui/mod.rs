@@ -2,6 +2,7 @@
 
 mod archive;
 mod bigtext;
+pub mod capacity;
 mod cells;
 mod detail;
 mod events;
@@ -66,14 +67,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         return;
     }
     let banner = app.has_banner();
-    let [head, ban, body, foot] = Layout::vertical([
+    // An error banner comes before the forecast: what is wrong now outranks planning.
+    let [head, ban, cap, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(banner)),
+        Constraint::Length(u16::from(app.forecast_line())),
         Constraint::Min(1),
         Constraint::Length(help::footer_height(app, area.width)),
     ])
     .areas(area);
     header::draw(frame, head, app, &th);
+    if app.forecast_line() {
+        capacity::draw(frame, cap, app, &th);
+    }
     if banner {
         let text = match (&app.config_error, &app.config_missing, &app.db_error) {
             // Losing the database outranks every other banner: nothing more is saved.

@@ -1,0 +1,189 @@
+//! Capacity over the coming days: how many places the ward's stays and accepted referrals
+//! take each day, against the configured capacity. A pure function of the data, the rules
+//! and an injected `today`.
+//!
+//! How a stay occupies days (the issue leaves it to us):
+//! - from its admission date through its **planned discharge date, inclusive**: the planned
+//!   discharge is the stay's last day (day 35 of 35), and on that day the team still makes
+//!   the discharge visit and evaluation. A discharge and an admission on the same day
+//!   therefore both count that day; that is the real workload of the day, and the warning
+//!   names it so the team can move one of them;
+//! - an active stay past its planned discharge (overdue) stays in the ward until someone
+//!   discharges it: it is counted on every day of the forecast, since nobody knows when
+//!   it will leave and counting it is the safe side;
+//! - an accepted referral not yet admitted takes a place from its planned admission (today
+//!   if that date has passed) through the planned discharge the stay would get (the rules'
+//!   default, day 35);
+//! - discharged and cancelled stays take no place.
+
+use super::dates::add_days;
+use super::flags::Rules;
+use super::model::{Stay, StayStatus};
+use super::referral::Referral;
+use jiff::civil::Date;
+
+/// How many days the board forecasts, today included.
+pub const FORECAST_DAYS: usize = 14;
+
+/// One day of the forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayLoad {
+    pub date: Date,
+    /// Places taken that day.
+    pub occupied: usize,
+    /// Of those, accepted referrals not yet admitted.
+    pub from_referrals: usize,
+}
+
+impl DayLoad {
+    /// More people than places that day.
+    pub fn over(&self, capacity: u32) -> bool {
+        self.occupied > capacity as usize
+    }
+}
+
+/// The places taken on each of `days` days from `today` (today first).
+pub fn forecast(
+    stays: &[Stay],
+    referrals: &[Referral],
+    rules: &Rules,
+    today: Date,
+    days: usize,
+) -> Vec<DayLoad> {
+    // Each source as the span of days it takes: (first, last or None for open-ended).
+    let stay_spans = stays
+        .iter()
+        .filter(|s| s.status == StayStatus::Active)
+        .map(|s| {
+            let last = (s.planned_discharge >= today).then_some(s.planned_discharge);
+            (s.admitted, last)
+        });
+    let referral_spans: Vec<(Date, Option<Date>)> = referrals
+        .iter()
+        .filter(|r| r.awaiting_admission())
+        .map(|r| {
+            let first = r.planned_admission.unwrap_or(today).max(today);
+            (first, Some(rules.default_discharge(first)))
+        })
+        .collect();
+    let stay_spans: Vec<(Date, Option<Date>)> = stay_spans.collect();
+    let takes =
+        |d: Date, (first, last): &(Date, Option<Date>)| *first <= d && last.is_none_or(|l| d <= l);
+    (0..days)
+        .map(|i| {
+            let date = add_days(today, i as i64);
+            let from_stays = stay_spans.iter().filter(|s| takes(date, s)).count();
+            let from_referrals = referral_spans.iter().filter(|s| takes(date, s)).count();
+            DayLoad {
+                date,
+                occupied: from_stays + from_referrals,
+                from_referrals,
+            }
+        })
+        .collect()
+}
+
+/// The days of `forecast` with more people than `capacity` places.
+pub fn over_capacity(forecast: &[DayLoad], capacity: u32) -> Vec<DayLoad> {
+    forecast
+        .iter()
+        .filter(|d| d.over(capacity))
+        .copied()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::referral::{Source, Verdict};
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 25);
+
+    fn stay(admitted: Date, planned: Date) -> Stay {
+        Stay::new(0, "A", admitted, planned)
+    }
+
+    fn accepted(planned: Option<Date>) -> Referral {
+        Referral {
+            id: 1,
+            name: "R".into(),
+            source: Source::Hospital,
+            received_on: date(2026, 11, 20),
+            target_group: String::new(),
+            decision: Verdict::Accepted,
+            decided_on: Some(date(2026, 11, 21)),
+            decline_reason: String::new(),
+            planned_admission: planned,
+            stay_id: None,
+            note: String::new(),
+            version: 1,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_stay_takes_its_place_through_its_planned_discharge_day() {
+        let stays = vec![stay(date(2026, 11, 1), date(2026, 11, 27))];
+        let f = forecast(&stays, &[], &Rules::default(), TODAY, 4);
+        let occ: Vec<usize> = f.iter().map(|d| d.occupied).collect();
+        assert_eq!(occ, vec![1, 1, 1, 0]);
+        assert_eq!(f[0].date, TODAY);
+        assert_eq!(f[3].date, date(2026, 11, 28));
+    }
+
+    #[test]
+    fn overdue_stays_stay_and_finished_ones_do_not() {
+        let mut gone = stay(date(2026, 10, 1), date(2026, 12, 31));
+        gone.status = StayStatus::Discharged;
+        let mut cancelled = stay(date(2026, 11, 30), date(2026, 12, 31));
+        cancelled.status = StayStatus::Cancelled;
+        let overdue = stay(date(2026, 10, 1), date(2026, 11, 20));
+        let f = forecast(
+            &[gone, cancelled, overdue],
+            &[],
+            &Rules::default(),
+            TODAY,
+            FORECAST_DAYS,
+        );
+        assert!(f.iter().all(|d| d.occupied == 1), "{f:?}");
+    }
+
+    #[test]
+    fn planned_admissions_and_accepted_referrals_count_from_their_day() {
+        let future = stay(date(2026, 11, 27), date(2026, 12, 31));
+        let mut admitted = accepted(Some(date(2026, 11, 26)));
+        admitted.stay_id = Some(5); // already a stay: counted as the stay, not twice
+        let mut waiting = accepted(None);
+        waiting.decision = Verdict::Waiting; // not decided: takes no place
+        let late = accepted(Some(date(2026, 11, 2))); // date passed: counts from today
+        let f = forecast(
+            &[future],
+            &[accepted(Some(date(2026, 11, 28))), admitted, waiting, late],
+            &Rules::default(),
+            TODAY,
+            5,
+        );
+        let occ: Vec<(usize, usize)> = f.iter().map(|d| (d.occupied, d.from_referrals)).collect();
+        assert_eq!(occ, vec![(1, 1), (1, 1), (2, 1), (3, 2), (3, 2)]);
+    }
+
+    #[test]
+    fn exactly_the_day_over_capacity_is_named() {
+        // Capacity 2: two stays all along, a third person for one day (a discharge and an
+        // admission on the same day, 03.12).
+        let stays = vec![
+            stay(date(2026, 11, 1), date(2026, 12, 31)),
+            stay(date(2026, 11, 1), date(2026, 12, 3)),
+            stay(date(2026, 12, 3), date(2027, 1, 6)),
+        ];
+        let f = forecast(&stays, &[], &Rules::default(), TODAY, FORECAST_DAYS);
+        assert_eq!(f.len(), FORECAST_DAYS);
+        let over = over_capacity(&f, 2);
+        assert_eq!(over.len(), 1);
+        assert_eq!(over[0].date, date(2026, 12, 3));
+        assert_eq!(over[0].occupied, 3);
+        assert!(over_capacity(&f, 3).is_empty());
+    }
+}
