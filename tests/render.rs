@@ -96,12 +96,12 @@ fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
         .map(|i| stay(i + 1, &format!("Ola Nr{i:02}"), i % 30))
         .collect();
     let mut a = app(Mode::Edit, Config::default(), stays, (80, 24));
-    // 24 rows - header - titles - footer = 21 rows per page → 3 pages.
-    assert_eq!(a.rows_per_page(), 21);
+    // 24 rows - header - capacity forecast - titles - footer = 20 rows per page → 3 pages.
+    assert_eq!(a.rows_per_page(), 20);
     let text = screen(&render(&a));
     assert!(text.contains("side 1/3"), "{text}");
     let first_page_rows = text.matches("Ola Nr").count();
-    assert_eq!(first_page_rows, 21);
+    assert_eq!(first_page_rows, 20);
     a.update(Action::PageDown);
     let text = screen(&render(&a));
     assert!(text.contains("side 2/3"), "{text}");
@@ -109,7 +109,7 @@ fn rows_overflow_into_pages_and_the_user_can_move_between_them() {
     a.update(Action::PageDown);
     let text = screen(&render(&a));
     assert!(text.contains("side 3/3"), "{text}");
-    assert_eq!(text.matches("Ola Nr").count(), 8);
+    assert_eq!(text.matches("Ola Nr").count(), 10);
     a.update(Action::PageUp);
     assert!(screen(&render(&a)).contains("side 2/3"));
     // At TV size everything fits: no pager.
@@ -191,10 +191,11 @@ fn narrow_terminal_never_wraps_a_row() {
         (80, 24),
     );
     let lines = lines(&render(&a));
-    // Row 2 is the first stay, row 3 the second: each on exactly one line.
-    assert!(lines[2].contains("11/35"), "{}", lines.join("\n"));
-    assert!(lines[3].contains("4/35"), "{}", lines.join("\n"));
-    assert!(lines[2].contains('…'));
+    // Under the header and the capacity forecast, row 3 is the first stay, row 4 the
+    // second: each on exactly one line.
+    assert!(lines[3].contains("11/35"), "{}", lines.join("\n"));
+    assert!(lines[4].contains("4/35"), "{}", lines.join("\n"));
+    assert!(lines[3].contains('…'));
 }
 
 #[test]

@@ -149,8 +149,9 @@ fn few_stays_on_the_tv_use_the_height_with_the_next_step() {
         (80, 24),
     );
     let l = lines(&render(&a));
+    // (Under the header and the capacity forecast.)
     assert!(
-        l[2].contains("Marit") && l[3].contains("Per Lie"),
+        l[3].contains("Marit") && l[4].contains("Per Lie"),
         "{}",
         l.join("\n")
     );
