@@ -115,3 +115,135 @@ fn detail_pane_fidelity_fits_80x24_in_english() {
         assert!(unicode_width::UnicodeWidthStr::width(l) <= 80, "{l}");
     }
 }
+
+// ---- The person's own goal scores, typed in the goals panel against a real database ----
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+use tavle::clock::FixedClock;
+use tavle::session::{self, Editor};
+use tavle::store;
+
+struct Board {
+    app: tavle::app::App,
+    editor: Editor,
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+impl Board {
+    fn new(stays: &[Stay], size: (u16, u16)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut conn = store::open_read_write(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for s in stays {
+            store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
+        }
+        tx.commit().unwrap();
+        let loaded = store::load_active(&conn).unwrap();
+        let app = common::app(Mode::Edit, Config::default(), loaded, size);
+        let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
+        Board {
+            app,
+            editor: Editor::new(conn, "anne".into(), clock),
+            _dir: dir,
+            path,
+        }
+    }
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        session::key(
+            &mut self.app,
+            Some(&mut self.editor),
+            KeyEvent::new(code, KeyModifiers::NONE),
+        );
+        self
+    }
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+    fn screen(&self) -> String {
+        screen(&render(&self.app))
+    }
+    fn scores(&self) -> (Option<i64>, Option<i64>) {
+        rusqlite::Connection::open(&self.path)
+            .unwrap()
+            .query_row(
+                "SELECT score_start, score_end FROM goals WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+}
+
+fn with_goal() -> Stay {
+    let mut s = ingrid();
+    s.goals[0].score_start = None;
+    s
+}
+
+#[test]
+fn goal_scores_are_typed_in_the_goals_panel_stored_audited_and_shown() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = Board::new(&[with_goal()], size);
+        b.keys("m").keys("p");
+        let s = b.screen();
+        assert!(s.contains("Brukerens egen skår"), "{s}");
+        assert!(s.contains("«Være hjemme til jul»"), "{s}");
+        assert!(s.contains("Skår ved hjemmebesøket (0–10)"), "{s}");
+        // Out of range: refused on the field, nothing written.
+        b.keys("11").key(KeyCode::Enter);
+        assert!(b.screen().contains("fra 0 til 10"), "{}", b.screen());
+        assert_eq!(b.scores(), (None, None));
+        b.key(KeyCode::Backspace).key(KeyCode::Backspace).keys("3");
+        b.key(KeyCode::Tab).keys("7").key(KeyCode::Enter);
+        assert!(b.app.form.is_none(), "{:?}", b.app.form);
+        assert_eq!(b.scores(), (Some(3), Some(7)));
+        // The panel shows the change, and so does the detail pane.
+        let s = b.screen();
+        assert!(s.contains("egen skår 3→7 (+4)"), "{s}");
+        b.key(KeyCode::Esc).key(KeyCode::Enter);
+        let s = b.screen();
+        assert!(s.contains("egen skår 3→7 (+4)"), "{s}");
+        // Audited, one row per score.
+        let c = rusqlite::Connection::open(&b.path).unwrap();
+        let n: i64 = c
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE field IN ('goal.1.score_start', 'goal.1.score_end') AND user = 'anne'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 2);
+        // An empty field clears its score.
+        b.key(KeyCode::Esc).keys("m").keys("p");
+        b.key(KeyCode::Tab);
+        b.key(KeyCode::Backspace).key(KeyCode::Enter);
+        assert_eq!(b.scores(), (Some(3), None));
+        assert!(b.screen().contains("egen skår 3→…"), "{}", b.screen());
+        // u takes it back.
+        b.keys("u");
+        assert_eq!(b.scores(), (Some(3), Some(7)));
+    }
+}
+
+#[test]
+fn goal_score_change_reads_as_the_ward_writes_it() {
+    use tavle::app::fidelity::score_text;
+    let mut g = with_goal().goals[0].clone();
+    assert_eq!(score_text(&g), None);
+    g.score_start = Some(3);
+    assert_eq!(score_text(&g).as_deref(), Some("3→…"));
+    g.score_end = Some(7);
+    assert_eq!(score_text(&g).as_deref(), Some("3→7 (+4)"));
+    g.score_end = Some(1);
+    assert_eq!(score_text(&g).as_deref(), Some("3→1 (−2)"));
+    g.score_end = Some(3);
+    assert_eq!(score_text(&g).as_deref(), Some("3→3 (±0)"));
+    g.score_start = None;
+    assert_eq!(score_text(&g).as_deref(), Some("…→3"));
+}

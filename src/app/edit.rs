@@ -72,6 +72,12 @@ impl App {
                 }
                 return false;
             }
+            Action::GoalScoreAtCursor => {
+                if let Some(id) = self.goal_at_cursor() {
+                    return self.apply_edit(Action::OpenForm(FormKind::GoalScore(id)));
+                }
+                return false;
+            }
             Action::FormKey(k) => match &mut self.form {
                 Some(f) => f.key(k, today),
                 None => return false,

@@ -1,11 +1,70 @@
 //! Model fidelity as people read it: each element's evidence in words (for the detail pane
 //! and the discharge form).
 
+use super::form::{Field, Form, FormKind};
 use crate::config::Config;
+use crate::domain::Goal;
 use crate::domain::dates::fmt_date;
+use crate::domain::edit::{Change, MAX_SCORE};
 use crate::domain::fidelity::{Check, Evidence, State};
 use crate::domain::text::sanitize;
 use crate::i18n::fidelity_strings;
+use crate::store::write::Target;
+
+/// A goal's own scores as the board shows them: `3→7 (+4)`, `3→…` before the end score,
+/// `…→7` without a start score; `None` when neither is recorded.
+pub fn score_text(g: &Goal) -> Option<String> {
+    let n = |v: Option<u8>| v.map_or("…".to_string(), |v| v.to_string());
+    match (g.score_start, g.score_end, g.score_change()) {
+        (None, None, _) => None,
+        (_, _, Some(c)) => Some(format!(
+            "{}→{} ({})",
+            n(g.score_start),
+            n(g.score_end),
+            match c {
+                0 => "±0".to_string(),
+                c if c > 0 => format!("+{c}"),
+                c => format!("−{}", -c),
+            }
+        )),
+        _ => Some(format!("{}→{}", n(g.score_start), n(g.score_end))),
+    }
+}
+
+/// The goal score form: the start and end score, each empty or 0–10; the goal's words and
+/// the question the person answers above them.
+pub(super) fn goal_score_form(g: &Goal, kind: FormKind, target: Target, cfg: &Config) -> Form {
+    let w = fidelity_strings(cfg.language);
+    let v = |s: Option<u8>| s.map(|n| n.to_string()).unwrap_or_default();
+    let mut f = Form::new(
+        kind,
+        w.score_title,
+        vec![
+            Field::text(w.score_start, &v(g.score_start), 2, false),
+            Field::text(w.score_end, &v(g.score_end), 2, false),
+        ],
+        target,
+        cfg,
+    );
+    f.intro = Some(format!("«{}»\n{}", sanitize(&g.text), w.score_hint));
+    f
+}
+
+/// The change the goal score form asks for, or the field with a score that is not 0–10.
+pub(super) fn goal_score_change(form: &Form, id: i64) -> Result<Change, (usize, String)> {
+    let w = fidelity_strings(form.lang);
+    let score = |i: usize| -> Result<Option<u8>, (usize, String)> {
+        let t = form.fields[i].value().trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        match t.parse::<u8>() {
+            Ok(n) if n <= MAX_SCORE => Ok(Some(n)),
+            _ => Err((i, w.err_score.to_string())),
+        }
+    };
+    Ok(Change::GoalScores(id, score(0)?, score(1)?))
+}
 
 /// The record behind a check, in words: `kartlegging registrert 04.11.2026`. Text from the
 /// database (names) is sanitised; list keys become their configured labels.

@@ -256,6 +256,8 @@ pub enum FormKind {
     AddEvent,
     /// Correct a recorded event.
     EditEvent(i64),
+    /// The person's own scores (0–10) of one goal, at the home visit and at discharge.
+    GoalScore(i64),
     /// A new referral (`None`) or an existing one (id, version seen).
     Referral(Option<(crate::domain::referral::ReferralId, i64)>),
     /// The decision on a referral (id, version seen).
@@ -499,6 +501,10 @@ impl Form {
                 );
                 f.admitted = Some(st.admitted);
                 f
+            }
+            FormKind::GoalScore(id) => {
+                let g = stay?.goals.iter().find(|g| g.id == id)?;
+                super::fidelity::goal_score_form(g, kind, target, cfg)
             }
             FormKind::Assessment => {
                 let st = stay?;
@@ -834,6 +840,7 @@ impl Form {
                     _ => Change::AddGoalOn(goal, set_on),
                 }
             }
+            FormKind::GoalScore(id) => super::fidelity::goal_score_change(self, id)?,
             FormKind::Assessment => Change::Assessment(date(0)?),
             FormKind::Gp => Change::Gp {
                 booked_for: date(0)?,

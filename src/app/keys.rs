@@ -135,6 +135,8 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
             KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddGoal)),
             KeyCode::Char('e') | KeyCode::Enter => Some(Action::EditGoalAtCursor),
+            // p: the person's own score (poeng/skår) at the home visit and at discharge.
+            KeyCode::Char('p') => Some(Action::GoalScoreAtCursor),
             KeyCode::Char('x') => Some(Action::GoalStatus(GoalStatus::Achieved)),
             KeyCode::Char('d') => Some(Action::GoalStatus(GoalStatus::Dropped)),
             KeyCode::Char('K') => Some(Action::MoveGoal(-1)),

@@ -127,6 +127,8 @@ pub enum Action {
     OpenForm(FormKind),
     /// Open the form to edit the goal under the cursor.
     EditGoalAtCursor,
+    /// Open the form for the person's own scores of the goal under the cursor.
+    GoalScoreAtCursor,
     FormKey(FormKey),
     /// Text pasted into the open form (line breaks become spaces).
     Paste(String),

@@ -181,6 +181,13 @@ pub fn draw_stay(
                     .unwrap_or_default();
                 spans.push(Span::styled(format!("  ({word}{when})"), th.dim()));
             }
+            if let Some(t) = crate::app::fidelity::score_text(g) {
+                let w = crate::i18n::fidelity_strings(lang);
+                spans.push(Span::styled(
+                    format!("  {} {t}", crate::i18n::lower_first(w.goal_scores)),
+                    th.strong(),
+                ));
+            }
             lines.push(Line::from(spans));
         }
     }
@@ -413,6 +420,15 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
         "goal" => s.col_goals,
         "follow_up" => s.follow_ups,
         "delay" => e.delay,
+        "fidelity" => {
+            // `fidelity.gp`: the reason an unmet element of the model was acknowledged with.
+            let w = crate::i18n::fidelity_strings(app.config.language);
+            let el = field.strip_prefix("fidelity.").unwrap_or("");
+            return match crate::domain::fidelity::Element::parse(el) {
+                Some(e) => format!("{} ({})", w.title, crate::i18n::lower_first(w.element(e))),
+                None => format!("{} ({})", w.title, sanitize(el)),
+            };
+        }
         "decision" => {
             let d = crate::i18n::discharge_strings(app.config.language);
             let what = match field.strip_prefix("decision.").unwrap_or("") {
@@ -429,6 +445,14 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
     match (head, tail) {
         ("goal", "status") => format!("{base} ({})", e.status.to_lowercase()),
         ("goal", "position") => format!("{base} ({})", s.goal_order),
+        ("goal", "score_start") => format!(
+            "{base} ({})",
+            crate::i18n::fidelity_strings(app.config.language).hist_score_start
+        ),
+        ("goal", "score_end") => format!(
+            "{base} ({})",
+            crate::i18n::fidelity_strings(app.config.language).hist_score_end
+        ),
         ("goal", "set_on") => format!(
             "{base} ({})",
             crate::i18n::lower_first(

@@ -23,7 +23,11 @@ pub fn height(form: &Form, width: u16) -> u16 {
         .map_or(0, |m| 1 + (width_of(m) + 2).div_ceil(inner));
     // The discharge evaluation: its list of open items and a heading above each decision.
     let wrapped = |t: &str| wrap(t, inner).len();
-    let intro = form.intro.as_deref().map_or(0, |t| wrapped(t) + 1);
+    // An intro's own line breaks start new lines.
+    let intro = form
+        .intro
+        .as_deref()
+        .map_or(0, |t| t.split('\n').map(wrapped).sum::<usize>() + 1);
     let headings: usize = form
         .fields
         .iter()
@@ -80,7 +84,7 @@ pub fn draw(
     // A form with a list of open items (the discharge evaluation) says first what is open
     // and what is missing, and scrolls to keep the focused field in view.
     if let Some(intro) = &form.intro {
-        for l in wrap(&sanitize(intro), inner_w) {
+        for l in intro.split('\n').flat_map(|p| wrap(&sanitize(p), inner_w)) {
             lines.push(Line::styled(l, th.strong()));
         }
         if let Some(msg) = &form.error {

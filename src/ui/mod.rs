@@ -118,7 +118,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
         Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
         Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events => {
-            let h = (app.panel_len().max(1) + 4) as u16;
+            // The key hint may need a second row on a narrow screen.
+            let inner = usize::from(area.width.min(100).saturating_sub(2)).max(1);
+            let hint = crate::domain::text::width(panels::keys_hint(app)).div_ceil(inner);
+            let h = (app.panel_len().max(1) + 3 + hint.max(1)) as u16;
             panels::draw(frame, centred(area, 100, h), app, &th);
         }
         Overlay::Confirm(what) => panels::confirm(frame, centred(area, 70, 7), app, what, &th),

@@ -67,12 +67,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 } else {
                     s.hidden.to_string()
                 };
+                // The person's own score, when recorded: «egen skår 3→7 (+4)».
+                let score = crate::app::fidelity::score_text(g)
+                    .filter(|_| app.privacy().goals)
+                    .map(|t| {
+                        let w = crate::i18n::fidelity_strings(lang);
+                        format!("  {} {t}", crate::i18n::lower_first(w.goal_scores))
+                    })
+                    .unwrap_or_default();
                 lines.push(Line::from(vec![
                     mark(i),
                     Span::styled(format!("{}. ", i + 1), th.dim()),
                     Span::styled(format!("{} ", th.symbol(lvl)), th.level(lvl)),
                     Span::raw(text),
                     Span::styled(word, th.dim()),
+                    Span::styled(score, th.strong()),
                 ]));
             }
             (e.goals_panel, e.keys_goals, lines)
@@ -143,6 +152,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     lines.push(Line::styled(keys, th.dim()));
     let block = th.framed(format!(" {} · {title} ", row.label));
     super::boxed(frame, area, block, lines);
+}
+
+/// The key hint under the open panel.
+pub fn keys_hint(app: &App) -> &'static str {
+    let e = edit_strings(app.config.language);
+    match app.overlay {
+        Overlay::Goals => e.keys_goals,
+        Overlay::FollowUps => e.keys_follow_ups,
+        Overlay::Risks => e.keys_risks,
+        Overlay::Events => crate::i18n::event_strings(app.config.language).keys_events,
+        _ => "",
+    }
 }
 
 /// The yes/no question.
