@@ -14,9 +14,49 @@ use std::time::{Duration, Instant};
 pub struct Plan {
     pub boards: usize,
     pub commits: u64,
-    pub interval: Duration,
+    /// Time between commits (and before each config save): uniformly random in
+    /// `[min, max]`. A fixed interval can phase-lock with a board's poll and hide its cost
+    /// (every commit then lands just before a check).
+    pub interval: (Duration, Duration),
     pub config_saves: u64,
     pub idle: Duration,
+}
+
+/// `"50-250"` (uniform jitter between) or `"100"` (fixed), in milliseconds.
+pub fn parse_interval(s: &str) -> Result<(Duration, Duration), String> {
+    let ms = |t: &str| {
+        t.trim()
+            .parse::<u64>()
+            .map(Duration::from_millis)
+            .map_err(|_| format!("--interval-ms {s:?}: write e.g. 50-250 or 100"))
+    };
+    let (a, b) = match s.split_once('-') {
+        Some((a, b)) => (ms(a)?, ms(b)?),
+        None => (ms(s)?, ms(s)?),
+    };
+    if a > b {
+        return Err(format!(
+            "--interval-ms {s:?}: the first number is the smaller"
+        ));
+    }
+    Ok((a, b))
+}
+
+/// A small xorshift generator: the bench needs jitter, not cryptography or a dependency.
+struct Jitter(u64);
+
+impl Jitter {
+    fn new() -> Self {
+        Jitter((unix_ns() as u64) | 1)
+    }
+    /// Uniform in `[lo, hi]` (microsecond steps).
+    fn between(&mut self, (lo, hi): (Duration, Duration)) -> Duration {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        let span = (hi - lo).as_micros() as u64 + 1;
+        lo + Duration::from_micros(self.0 % span)
+    }
 }
 
 struct Board {
@@ -138,11 +178,38 @@ fn collect(
     (lat, complete)
 }
 
-fn proc_cpu_ticks(pid: u32) -> Option<u64> {
+/// CPU time of a process in nanoseconds: the sum of its threads' run time from
+/// `/proc/PID/task/*/schedstat` (nanosecond resolution; `utime+stime` in `stat` counts
+/// 10 ms ticks, too coarse for an idle board), else `stat`'s ticks.
+fn proc_cpu_ns(pid: u32) -> Option<u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let mut sum = 0u64;
+    let mut any = false;
+    for t in tasks.flatten() {
+        if let Some(ns) = std::fs::read_to_string(t.path().join("schedstat"))
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        {
+            sum += ns;
+            any = true;
+        }
+    }
+    if any {
+        return Some(sum);
+    }
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let rest = &stat[stat.rfind(')')? + 2..];
     let f: Vec<&str> = rest.split_whitespace().collect();
-    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10_000_000) // USER_HZ = 100 on Linux
+}
+
+/// The 1-minute load average, to say how busy the (shared) machine was.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 fn proc_rss_kib(pid: u32) -> Option<u64> {
@@ -180,14 +247,17 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
     )?;
     conn.execute("UPDATE stays SET name = 'Målt 0' WHERE id = 1", [])?;
     println!(
-        "bench-live: {} board process(es), {} commits every {} ms, {} config saves",
+        "bench-live: {} board process(es), {} commits {} to {} ms apart (uniform), {} config saves; load average {}",
         plan.boards,
         plan.commits,
-        plan.interval.as_millis(),
-        plan.config_saves
+        plan.interval.0.as_millis(),
+        plan.interval.1.as_millis(),
+        plan.config_saves,
+        load_average()
     );
     let (boards, rx) = spawn_boards(plan.boards, &db, &cfg_path)?;
     std::thread::sleep(Duration::from_millis(500));
+    let mut jitter = Jitter::new();
     let mut sent = vec![0i128];
     for k in 1..=plan.commits {
         sent.push(unix_ns());
@@ -195,7 +265,7 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
             "UPDATE stays SET name = ?1, version = version + 1 WHERE id = 1",
             [format!("Målt {k}")],
         )?;
-        std::thread::sleep(plan.interval);
+        std::thread::sleep(jitter.between(plan.interval));
     }
     let (lat, complete) = collect(
         &rx,
@@ -215,6 +285,7 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
         let mut sent = vec![0i128];
         let mut lat = Vec::new();
         for k in 1..=plan.config_saves {
+            std::thread::sleep(jitter.between(plan.interval));
             sent.push(unix_ns());
             write_config(&cfg_path, k)?;
             let (l, _) = collect(
@@ -231,18 +302,29 @@ pub fn run(plan: &Plan) -> anyhow::Result<()> {
     }
 
     if !plan.idle.is_zero() {
-        let pid = boards[0].child.id();
-        let tck = 100.0; // USER_HZ on Linux
-        let before = proc_cpu_ticks(pid).unwrap_or(0);
+        // Every board, so the figure per kiosk is an average over many (and the worst shows).
+        let pids: Vec<u32> = boards.iter().map(|b| b.child.id()).collect();
+        let before: Vec<u64> = pids.iter().map(|p| proc_cpu_ns(*p).unwrap_or(0)).collect();
         let t0 = Instant::now();
         std::thread::sleep(plan.idle);
-        let after = proc_cpu_ticks(pid).unwrap_or(0);
-        let cpu = (after - before) as f64 / tck / t0.elapsed().as_secs_f64() * 100.0;
+        let secs = t0.elapsed().as_secs_f64();
+        let mut pct: Vec<f64> = pids
+            .iter()
+            .zip(&before)
+            .map(|(p, b)| {
+                proc_cpu_ns(*p).unwrap_or(0).saturating_sub(*b) as f64 / 1e9 / secs * 100.0
+            })
+            .collect();
+        pct.sort_by(f64::total_cmp);
+        let mean = pct.iter().sum::<f64>() / pct.len().max(1) as f64;
         println!(
-            "idle board over {} s: CPU {:.2} % of one core, RSS {} KiB",
+            "idle over {} s, {} board(s): CPU per board mean {:.3} % of one core, max {:.3} %; RSS of board 1 {} KiB; load average {}",
             plan.idle.as_secs(),
-            cpu,
-            proc_rss_kib(pid).unwrap_or(0)
+            pct.len(),
+            mean,
+            pct.last().copied().unwrap_or(f64::NAN),
+            proc_rss_kib(pids[0]).unwrap_or(0),
+            load_average()
         );
     }
     drop(boards);

@@ -53,9 +53,10 @@ enum Command {
         /// Number of commits to time.
         #[arg(long, default_value_t = 200)]
         commits: u64,
-        /// Milliseconds between commits.
-        #[arg(long, default_value_t = 100)]
-        interval_ms: u64,
+        /// Milliseconds between commits: `MIN-MAX` for a uniformly random (jittered) gap,
+        /// which a board's poll cannot phase-lock with, or one number for a fixed gap.
+        #[arg(long, default_value = "50-250")]
+        interval_ms: String,
         /// Number of config saves to time.
         #[arg(long, default_value_t = 20)]
         config_saves: u64,
@@ -272,7 +273,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         tavle::bench_live::run(&tavle::bench_live::Plan {
             boards: *boards,
             commits: *commits,
-            interval: std::time::Duration::from_millis(*interval_ms),
+            interval: tavle::bench_live::parse_interval(interval_ms).map_err(anyhow::Error::msg)?,
             config_saves: *config_saves,
             idle: std::time::Duration::from_secs(*idle_secs),
         })?;
