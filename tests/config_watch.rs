@@ -272,3 +272,35 @@ fn missing_config_shows_a_banner_until_a_valid_file_returns() {
         assert_eq!(a.rows_per_page(), rows_before, "{size:?}");
     }
 }
+
+#[test]
+fn a_file_written_in_two_steps_is_loaded_without_an_error_between() {
+    use std::io::Write;
+    let w = start();
+    // Truncate, write half, then the rest: as an editor saving in place. The half file
+    // does not parse; it must not be shown as an error, only the finished file loaded.
+    let mut f = std::fs::File::create(&w.path).unwrap();
+    f.write_all(b"{\"ward_name\": \"So").unwrap();
+    f.flush().unwrap();
+    f.write_all(b"ne 2\"}\n").unwrap();
+    drop(f);
+    let before = wait_loaded(&w.rx, "Sone 2");
+    assert!(
+        before.is_empty(),
+        "reported before the good file: {before:?}"
+    );
+    assert!(
+        w.rx.recv_timeout(Duration::from_millis(500)).is_err(),
+        "nothing more to report"
+    );
+}
+
+#[test]
+fn a_file_that_stays_broken_is_reported_once_it_is_quiet() {
+    let w = start();
+    std::fs::write(&w.path, "{\"ward_name\": ").unwrap();
+    wait_for(&w.rx, "the error", |r| matches!(r, Reloaded::Error(_)));
+    // Fixed: loaded.
+    write(&w.path, "Sone 3");
+    wait_loaded(&w.rx, "Sone 3");
+}

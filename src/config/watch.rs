@@ -7,8 +7,14 @@
 //! is no longer the one watched (another device/inode, or gone), the watches are set up again
 //! on whatever is at the path now. As a fallback for anything events miss (symlink swaps,
 //! network filesystems, a full inotify queue), the file's stat signature is polled every
-//! second. Events are debounced; a report goes out only when what is at the path changed:
-//! new content (loaded or refused), or the file gone.
+//! second. A report goes out only when what is at the path changed: new content (loaded or
+//! refused), or the file gone.
+//!
+//! A valid save is applied at once: on an event the file is read and parsed straight away,
+//! and if it parses it is reported then. Only a file that does not parse (or is missing) is
+//! debounced: it may be half written (truncate, then write), or between the two steps of an
+//! editor's save, so the watcher waits for quiet before saying it is broken — and a later
+//! event that completes the file reports the good config at once instead.
 
 use super::load::{ConfigError, load_file, parse};
 use super::schema::Config;
@@ -31,9 +37,10 @@ pub enum Reloaded {
     Missing(PathBuf),
 }
 
-/// Quiet time after the last event before the file is read.
+/// Quiet time after the last event before a file that does not parse (or is missing) is
+/// reported as such.
 const DEBOUNCE: Duration = Duration::from_millis(100);
-/// A stream of events never delays a read longer than this.
+/// A stream of events never delays that report longer than this.
 const MAX_DELAY: Duration = Duration::from_millis(500);
 /// How often the file's stat signature is checked when no event came.
 const POLL: Duration = Duration::from_secs(1);
@@ -68,6 +75,14 @@ pub fn watch(
         .spawn(move || state.run(&rx))
         .map_err(|e| e.to_string())?;
     Ok(ConfigWatcher { tx })
+}
+
+/// What a look at the file came to.
+enum Checked {
+    /// Reported, or nothing new.
+    Done,
+    /// Something new that does not load (yet): wait for quiet before reporting it.
+    Unsettled,
 }
 
 /// Device and inode: which folder or file is at a path right now.
@@ -160,8 +175,20 @@ impl State {
                 Ok(Msg::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 Ok(Msg::Event(ev)) => {
                     if self.relevant(&ev) {
+                        // Take everything already queued with it: one read answers all.
+                        while let Ok(m) = rx.try_recv() {
+                            if matches!(m, Msg::Stop) {
+                                return;
+                            }
+                        }
                         let now = Instant::now();
-                        burst = Some((burst.map_or(now, |(first, _)| first), now));
+                        // A good config is reported now; anything else waits for quiet.
+                        burst = match self.check(true, false) {
+                            Checked::Done => None,
+                            Checked::Unsettled => {
+                                Some((burst.map_or(now, |(first, _)| first), now))
+                            }
+                        };
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -173,10 +200,10 @@ impl State {
                 && (now >= last + DEBOUNCE || now >= first + MAX_DELAY)
             {
                 burst = None;
-                self.check(true);
+                self.check(true, true);
                 next_poll = now + POLL;
             } else if now >= next_poll {
-                self.check(false);
+                self.check(false, true);
                 next_poll = now + POLL;
             }
         }
@@ -200,8 +227,10 @@ impl State {
 
     /// Look at what is at the path now and report it if it changed. `event`: something
     /// happened, so read the file even if its stat signature looks the same (two same-size
-    /// writes within one timestamp tick).
-    fn check(&mut self, event: bool) {
+    /// writes within one timestamp tick). `settled`: report whatever is there; otherwise
+    /// only a config that loads is reported, and anything else is [`Checked::Unsettled`]
+    /// (not reported, not remembered as seen).
+    fn check(&mut self, event: bool, settled: bool) -> Checked {
         let ids = self.current_ids();
         let moved = ids != self.ids;
         if moved {
@@ -210,15 +239,26 @@ impl State {
         }
         let sig = signature(&self.file);
         if !event && !moved && sig == self.sig {
-            return;
+            return Checked::Done;
         }
-        self.sig = sig;
         let seen = snapshot(&self.file);
         if seen == self.seen {
-            return;
+            self.sig = sig;
+            return Checked::Done;
         }
+        let report = self.read(&seen);
+        if !settled && !matches!(report, Reloaded::Loaded(_)) {
+            return Checked::Unsettled;
+        }
+        self.sig = sig;
         self.seen = seen;
-        let report = match &self.seen {
+        (self.on_change)(report);
+        Checked::Done
+    }
+
+    /// What `seen` (just read from the path) means.
+    fn read(&self, seen: &Seen) -> Reloaded {
+        match seen {
             Seen::Missing => Reloaded::Missing(self.file.clone()),
             Seen::Bytes(bytes) => match std::str::from_utf8(bytes) {
                 Ok(text) => match parse(text, &self.file) {
@@ -237,8 +277,7 @@ impl State {
                 Ok(c) => Reloaded::Loaded(Box::new(c)),
                 Err(e) => Reloaded::Error(e),
             },
-        };
-        (self.on_change)(report);
+        }
     }
 
     fn current_ids(&self) -> (Option<Id>, Option<Id>) {

@@ -17,6 +17,7 @@ pub mod poll;
 pub mod referrals;
 pub mod rotation;
 pub mod tempdb;
+pub mod wake;
 pub mod write;
 
 pub use error::StoreError;
