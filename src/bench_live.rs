@@ -235,7 +235,11 @@ fn write_config(path: &Path, n: u64) -> anyhow::Result<()> {
 pub fn run(plan: &Plan) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("live.db");
-    let cfg_path = dir.path().join("tavle.json");
+    // In a folder of its own, as a ward's `config/tavle.json`: the watcher also watches the
+    // config folder's parent, which here is the private temporary folder, not the busy /tmp
+    // (whose events would wake every board and be measured as idle CPU).
+    std::fs::create_dir(dir.path().join("config"))?;
+    let cfg_path = dir.path().join("config").join("tavle.json");
     write_config(&cfg_path, 0)?;
     let mut conn = store::open_read_write(&db)?;
     let today = crate::clock::Clock::today(&crate::clock::SystemClock::new("Europe/Oslo"));
