@@ -32,9 +32,23 @@ pub struct Standup {
     focus_since: DateTime,
     /// Seconds spent on each stay before its current visit.
     dwelt: std::collections::HashMap<StayId, i64>,
+    /// Per stay, when its events were last seen at a stand-up, as it was when this meeting
+    /// started: what this meeting shows as "since last time" stays put while the meeting
+    /// itself records the stay as discussed.
+    pub seen_at: std::collections::HashMap<StayId, Option<i64>>,
 }
 
 impl Standup {
+    /// The events of `stay` recorded since it was last discussed, as of the meeting's start.
+    pub fn new_events<'a>(&self, stay: &'a crate::domain::Stay) -> Vec<&'a crate::domain::Event> {
+        let seen = self
+            .seen_at
+            .get(&stay.id)
+            .copied()
+            .unwrap_or(stay.events_seen_at);
+        crate::domain::events::new_since(stay, seen)
+    }
+
     /// The stay in focus.
     pub fn focused(&self) -> Option<StayId> {
         self.order.get(self.pos).copied()
@@ -103,6 +117,10 @@ impl App {
                     return false;
                 }
                 let order = order(&pairs, self.config.standup.order);
+                let seen_at = pairs
+                    .iter()
+                    .map(|(s, _)| (s.id, s.events_seen_at))
+                    .collect();
                 self.standup = Some(Standup {
                     meeting_id: None,
                     started: self.now,
@@ -113,6 +131,7 @@ impl App {
                     follow_ups_created: 0,
                     focus_since: self.now,
                     dwelt: Default::default(),
+                    seen_at,
                 });
                 self.summary = None;
                 self.overlay = Overlay::None;

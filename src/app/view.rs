@@ -19,6 +19,8 @@ pub struct RowView {
     /// Shares initials with another active stay (only in initials mode).
     pub collides: bool,
     pub flags: StayFlags,
+    /// Events recorded since the stay was last discussed at a stand-up (the board's mark).
+    pub new_events: usize,
 }
 
 /// Local date of a unix timestamp in the ward's zone.
@@ -71,6 +73,7 @@ pub fn build_rows(
                 label,
                 collides,
                 flags: evaluate(s, &rules, today, updated_on),
+                new_events: crate::domain::events::new_since(s, s.events_seen_at).len(),
             }
         })
         .collect();

@@ -40,6 +40,12 @@ pub struct EventStrings {
     pub meeting_not_ready: &'static str,
     /// The discipline for staff without one in the config.
     pub no_discipline: &'static str,
+    /// After «SIDEN SIST»: «drøftet sist».
+    pub last_discussed: &'static str,
+    /// One event, in the history: «Hendelse».
+    pub event: &'static str,
+    /// Help lines (key, what it does) added to the board's help.
+    pub help: &'static [(&'static str, &'static str)],
 }
 
 /// The event and attendance words for `lang`.
@@ -75,6 +81,26 @@ static EVENTS_NB: EventStrings = EventStrings {
     present_hint: "M: hvem er til stede?",
     meeting_not_ready: "Møtet er ikke registrert ennå – prøv igjen om et øyeblikk",
     no_discipline: "uten fag",
+    last_discussed: "sist drøftet",
+    event: "Hendelse",
+    help: &[
+        (
+            "h",
+            "registrer en hendelse: fall, innleggelse på sykehus, legevakt, ambulanse, fastlege, forverring, pårørende (også i tavlemøtet)",
+        ),
+        (
+            "E",
+            "hendelsene for innleggelsen: rett eller slett en feilregistrert",
+        ),
+        (
+            "◆ / +",
+            "foran navnet: nye hendelser siden innleggelsen sist ble drøftet på tavlemøtet",
+        ),
+        (
+            "M (tavlemøte)",
+            "hvem er til stede: kryss av fra personallisten",
+        ),
+    ],
 };
 
 static EVENTS_EN: EventStrings = EventStrings {
@@ -102,4 +128,18 @@ static EVENTS_EN: EventStrings = EventStrings {
     present_hint: "M: who is here?",
     meeting_not_ready: "The meeting is not recorded yet – try again in a moment",
     no_discipline: "no discipline",
+    last_discussed: "last discussed",
+    event: "Event",
+    help: &[
+        (
+            "h",
+            "record an event: fall, hospital admission, out-of-hours doctor, ambulance, GP, deterioration, next of kin (also in the stand-up)",
+        ),
+        ("E", "the stay's events: correct or delete a mis-typed one"),
+        (
+            "◆ / +",
+            "before the name: new events since the stay was last discussed at a stand-up",
+        ),
+        ("M (stand-up)", "who is here: tick from the staff list"),
+    ],
 };

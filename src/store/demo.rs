@@ -322,6 +322,8 @@ pub fn seed_demo(
         ids.push(insert_stay(&tx, &b.stay, now - 40 * 86_400)?);
     }
     seed_meetings(&tx, &stays, &ids, today, now)?;
+    seed_events(&tx, &stays, &ids, now)?;
+    seed_attendance(&tx)?;
     seed_history(&tx, &stays, &ids)?;
     seed_intake(&tx, &stays, &ids, today, now, over_day)?;
     tx.commit()?;
@@ -597,6 +599,200 @@ fn seed_meetings(
                 tx.execute(
                     "INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at) VALUES (?1, ?2, ?3)",
                     rusqlite::params![meeting, id, started + 60],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What happened to the people, relative to now: some since yesterday's stand-up (a fall
+/// in the night, a deterioration that ended with the out-of-hours doctor), the rest
+/// discussed already — including a hospital admission and return and a fall during a
+/// stay now discharged, so the indicators have something to count.
+fn seed_events(tx: &Transaction<'_>, stays: &[B], ids: &[i64], now: i64) -> Result<(), StoreError> {
+    // (person, kind, hours ago it happened, minutes until recorded, note, recorded by)
+    let events: &[(&str, &str, i64, i64, &str, &str)] = &[
+        (
+            "Bjørn Åsheim",
+            "fall",
+            5,
+            110,
+            "Falt på vei til toalettet i natt. Ingen synlige skader, trygghetsalarm brukt.",
+            "dag",
+        ),
+        (
+            "Solveig Nilsen",
+            "deterioration",
+            16,
+            15,
+            "Slapp og feber 38,4, spiste lite til middag.",
+            "anne",
+        ),
+        (
+            "Solveig Nilsen",
+            "out_of_hours",
+            14,
+            5,
+            "Legevakt ringt, urinprøve tas i morgen tidlig.",
+            "anne",
+        ),
+        (
+            "Solveig Nilsen",
+            "next_of_kin_contact",
+            13,
+            10,
+            "Sønnen informert på telefon.",
+            "anne",
+        ),
+        (
+            "Kari Hansen",
+            "gp_contact",
+            20,
+            30,
+            "Fastlegen kontaktet om urinprøve.",
+            "eva",
+        ),
+        (
+            "Ingrid Sæther",
+            "deterioration",
+            24 * 4 + 23,
+            20,
+            "Tung i pusten om morgenen.",
+            "eva",
+        ),
+        (
+            "Ingrid Sæther",
+            "gp_contact",
+            24 * 4 + 19,
+            10,
+            "Fastlegen økte vanndrivende.",
+            "eva",
+        ),
+        (
+            "Astrid Bakken",
+            "fall",
+            24 * 6 + 14,
+            45,
+            "Skled på badematta, slo hoften lett.",
+            "anne",
+        ),
+        (
+            "Astrid Bakken",
+            "next_of_kin_contact",
+            24 * 3 + 6,
+            30,
+            "Samtale med Arvid om trappeheis.",
+            "camilla",
+        ),
+        (
+            "Arne Johansen",
+            "deterioration",
+            24 * 13 + 14,
+            10,
+            "Brystsmerter og kvalme.",
+            "dag",
+        ),
+        (
+            "Arne Johansen",
+            "ambulance",
+            24 * 13 + 13,
+            5,
+            "AMK ringt.",
+            "dag",
+        ),
+        (
+            "Arne Johansen",
+            "hospital_admission",
+            24 * 13 + 12,
+            60,
+            "Innlagt kardiologisk avdeling.",
+            "dag",
+        ),
+        (
+            "Arne Johansen",
+            "hospital_return",
+            24 * 9 + 4,
+            30,
+            "Hjem med ny medisinliste.",
+            "dag",
+        ),
+        (
+            "Eirik Berg",
+            "fall",
+            24 * 2 + 7,
+            60,
+            "Falt i trappa ute, ingen skade.",
+            "eva",
+        ),
+        (
+            "Sverre Moen",
+            "fall",
+            24 * 20 + 10,
+            30,
+            "Falt i gangen om kvelden.",
+            "eva",
+        ),
+    ];
+    let zone = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
+    let mut stmt = tx.prepare(
+        "INSERT INTO events (stay_id, occurred_on, occurred_time, kind, note, recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (who, kind, hours_ago, after_min, note, by) in events {
+        let Some(i) = stays.iter().position(|b| b.stay.name == *who) else {
+            continue;
+        };
+        let at = now - hours_ago * 3600;
+        let Ok(ts) = jiff::Timestamp::from_second(at) else {
+            continue;
+        };
+        let local = ts.to_zoned_datetime(zone.clone()).datetime();
+        // A stay admitted later in the day than "hours ago" never has an event before it.
+        let on = local.date().max(stays[i].stay.admitted);
+        stmt.execute(rusqlite::params![
+            ids[i],
+            on.to_string(),
+            crate::domain::events::fmt_time(local.time()),
+            kind,
+            note,
+            by,
+            at + after_min * 60,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Who attended the demo's stand-ups: the nurses and a health worker every day, the
+/// physiotherapist Monday, Wednesday and Friday, the occupational therapist Tuesday and
+/// Thursday, the GP on Fridays — so the attendance figures show an uneven team.
+fn seed_attendance(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let staff = crate::config::Config::default().staff;
+    let mut meetings = tx.prepare("SELECT id, date FROM meetings ORDER BY id")?;
+    let rows: Vec<(i64, String)> = meetings
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, date) in rows {
+        let Ok(d) = date.parse::<Date>() else {
+            continue;
+        };
+        let wd = d.weekday().to_monday_one_offset();
+        for st in &staff {
+            let here = match st.discipline.as_str() {
+                "nurse" | "health_worker" => !(st.name.starts_with("Eva") && wd == 3),
+                "physio" => matches!(wd, 1 | 3 | 5),
+                "ot" => matches!(wd, 2 | 4),
+                "gp" => wd == 5,
+                _ => false,
+            };
+            if here {
+                super::attendance::set_present(
+                    tx,
+                    super::attendance::MeetingKind::Standup,
+                    id,
+                    &st.name,
+                    &st.discipline,
+                    true,
                 )?;
             }
         }

@@ -121,6 +121,11 @@ fn variants(
             if row.flags.not_discussed {
                 v.push((format!("{} ", th.undiscussed_mark()), th.stale()));
             }
+            // Something happened since last time: a health detail, so only where risks
+            // may be shown (not on a corridor kiosk by default).
+            if row.new_events > 0 && app.privacy().risks {
+                v.push((format!("{} ", th.event_mark()), th.warn()));
+            }
             v.push((row.label.clone(), th.strong()));
             if row.collides {
                 v.push((format!(" {}", th.collide_mark()), th.warn()));

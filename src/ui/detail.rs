@@ -236,10 +236,36 @@ pub fn draw_stay(
     ]));
     super::archive::discharge_lines(&mut lines, app, stay, th);
     super::fidelity::lines(&mut lines, app, stay, th);
+    events(&mut lines, app, stay, th);
     history(&mut lines, app, stay.id, th);
     let title = format!(" {} · {} ", who, s.detail_title);
     let block = th.framed(title);
     super::boxed_scrolling(frame, area, block, lines, app.scroll, "PgUp/PgDn", th);
+}
+
+/// The stay's events, newest first, those not yet seen at a stand-up marked as on the
+/// board; health details, so only where risks may be shown.
+fn events(lines: &mut Vec<Line<'static>>, app: &App, stay: &Stay, th: &Theme) {
+    if !app.privacy().risks {
+        return;
+    }
+    let ev = crate::i18n::event_strings(app.config.language);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(ev.events, th.titles()));
+    if stay.events.is_empty() {
+        lines.push(Line::styled(format!("  {}", ev.no_events), th.dim()));
+    }
+    let new = crate::domain::events::new_since(stay, stay.events_seen_at);
+    for e in stay.events.iter().rev() {
+        let mark = if new.iter().any(|n| n.id == e.id) {
+            Span::styled(format!("  {} ", th.event_mark()), th.warn())
+        } else {
+            Span::raw("    ")
+        };
+        let mut spans = vec![mark];
+        spans.extend(super::events::event_spans(app, th, e, true));
+        lines.push(Line::from(spans));
+    }
 }
 
 fn note(stay: &Stay, shown: bool, hidden: &'static str, none: &'static str) -> Span<'static> {
@@ -293,7 +319,8 @@ pub(super) fn old_to_new(a: &AuditEntry, app: &App) -> String {
     let hidden = (!privacy.goals && a.field.starts_with("goal."))
         || (!privacy.notes && a.field == "note")
         || (!privacy.risks && a.field == "risks")
-        || (!privacy.names && a.field == "name");
+        || (!privacy.names && a.field == "name")
+        || (!privacy.notes && a.field.starts_with("event."));
     let show = |v: &Option<String>| match v {
         _ if hidden => "…".to_string(),
         Some(v) => readable_value(&a.field, v, app),
@@ -313,6 +340,9 @@ fn readable_value(field: &str, value: &str, app: &App) -> String {
     let label = |list, key| Config::label_of(list, key, lang);
     if field.starts_with("follow_up.") && !field.ends_with(".done_on") {
         return follow_up_value(value, app);
+    }
+    if field.starts_with("event.") {
+        return event_value(value, app);
     }
     match field.rsplit('.').next().unwrap_or(field) {
         "status" if field == "status" => match StayStatus::parse(value) {
@@ -395,6 +425,31 @@ fn follow_up_value(value: &str, app: &App) -> String {
     format!("{} ({disc}{due})", sanitize(text))
 }
 
+/// An event as the audit log stores it, `2026-11-24 14:30 fall: note`, as people read it:
+/// `24.11.2026 14:30 Fall: note`. A value in another shape is shown as it is.
+fn event_value(value: &str, app: &App) -> String {
+    let Some((day, rest)) = value.split_once(' ') else {
+        return sanitize(value);
+    };
+    let Ok(d) = day.parse::<jiff::civil::Date>() else {
+        return sanitize(value);
+    };
+    let (time, rest) = match rest.split_once(' ') {
+        Some((t, r)) if crate::domain::events::parse_time(t).is_ok_and(|t| t.is_some()) => {
+            (format!(" {t}"), r)
+        }
+        _ => (String::new(), rest),
+    };
+    let (kind, note) = rest.split_once(": ").unwrap_or((rest, ""));
+    let label = Config::label_of(&app.config.event_kinds, kind, app.config.language);
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", sanitize(note))
+    };
+    format!("{}{time} {label}{note}", fmt_date(d))
+}
+
 /// A readable name for an audit field such as `goal.12.status`.
 pub(super) fn field_label(field: &str, app: &App) -> String {
     let s = strings(app.config.language);
@@ -429,6 +484,7 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
                 None => format!("{} ({})", w.title, sanitize(el)),
             };
         }
+        "event" => crate::i18n::event_strings(app.config.language).event,
         "decision" => {
             let d = crate::i18n::discharge_strings(app.config.language);
             let what = match field.strip_prefix("decision.").unwrap_or("") {

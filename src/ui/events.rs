@@ -7,7 +7,7 @@ use crate::domain::Event;
 use crate::domain::dates::fmt_short;
 use crate::domain::events::fmt_time;
 use crate::domain::text::sanitize;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 
 /// `ti 24.11 14:30  Fall  Funnet på badegulvet  reg. anne`: when, what (bold), the note
 /// (if this screen shows notes) and, with `recorder`, who recorded it.
@@ -41,4 +41,24 @@ pub fn event_spans(app: &App, th: &Theme, e: &Event, recorder: bool) -> Vec<Span
         ));
     }
     v
+}
+
+/// `line` cut to `w` cells, the cut span ending in «…» (one event, one line).
+pub fn fit_line(line: Line<'static>, w: usize) -> Line<'static> {
+    let mut left = w;
+    let mut out = Vec::new();
+    for sp in line.spans {
+        let sw = crate::domain::text::width(&sp.content);
+        if sw <= left {
+            left -= sw;
+            out.push(sp);
+            continue;
+        }
+        if left > 0 {
+            let cut = crate::domain::text::truncate(&sp.content, left);
+            out.push(Span::styled(cut, sp.style));
+        }
+        break;
+    }
+    Line::from(out)
 }

@@ -130,11 +130,30 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         Span::styled(th.collide_mark(), th.warn()),
         Span::raw(format!(" {}  ", s.same_initials)),
         Span::styled(th.undiscussed_mark(), th.stale()),
-        Span::raw(format!(" {}", s.not_discussed)),
+        Span::raw(format!(" {}  ", s.not_discussed)),
     ];
+    // The event mark is explained whenever a row shows it and there is room for it.
+    let mut event_legend = vec![
+        Span::styled(th.event_mark(), th.warn()),
+        Span::raw(format!(
+            " {}",
+            crate::i18n::event_strings(app.config.language).legend_new
+        )),
+    ];
+    let marked = app.privacy().risks && app.rows.iter().any(|r| r.new_events > 0);
+    let event_w: usize = event_legend.iter().map(|s| s.width()).sum();
     let extras_w: usize = extras.iter().map(|s| s.width()).sum();
-    if area.width >= 120 && usize::from(area.width) >= base_w + extras_w + keys_w {
+    let room = usize::from(area.width);
+    let event_w = if marked { event_w } else { 0 };
+    if area.width >= 120 && room >= base_w + extras_w + event_w + keys_w {
         spans.extend(extras);
+        if marked {
+            spans.append(&mut event_legend);
+        }
+    } else if area.width >= 120 && room >= base_w + extras_w + keys_w {
+        spans.extend(extras);
+    } else if marked && area.width >= 100 && room >= base_w + event_w + keys_w {
+        spans.append(&mut event_legend);
     }
     let legend_w: usize = spans.iter().map(|s| s.width()).sum();
     let keys = keys_now(app, area.width);
@@ -187,6 +206,7 @@ pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
                 .map_or(v.len(), |i| i + 1);
             let extra = crate::i18n::intake_strings(app.config.language).help;
             v.splice(at..at, extra.iter().copied());
+            v.extend_from_slice(crate::i18n::event_strings(app.config.language).help);
             v
         }
     }

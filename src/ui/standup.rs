@@ -35,7 +35,15 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     // Title: who, where in the meeting, and the day counter.
     let day = format!("{}/{}", f.day.max(0), cfg.stay.length_days);
     let big_h: u16 = if tall { 6 } else { 2 };
-    let [top, rest] = Layout::vertical([Constraint::Length(big_h), Constraint::Min(1)]).areas(area);
+    // What happened since last time comes first, right under the name, full width.
+    let since = since_lines(app, st, stay, th, tall, usize::from(area.width));
+    let [top, events_area, rest] = Layout::vertical([
+        Constraint::Length(big_h),
+        Constraint::Length(since.len() as u16),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(since), events_area);
     let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     let next = st
         .order
@@ -289,6 +297,80 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         ));
     }
     frame.render_widget(Paragraph::new(r), right);
+}
+
+/// The stand-up's opening for the stay: its events since it was last discussed (or since
+/// admission when it never was), prominent on a TV; one quiet line when there are none.
+fn since_lines(
+    app: &App,
+    st: &Standup,
+    stay: &crate::domain::Stay,
+    th: &Theme,
+    tall: bool,
+    w: usize,
+) -> Vec<Line<'static>> {
+    if !app.privacy().risks {
+        return Vec::new();
+    }
+    let lang = app.config.language;
+    let s = strings(lang);
+    let ev = crate::i18n::event_strings(lang);
+    let events = st.new_events(stay);
+    let mut lines = Vec::new();
+    if tall {
+        lines.push(Line::raw(""));
+    }
+    let heading = match stay.last_discussed {
+        Some(d) => format!(
+            " {}  ({} {} {})",
+            ev.since_last,
+            ev.last_discussed,
+            s.weekdays[d.weekday().to_monday_zero_offset() as usize],
+            crate::domain::dates::fmt_short(d)
+        ),
+        None => format!(" {}", ev.since_admission),
+    };
+    if events.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(heading, th.titles()),
+            Span::styled(format!("   {}", ev.nothing_since), th.dim()),
+        ]));
+        return lines;
+    }
+    lines.push(Line::styled(
+        heading,
+        th.titles().add_modifier(Modifier::BOLD),
+    ));
+    // Newest last, as they happened; on a laptop the latest three, on a TV six.
+    let room = if tall { 6 } else { 3 };
+    let hidden = events.len().saturating_sub(room);
+    for e in &events[hidden..] {
+        let mut spans = vec![Span::styled(
+            format!("   {} ", th.event_mark()),
+            th.warn().add_modifier(Modifier::BOLD),
+        )];
+        spans.extend(
+            super::events::event_spans(app, th, e, false)
+                .into_iter()
+                .map(|sp| {
+                    if tall {
+                        sp.patch_style(Style::new().add_modifier(Modifier::BOLD))
+                    } else {
+                        sp
+                    }
+                }),
+        );
+        let line = Line::from(spans);
+        // One line per event: a long note is cut, the panel (E) has it whole.
+        lines.push(super::events::fit_line(line, w));
+    }
+    if hidden > 0 {
+        lines.push(Line::styled(
+            format!("     {}", ev.more.replace("{n}", &hidden.to_string())),
+            th.dim(),
+        ));
+    }
+    lines
 }
 
 /// `text` after `head`, wrapped at `w` cells with every further line indented under the

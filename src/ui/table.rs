@@ -231,6 +231,11 @@ fn person_width(app: &App) -> u16 {
         .map(|r| {
             width(&r.label)
                 + if r.flags.not_discussed { 2 } else { 0 }
+                + if r.new_events > 0 && app.privacy().risks {
+                    2
+                } else {
+                    0
+                }
                 + if r.collides { 2 } else { 0 }
         })
         .max()

@@ -75,6 +75,11 @@ impl Theme {
         if self.ascii { "*" } else { "◌" }
     }
 
+    /// Marker for a stay with events since it was last discussed at a stand-up.
+    pub fn event_mark(&self) -> &'static str {
+        if self.ascii { "+" } else { "◆" }
+    }
+
     /// Marker for colliding initials.
     pub fn collide_mark(&self) -> &'static str {
         if self.ascii { "=" } else { "≈" }
