@@ -243,18 +243,16 @@ pub fn draw_stay(
     super::boxed_scrolling(frame, area, block, lines, app.scroll, "PgUp/PgDn", th);
 }
 
-/// The stay's events, newest first, those not yet seen at a stand-up marked as on the
+/// The stay's events (if any), newest first, those not yet seen at a stand-up marked as on the
 /// board; health details, so only where risks may be shown.
 fn events(lines: &mut Vec<Line<'static>>, app: &App, stay: &Stay, th: &Theme) {
-    if !app.privacy().risks {
+    // No events, no section: the pane is long enough, and the history says the rest.
+    if !app.privacy().risks || stay.events.is_empty() {
         return;
     }
     let ev = crate::i18n::event_strings(app.config.language);
     lines.push(Line::raw(""));
     lines.push(Line::styled(ev.events, th.titles()));
-    if stay.events.is_empty() {
-        lines.push(Line::styled(format!("  {}", ev.no_events), th.dim()));
-    }
     let new = crate::domain::events::new_since(stay, stay.events_seen_at);
     for e in stay.events.iter().rev() {
         let mark = if new.iter().any(|n| n.id == e.id) {
