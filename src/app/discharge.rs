@@ -187,6 +187,8 @@ pub(super) fn open(stay: &Stay, cfg: &Config, today: Date, target: Target) -> Fo
         f.item = Some(format!("{FIDELITY}{key}"));
         fields.push(f);
     }
+    // Did the next of kin take part in the evaluation (asked for each)?
+    fields.extend(super::kin::discharge_fields(stay, cfg));
     let mut date = Field::date(e.discharge_date, Some(today), false);
     date.heading = Some(strings(lang).discharge.to_string());
     fields.push(date);
@@ -218,7 +220,7 @@ fn missing(form: &Form) -> Vec<(usize, String)> {
         let Some(item) = f.item.as_deref() else {
             continue;
         };
-        if item.ends_with(NOTE) {
+        if item.ends_with(NOTE) || item.starts_with(super::kin::KIN_ITEM) {
             continue;
         }
         let v = f.value();
@@ -268,11 +270,16 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
     let mut goals = Vec::new();
     let mut handovers = Vec::new();
     let mut acks: Vec<(String, String)> = Vec::new();
+    let mut kin_in_evaluation = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         let Some(item) = f.item.as_deref() else {
             continue;
         };
         if item.ends_with(NOTE) {
+            continue;
+        }
+        if let Some(answer) = super::kin::discharge_answer(item, f.value()) {
+            kin_in_evaluation.push(answer);
             continue;
         }
         if let Some(key) = item.strip_prefix(FIDELITY) {
@@ -336,6 +343,7 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
         goals,
         decisions: handovers,
         acknowledgements,
+        kin_in_evaluation,
     })
 }
 

@@ -207,6 +207,7 @@ impl App {
             Overlay::FollowUps => s.follow_ups.len(),
             Overlay::Risks => self.config.risks.len(),
             Overlay::Events => s.events.len(),
+            Overlay::Kin => s.next_of_kin.len(),
             _ => 0,
         }
     }
@@ -215,7 +216,7 @@ impl App {
     pub fn in_panel(&self) -> bool {
         matches!(
             self.overlay,
-            Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events
+            Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events | Overlay::Kin
         )
     }
 
@@ -229,7 +230,7 @@ impl App {
         s.goals.get(self.cursor).map(|g| g.id)
     }
 
-    fn write_selected(&mut self, change: Change) {
+    pub(super) fn write_selected(&mut self, change: Change) {
         let Some((_, s)) = self.selected_stay() else {
             return;
         };

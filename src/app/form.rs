@@ -262,6 +262,10 @@ pub enum FormKind {
     Referral(Option<(crate::domain::referral::ReferralId, i64)>),
     /// The decision on a referral (id, version seen).
     Decide(crate::domain::referral::ReferralId, i64),
+    /// Add a next of kin to the stay.
+    AddKin,
+    /// Edit one of the stay's next of kin.
+    EditKin(i64),
 }
 
 impl FormKind {
@@ -676,6 +680,7 @@ impl Form {
             }
             // Opened from the referral queue, not from a stay.
             FormKind::Referral(_) | FormKind::Decide(..) => return None,
+            FormKind::AddKin | FormKind::EditKin(_) => super::kin::open(kind, stay?, cfg, target)?,
         };
         let mut form = form;
         form.remember_opened(today);
@@ -906,6 +911,7 @@ impl Form {
             FormKind::Referral(_) | FormKind::Decide(..) => {
                 return super::referrals::build(self, today).map(|_| Change::Cancel);
             }
+            FormKind::AddKin | FormKind::EditKin(_) => return super::kin::build(self),
         })
     }
 

@@ -67,6 +67,7 @@ fn stay_key(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('s') => Action::OpenForm(FormKind::Medication),
         KeyCode::Char('d') => Action::OpenForm(FormKind::Delay),
         KeyCode::Char('x') => Action::OpenForm(FormKind::Discharge),
+        KeyCode::Char('P') => Action::Open(Overlay::Kin),
         KeyCode::Char('c') => Action::Open(Overlay::Confirm(Confirm::Cancel)),
         KeyCode::Char('D') | KeyCode::Delete => Action::Open(Overlay::Confirm(Confirm::Delete)),
         KeyCode::Char('u') => Action::Undo,
@@ -153,6 +154,19 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::CloseOverlay),
             KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddFollowUp)),
             KeyCode::Char('x' | ' ') | KeyCode::Enter => Some(Action::ToggleFollowUp),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('u') => Some(Action::Undo),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Overlay::Kin => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'P') => Some(Action::CloseOverlay),
+            KeyCode::Char('n' | 'a') => Some(Action::OpenForm(FormKind::AddKin)),
+            KeyCode::Char('e') | KeyCode::Enter => Some(Action::Kin(super::kin::KinAction::Edit)),
+            KeyCode::Char('D') | KeyCode::Delete => {
+                Some(Action::Kin(super::kin::KinAction::Remove))
+            }
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Char('u') => Some(Action::Undo),

@@ -7,6 +7,7 @@ mod edit;
 pub mod fidelity;
 pub mod form;
 pub mod keys;
+pub mod kin;
 pub mod referrals;
 pub mod standup;
 pub mod view;
@@ -50,6 +51,8 @@ pub enum Overlay {
     Events,
     /// The referral queue (henvisninger); the editing board only.
     Referrals,
+    /// The selected stay's next of kin (pårørende), with a cursor; the editing board only.
+    Kin,
 }
 
 /// Changes that ask first.
@@ -207,6 +210,8 @@ pub enum Action {
     ),
     /// Selecting, registering, deciding and admitting in the referral queue.
     Intake(referrals::IntakeAction),
+    /// Editing or removing the next of kin under the cursor.
+    Kin(kin::KinAction),
 }
 
 impl Action {
@@ -311,6 +316,8 @@ impl App {
         size: (u16, u16),
     ) -> Self {
         let tz = zone(&config);
+        let mut stays = stays;
+        kin::drop_for_kiosk(mode, &mut stays);
         let mut app = Self {
             mode,
             config,
@@ -396,7 +403,8 @@ impl App {
     }
 
     /// Replace the stays, keeping the selection on the same stay.
-    fn set_stays(&mut self, stays: Vec<Stay>) {
+    fn set_stays(&mut self, mut stays: Vec<Stay>) {
+        kin::drop_for_kiosk(self.mode, &mut stays);
         let keep = self.selected_id();
         self.stays = stays;
         self.rebuild_keeping(keep);
@@ -592,6 +600,7 @@ impl App {
             a @ (Action::OpenArchive | Action::ArchiveLoaded(_) | Action::Archive(_)) => {
                 return self.apply_archive(a);
             }
+            a @ Action::Kin(_) => return self.apply_kin(a),
             a @ (Action::OpenReferrals
             | Action::ReferralsLoaded(_)
             | Action::ReferralWritten(_)

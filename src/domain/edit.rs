@@ -133,7 +133,16 @@ pub enum Change {
         /// Core elements of the model not met, each with the reason (element key, note):
         /// stored as [`super::FidelityAck`]s dated `today`, replacing any earlier ones.
         acknowledgements: Vec<(String, String)>,
+        /// Whether each next of kin (by id) took part in the evaluation, as asked at
+        /// discharge; next of kin not listed keep what is recorded.
+        kin_in_evaluation: Vec<(i64, bool)>,
     },
+    /// Add a next of kin (pårørende).
+    AddKin(super::kin::KinFields),
+    /// Change a next of kin.
+    EditKin(i64, super::kin::KinFields),
+    /// Remove a next of kin (the audit log keeps them).
+    RemoveKin(i64),
     /// Set the person's own scores (0–10) of a goal, at the home visit and at discharge;
     /// `None` clears a score.
     GoalScores(i64, Option<u8>, Option<u8>),
@@ -347,8 +356,17 @@ impl Change {
                 goals,
                 decisions,
                 acknowledgements,
+                kin_in_evaluation,
             } => {
                 not_before_admission(&s, Some(*on))?;
+                for (id, took_part) in kin_in_evaluation {
+                    let k = s
+                        .next_of_kin
+                        .iter_mut()
+                        .find(|k| k.id == *id)
+                        .ok_or(EditError::NoSuchItem)?;
+                    k.in_evaluation = *took_part;
+                }
                 evaluate_open_items(&mut s, *on, goals, decisions)?;
                 s.fidelity_acks = acknowledgements
                     .iter()
@@ -368,6 +386,22 @@ impl Change {
                 s.status = StayStatus::Discharged;
                 s.discharged_on = Some(*on);
                 s.discharge_outcome = Some(outcome.clone());
+            }
+            Change::AddKin(f) => s.next_of_kin.push(super::kin::kin_from(0, f)?),
+            Change::EditKin(id, f) => {
+                let k = s
+                    .next_of_kin
+                    .iter_mut()
+                    .find(|k| k.id == *id)
+                    .ok_or(EditError::NoSuchItem)?;
+                *k = super::kin::kin_from(*id, f)?;
+            }
+            Change::RemoveKin(id) => {
+                let n = s.next_of_kin.len();
+                s.next_of_kin.retain(|k| k.id != *id);
+                if s.next_of_kin.len() == n {
+                    return Err(EditError::NoSuchItem);
+                }
             }
             // Handled above, before the active check.
             Change::Reopen => return Err(EditError::AlreadyActive),
@@ -669,6 +703,21 @@ pub fn diff(before: Option<&Stay>, after: Option<&Stay>) -> Vec<FieldChange> {
         };
         push(format!("event.{id}"), b.and_then(get), a.and_then(get));
     }
+    // One line per next of kin: `kin.4`: `Per (sønn) 99887766 · mål: ja · evaluering: nei`.
+    let kin_ids = ids(
+        b.map(|s| &s.next_of_kin[..]),
+        a.map(|s| &s.next_of_kin[..]),
+        |k| k.id,
+    );
+    for id in kin_ids {
+        let get = |s: &Stay| {
+            s.next_of_kin
+                .iter()
+                .find(|k| k.id == id)
+                .map(super::kin::describe)
+        };
+        push(format!("kin.{id}"), b.and_then(get), a.and_then(get));
+    }
     // One line per discharge decision: `decision.follow_up.12`: `home_care: note`.
     let mut items: Vec<&str> = b
         .iter()
@@ -843,6 +892,7 @@ mod tests {
                 },
             ],
             acknowledgements: vec![],
+            kin_in_evaluation: vec![],
         }
         .apply(Some(&s), TODAY)
         .unwrap()

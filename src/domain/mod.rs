@@ -9,6 +9,7 @@ pub mod fidelity;
 pub mod flags;
 pub mod holidays;
 pub mod initials;
+pub mod kin;
 pub mod model;
 pub mod referral;
 pub mod standup;

@@ -305,6 +305,8 @@ pub struct Stay {
     pub discussed_on: Vec<Date>,
     /// Unmet core elements of the model acknowledged at discharge.
     pub fidelity_acks: Vec<FidelityAck>,
+    /// Next of kin (pårørende); never shown on a kiosk (the kiosk drops them on load).
+    pub next_of_kin: Vec<super::kin::NextOfKin>,
 }
 
 impl Stay {
@@ -338,6 +340,7 @@ impl Stay {
             events_seen_at: None,
             discussed_on: Vec::new(),
             fidelity_acks: Vec::new(),
+            next_of_kin: Vec::new(),
         }
     }
 

@@ -1091,6 +1091,7 @@ pub fn field_topic(field: &str, lang: Language) -> &'static str {
         "follow_up" => s.follow_ups,
         "delay" => e.delay,
         "event" => event_strings(lang).events,
+        "kin" => intake_strings(lang).kin_title,
         "status" | "discharged_on" | "discharge_outcome" => e.what_status,
         _ => e.what_stay_fields,
     }

@@ -102,6 +102,17 @@ impl B {
         });
         self
     }
+    fn kin(mut self, name: &str, relation: &str, phone: &str, goals: bool, eval: bool) -> Self {
+        self.stay.next_of_kin.push(crate::domain::kin::NextOfKin {
+            id: 0,
+            name: name.into(),
+            relation: relation.into(),
+            phone: phone.into(),
+            in_goal_setting: goals,
+            in_evaluation: eval,
+        });
+        self
+    }
     fn note(mut self, n: &str) -> Self {
         self.stay.note = n.into();
         self
@@ -173,6 +184,7 @@ pub fn seed_demo(
         .goal("Klare trappa opp til soverommet", None)
         .risks(&["fall", "nutrition"])
         .follow_up("Vurdere trappeheis", "ot", 5, false)
+        .kin("Arvid Bakken", "ektefelle", "900 11 222", true, false)
         .note("Ektemann Arvid er pårørende og hjemme på dagtid.")
         .updated_hours_ago(3, now),
         B::new("Per Olav Lie", "new_user", 0, "Dag Helsefagarbeider", t, r)
@@ -228,6 +240,8 @@ pub fn seed_demo(
             .goal("Handle selv på butikken", Some(3))
             .goal("Gå tur med hunden Tassen", None)
             .follow_up("Evalueringsmøte med datter", "nurse", 1, false)
+            .kin("Liv Sæther", "datter", "411 22 333", true, false)
+            .kin("Odd Sæther", "sønn", "", false, false)
             .note("Datter Liv ønsker å være med på evalueringen.")
             .updated_hours_ago(5, now),
         B::new(
@@ -307,6 +321,7 @@ pub fn seed_demo(
                 crate::domain::Decision::Gp,
                 "Time hos fastlegen er bestilt; epikrise sendt",
             )
+            .kin("Kari Moen", "datter", "922 33 444", true, true)
             .discharged(6, "home_ordinary")
             .updated_hours_ago(24 * 6, now),
         B::new("Helga Moe", "from_hospital", 10, "Anne Sykepleier", t, r)
@@ -343,6 +358,10 @@ fn seed_history(tx: &Transaction<'_>, stays: &[B], ids: &[i64]) -> Result<(), St
     for (b, &id) in stays.iter().zip(ids) {
         let mut stay = b.stay.clone();
         stay.id = id;
+        // Next of kin as stored (with their ids), so the history names the rows that exist.
+        if let Some(stored) = super::load::load_stay(tx, id)? {
+            stay.next_of_kin = stored.next_of_kin;
+        }
         let mut base = Stay::new(id, &stay.name, stay.admitted, stay.planned_discharge);
         base.initials = stay.initials.clone();
         base.target_group = stay.target_group.clone();

@@ -89,6 +89,7 @@ fn stay_from_row(r: &Row<'_>) -> rusqlite::Result<Stay> {
         events_seen_at: r.get(19)?,
         discussed_on: Vec::new(),
         fidelity_acks: Vec::new(),
+        next_of_kin: Vec::new(),
     })
 }
 
@@ -279,6 +280,29 @@ fn fill_children(
         let (sid, a) = row?;
         if let Some(&i) = index.get(&sid) {
             stays[i].fidelity_acks.push(a);
+        }
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT stay_id, id, name, relation, phone, in_goal_setting, in_evaluation
+         FROM next_of_kin WHERE {filter} ORDER BY stay_id, id"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, StayId>(0)?,
+            crate::domain::kin::NextOfKin {
+                id: r.get(1)?,
+                name: r.get(2)?,
+                relation: r.get(3)?,
+                phone: r.get(4)?,
+                in_goal_setting: r.get(5)?,
+                in_evaluation: r.get(6)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (sid, k) = row?;
+        if let Some(&i) = index.get(&sid) {
+            stays[i].next_of_kin.push(k);
         }
     }
     // Every stand-up that discussed the stay (meeting_stays has no foreign key to stays;

@@ -240,6 +240,7 @@ fn delete_children(tx: &Transaction<'_>, id: StayId) -> Result<(), StoreError> {
         "discharge_items",
         "events",
         "fidelity_acknowledgements",
+        "next_of_kin",
     ] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE stay_id = ?1"))?
             .execute([id])?;
@@ -341,6 +342,24 @@ pub(crate) fn insert_children(
             "INSERT INTO discharge_items (stay_id, item, decision, note) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![id, h.item, h.decision.as_str(), h.note])?;
+    }
+    // Next of kin keep their ids, so their history in the audit log stays attached. Kept
+    // ones first: a new one takes max(id) + 1, which must not be a kept id.
+    let (kept, new): (Vec<_>, Vec<_>) = s.next_of_kin.iter().partition(|k| k.id > 0);
+    for k in kept.into_iter().chain(new) {
+        tx.prepare_cached(
+            "INSERT INTO next_of_kin (id, stay_id, name, relation, phone, in_goal_setting,
+                in_evaluation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            (k.id > 0).then_some(k.id),
+            id,
+            k.name,
+            k.relation,
+            k.phone,
+            k.in_goal_setting,
+            k.in_evaluation
+        ])?;
     }
     for a in &s.fidelity_acks {
         tx.prepare_cached(

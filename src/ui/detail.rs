@@ -227,6 +227,12 @@ pub fn draw_stay(
         label(s.note),
         note(stay, privacy.notes, s.hidden, s.none),
     ]));
+    lines.extend(super::kin::detail_lines(
+        app,
+        th,
+        &stay.next_of_kin,
+        label_w,
+    ));
     lines.push(Line::from(vec![
         label(s.last_changed),
         Span::styled(
@@ -483,6 +489,8 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
             };
         }
         "event" => crate::i18n::event_strings(app.config.language).event,
+        "kin" => crate::i18n::intake_strings(app.config.language).kin_title,
+        "referral" => crate::i18n::intake_strings(app.config.language).referrals_heading,
         "decision" => {
             let d = crate::i18n::discharge_strings(app.config.language);
             let what = match field.strip_prefix("decision.").unwrap_or("") {

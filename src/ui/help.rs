@@ -70,6 +70,7 @@ fn keys_full(app: &App) -> &'static str {
                 _ => d.keys_archive,
             }
         }
+        Overlay::Kin => crate::i18n::intake_strings(app.config.language).keys_kin,
         Overlay::Referrals => {
             let t = crate::i18n::intake_strings(app.config.language);
             if app.intake.confirm {

@@ -12,6 +12,7 @@ mod header;
 mod help;
 pub mod indicators;
 pub mod integrity;
+mod kin;
 mod panels;
 mod referrals;
 mod standup;
@@ -131,6 +132,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             }
         }
         Overlay::Archive => archive::draw(frame, popup(area, 95, 95), app, &th),
+        Overlay::Kin => {
+            kin::draw_panel(frame, centred(area, 100, kin::panel_height(app)), app, &th)
+        }
         Overlay::Referrals => referrals::draw(frame, popup(area, 95, 95), app, &th),
         Overlay::None => {}
     }
