@@ -1,7 +1,8 @@
 //! Noticing other processes' commits. `PRAGMA data_version` on a dedicated connection changes
 //! whenever any *other* connection commits; checking it costs microseconds with a cached
-//! statement, so a 50 ms poll is nearly free, never misses a commit, and naturally coalesces
-//! a burst of commits into one reload per interval.
+//! statement and never misses a commit, so it is the truth the follower asks whenever a
+//! file-system event hints at a change (see `wake`) and on its slow fallback timer; one
+//! check answers any number of commits since the last.
 
 use super::error::StoreError;
 use rusqlite::Connection;
