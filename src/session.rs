@@ -10,7 +10,7 @@ use crate::app::{Action, App, MeetingOp, Request, keys};
 use crate::clock::Clock;
 use crate::store::identity::FileIdentity;
 use crate::store::write::{self, Failure, WriteError};
-use crate::store::{self, meetings};
+use crate::store::{self, StoreError, meetings};
 use crossterm::event::KeyEvent;
 use jiff::civil::Date;
 use rusqlite::Connection;
@@ -123,6 +123,21 @@ impl Writer {
                 }
             }
             Request::Meeting(op) => return self.meeting(op),
+            Request::Fagmote(op) => {
+                let r = match &self.identity {
+                    Some(id) if !id.still_same() => Err(crate::store::fagmote::CaseError::Store(
+                        StoreError::Replaced(std::path::PathBuf::new()).to_string(),
+                    )),
+                    _ => store::fagmote::apply(
+                        &mut self.conn,
+                        &op,
+                        &self.user,
+                        self.clock.unix_now(),
+                    )
+                    .and_then(|created| Ok((store::fagmote::load_plan(&self.conn)?, created))),
+                };
+                Action::FagmoteDone(Box::new(r))
+            }
             Request::ReportData => {
                 let data = store::load_all(&self.conn)
                     .and_then(|s| Ok((s, store::load_meetings(&self.conn)?)));

@@ -193,7 +193,15 @@ fn spawn_follower(
                     },
                     Err(e) => Action::DataError(e.to_string()),
                 };
+                let loaded = matches!(action, Action::DataLoaded(_));
                 if tx.send(action).is_err() {
+                    return;
+                }
+                // The fagmøte plan marks the board (cases on the next meeting, measures due).
+                if loaded
+                    && let Ok(plan) = store::fagmote::load_plan(&conn)
+                    && tx.send(Action::PlanLoaded(Box::new(plan))).is_err()
+                {
                     return;
                 }
             }
@@ -273,6 +281,9 @@ pub async fn run(mut opts: Options) -> anyhow::Result<()> {
     app.network_fs = store::network_fs(&opts.db);
     if let Some(r) = referrals {
         app.update(Action::ReferralsLoaded(r));
+    }
+    if let Ok(plan) = store::fagmote::load_plan(&conn) {
+        app.update(Action::PlanLoaded(Box::new(plan)));
     }
     // Only the editing board holds a connection that can write.
     let mut editor = match opts.mode {

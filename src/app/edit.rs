@@ -104,6 +104,9 @@ impl App {
                 if form.kind.is_referral() {
                     return self.submit_referral_form();
                 }
+                if let FormKind::Fagmote(kind) = form.kind {
+                    return self.submit_fagmote(kind);
+                }
                 if let Some(change) = form.submit(today) {
                     let target = form.target;
                     self.write(target, change, false);

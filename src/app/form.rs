@@ -266,6 +266,8 @@ pub enum FormKind {
     AddKin,
     /// Edit one of the stay's next of kin.
     EditKin(i64),
+    /// A fagmøte form (built and sent by [`super::fagmote`]).
+    Fagmote(super::fagmote::FForm),
 }
 
 impl FormKind {
@@ -681,6 +683,7 @@ impl Form {
             // Opened from the referral queue, not from a stay.
             FormKind::Referral(_) | FormKind::Decide(..) => return None,
             FormKind::AddKin | FormKind::EditKin(_) => super::kin::open(kind, stay?, cfg, target)?,
+            FormKind::Fagmote(_) => return None,
         };
         let mut form = form;
         form.remember_opened(today);
@@ -912,6 +915,7 @@ impl Form {
                 return super::referrals::build(self, today).map(|_| Change::Cancel);
             }
             FormKind::AddKin | FormKind::EditKin(_) => return super::kin::build(self),
+            FormKind::Fagmote(_) => return Err((0, String::new())),
         })
     }
 

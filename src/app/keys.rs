@@ -107,6 +107,11 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
     if app.standup.is_some() && app.overlay == Overlay::None {
         return standup_key(key);
     }
+    if let Some(f) = &app.fagmote
+        && matches!(app.overlay, Overlay::None)
+    {
+        return fagmote_key(f.hold.is_some(), key);
+    }
     match app.overlay {
         Overlay::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
@@ -210,8 +215,38 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('i') => Some(Action::OpenIndicators),
             KeyCode::Char('A') => Some(Action::OpenArchive),
             KeyCode::Char('H') => Some(Action::OpenReferrals),
+            KeyCode::Char('F') => Some(Action::OpenFagmote),
             _ => stay_key(key).or_else(|| navigation(key)),
         },
+    }
+}
+
+/// Keys of the fagmøte mode: the plan (select, plan, put up cases, hold) or the meeting
+/// being held (step, write, attendance, end).
+fn fagmote_key(holding: bool, key: KeyEvent) -> Option<Action> {
+    use super::fagmote::FagmoteAction as F;
+    let f = |a| Some(Action::Fagmote(a));
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => f(F::Close),
+        KeyCode::Char('?') => Some(Action::ToggleHelp),
+        KeyCode::Up | KeyCode::Char('k') => f(F::Move(-1)),
+        KeyCode::Down | KeyCode::Char('j') => f(F::Move(1)),
+        KeyCode::Enter => f(F::Enter),
+        KeyCode::Char('M') => f(F::Attend),
+        KeyCode::Char('a') if holding => f(F::AddMeasure),
+        KeyCode::Right | KeyCode::Char('n' | ' ') if holding => f(F::Step(1)),
+        KeyCode::Left | KeyCode::Char('p') if holding => f(F::Step(-1)),
+        KeyCode::Char('t') if holding => f(F::End),
+        KeyCode::Char('F') if !holding => f(F::Close),
+        KeyCode::PageUp if !holding => f(F::Move(-5)),
+        KeyCode::PageDown if !holding => f(F::Move(5)),
+        KeyCode::Char('g') if !holding => f(F::Series),
+        KeyCode::Char('n') if !holding => f(F::NewMeeting),
+        KeyCode::Char('e') if !holding => f(F::MoveMeeting),
+        KeyCode::Char('c') if !holding => f(F::ToggleCancel),
+        KeyCode::Char('a') if !holding => f(F::AddCase),
+        KeyCode::Char('w') if !holding => f(F::Withdraw),
+        _ => None,
     }
 }
 

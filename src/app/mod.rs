@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod discharge;
 mod edit;
+pub mod fagmote;
 pub mod fidelity;
 pub mod form;
 pub mod keys;
@@ -79,6 +80,8 @@ pub enum Request {
     Referrals,
     /// Write one change to the referral queue.
     Referral(crate::store::referrals::ReferralOp),
+    /// One change to the fagmøte plan or a meeting; the fresh plan comes back.
+    Fagmote(crate::store::fagmote::CaseOp),
 }
 
 /// One step the user can undo: the stay as it was, and the version the change produced.
@@ -212,7 +215,19 @@ pub enum Action {
     Intake(referrals::IntakeAction),
     /// Editing or removing the next of kin under the cursor.
     Kin(kin::KinAction),
+    /// Open the fagmøte mode (`F`).
+    OpenFagmote,
+    /// A key inside the fagmøte mode.
+    Fagmote(fagmote::FagmoteAction),
+    /// The fagmøte plan as now stored (loaded with the board, or after another's change).
+    PlanLoaded(Box<crate::domain::fagmote::Plan>),
+    /// A fagmøte change finished: the fresh plan and the id of a row it created, or why not.
+    FagmoteDone(Box<FagmoteResult>),
 }
+
+/// What the writer answers to a fagmøte change.
+pub type FagmoteResult =
+    Result<(crate::domain::fagmote::Plan, Option<i64>), crate::store::fagmote::CaseError>;
 
 impl Action {
     /// Actions that come from the user (and so clear the last footer message).
@@ -234,6 +249,8 @@ impl Action {
                 | Action::ArchiveLoaded(_)
                 | Action::ReferralsLoaded(_)
                 | Action::ReferralWritten(_)
+                | Action::PlanLoaded(_)
+                | Action::FagmoteDone(_)
         )
     }
 }
@@ -283,6 +300,10 @@ pub struct App {
     pub archive: Option<archive::Archive>,
     /// Referrals (queue and capacity forecast); always empty on a kiosk.
     pub intake: referrals::Intake,
+    /// Every fagmøte with its cases and measures (the board's marks read it too).
+    pub plan: crate::domain::fagmote::Plan,
+    /// The fagmøte mode, while it is open.
+    pub fagmote: Option<fagmote::Fagmote>,
     /// Kiosk page rotation: when the page last turned.
     last_rotation: DateTime,
     /// A write was requested and its result has not come back yet.
@@ -345,6 +366,8 @@ impl App {
             report: None,
             archive: None,
             intake: referrals::Intake::default(),
+            plan: Default::default(),
+            fagmote: None,
             last_rotation: now,
             saving: None,
             quit_after_save: false,
@@ -424,6 +447,14 @@ impl App {
             self.today(),
             &self.tz,
         );
+        let today = self.today();
+        let on_next = self.plan.on_next(today);
+        let grace = self.config.fagmote.evaluation_grace_days;
+        for r in &mut self.rows {
+            let id = self.stays[r.stay].id;
+            r.case_next = on_next.contains(&id);
+            r.measure = self.plan.flag_of(id, today, grace);
+        }
         if let Some(id) = keep
             && let Some(i) = self.rows.iter().position(|r| self.stays[r.stay].id == id)
         {
@@ -607,6 +638,12 @@ impl App {
             | Action::Intake(_)) => {
                 return self.apply_intake(a);
             }
+            a @ (Action::OpenFagmote
+            | Action::Fagmote(_)
+            | Action::PlanLoaded(_)
+            | Action::FagmoteDone(_)) => {
+                return self.apply_fagmote(a);
+            }
             other => return self.apply_edit(other),
         }
         true
@@ -635,7 +672,9 @@ impl App {
         // The stand-up's countdown shows seconds.
         let mut dirty = old.date() != now.date()
             || (old.hour(), old.minute()) != (now.hour(), now.minute())
-            || (self.standup.is_some() && old != now);
+            || (self.standup.is_some() && old != now)
+            // The fagmøte's step timer shows seconds too.
+            || (self.fagmote.as_ref().is_some_and(|f| f.hold.is_some()) && old != now);
         if old.date() != now.date() {
             self.rebuild();
         }

@@ -21,6 +21,10 @@ pub struct RowView {
     pub flags: StayFlags,
     /// Events recorded since the stay was last discussed at a stand-up (the board's mark).
     pub new_events: usize,
+    /// The stay has a case on the next fagmøte.
+    pub case_next: bool,
+    /// The stay's worst fagmøte measure flag (evaluation due or overdue).
+    pub measure: Option<crate::domain::fagmote::MeasureFlag>,
 }
 
 /// Local date of a unix timestamp in the ward's zone.
@@ -74,6 +78,8 @@ pub fn build_rows(
                 collides,
                 flags: evaluate(s, &rules, today, updated_on),
                 new_events: crate::domain::events::new_since(s, s.events_seen_at).len(),
+                case_next: false,
+                measure: None,
             }
         })
         .collect();

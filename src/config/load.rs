@@ -1,7 +1,7 @@
 //! Reading and validating a config file. Errors carry file, line and column so that the
 //! banner on a running board and `tavle check-config` can say exactly what is wrong.
 
-use super::schema::{Choice, Config};
+use super::schema::{Choice, Config, Language};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -207,6 +207,68 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
                 c.standup.discussed_after_seconds
             ),
         ));
+    }
+    let f = &c.fagmote;
+    let time_ok = f.time.len() == 5
+        && f.time.as_bytes()[2] == b':'
+        && f.time[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && f.time[3..].parse::<u8>().is_ok_and(|m| m < 60);
+    if !time_ok {
+        return Err((
+            "time",
+            format!(
+                "fagmote.time must be HH:MM (e.g. \"13:00\"), not \"{}\"",
+                f.time
+            ),
+        ));
+    }
+    let m = &f.step_minutes;
+    for (key, v) in [
+        ("evaluate", m.evaluate),
+        ("situation", m.situation),
+        ("perspective", m.perspective),
+        ("measures", m.measures),
+        ("evaluate_on", m.evaluate_on),
+    ] {
+        if !(1..=120).contains(&v) {
+            return Err((
+                "step_minutes",
+                format!("fagmote.step_minutes.{key} must be 1–120, not {v}"),
+            ));
+        }
+    }
+    if !(1..=365).contains(&f.evaluate_after_days) {
+        return Err((
+            "evaluate_after_days",
+            format!(
+                "fagmote.evaluate_after_days must be 1–365, not {}",
+                f.evaluate_after_days
+            ),
+        ));
+    }
+    if f.evaluation_grace_days > 60 {
+        return Err((
+            "evaluation_grace_days",
+            format!(
+                "fagmote.evaluation_grace_days must be 0–60, not {}",
+                f.evaluation_grace_days
+            ),
+        ));
+    }
+    for lang in [Language::Nb, Language::En] {
+        for (key, t) in [
+            ("value", &f.prompts.value),
+            ("individual", &f.prompts.individual),
+            ("perspective", &f.prompts.perspective),
+            ("social", &f.prompts.social),
+        ] {
+            if t.get(lang).trim().is_empty() {
+                return Err((
+                    "prompts",
+                    format!("fagmote.prompts.{key} must not be empty"),
+                ));
+            }
+        }
     }
     if c.capacity == 0 || c.capacity > 1000 {
         return Err((

@@ -439,6 +439,127 @@ impl Default for StandupConfig {
     }
 }
 
+/// A day of the week, for the fagmøte's weekly series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekdayName {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl WeekdayName {
+    pub fn to_jiff(self) -> jiff::civil::Weekday {
+        use jiff::civil::Weekday as W;
+        match self {
+            Self::Monday => W::Monday,
+            Self::Tuesday => W::Tuesday,
+            Self::Wednesday => W::Wednesday,
+            Self::Thursday => W::Thursday,
+            Self::Friday => W::Friday,
+            Self::Saturday => W::Saturday,
+            Self::Sunday => W::Sunday,
+        }
+    }
+}
+
+/// The time box of each step of a fagmøte case, in minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StepMinutes {
+    /// Evaluating the measures whose date has come (the meeting opens with it).
+    pub evaluate: u32,
+    /// (a) the situation: what, when, where.
+    pub situation: u32,
+    /// (b) the person's perspective, with the VIPS prompts.
+    pub perspective: u32,
+    /// (c) measures: who does what from when.
+    pub measures: u32,
+    /// (d) the date to evaluate.
+    pub evaluate_on: u32,
+}
+
+impl Default for StepMinutes {
+    /// 5 + 5 + 15 + 15 + 5 = 45 minutes: one case and the evaluations fit the usual
+    /// 45-minute fagmøte, and the person's perspective and the measures get the most time.
+    fn default() -> Self {
+        Self {
+            evaluate: 5,
+            situation: 5,
+            perspective: 15,
+            measures: 15,
+            evaluate_on: 5,
+        }
+    }
+}
+
+/// The four VIPS elements, as the prompts shown in step (b).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct VipsPrompts {
+    pub value: Text,
+    pub individual: Text,
+    pub perspective: Text,
+    pub social: Text,
+}
+
+impl Default for VipsPrompts {
+    fn default() -> Self {
+        Self {
+            value: Text::both(
+                "V – Blir personen verdsatt som alle andre, uavhengig av alder og kognitiv funksjon?",
+                "V – Is the person valued like everyone else, whatever their age and cognitive function?",
+            ),
+            individual: Text::both(
+                "I – Er omsorgen tilrettelagt for akkurat denne personen?",
+                "I – Is the care individualised for this very person?",
+            ),
+            perspective: Text::both(
+                "P – Hvordan ser personen ut til å oppleve situasjonen og verden rundt seg?",
+                "P – How does the person seem to experience the situation and the world around them?",
+            ),
+            social: Text::both(
+                "S – Hva i det sosiale miljøet kan støtte personen?",
+                "S – What in the social environment can support the person?",
+            ),
+        }
+    }
+}
+
+/// The weekly VIPS fagmøte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FagmoteConfig {
+    /// The weekday of the weekly series.
+    pub weekday: WeekdayName,
+    /// The time of day, `HH:MM` (shown in the plan).
+    pub time: String,
+    pub step_minutes: StepMinutes,
+    /// The evaluation date a case proposes: this many days after the meeting.
+    pub evaluate_after_days: u32,
+    /// Days a measure may wait for the next fagmøte after its evaluation date before it is
+    /// overdue (and no longer counts as evaluated on time).
+    pub evaluation_grace_days: u32,
+    pub prompts: VipsPrompts,
+}
+
+impl Default for FagmoteConfig {
+    fn default() -> Self {
+        Self {
+            weekday: WeekdayName::Thursday,
+            time: "13:00".into(),
+            step_minutes: StepMinutes::default(),
+            evaluate_after_days: 14,
+            evaluation_grace_days: 7,
+            prompts: VipsPrompts::default(),
+        }
+    }
+}
+
 /// Kiosk behaviour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -472,6 +593,7 @@ pub struct Config {
     pub privacy: PrivacyConfig,
     pub kiosk: KioskConfig,
     pub standup: StandupConfig,
+    pub fagmote: FagmoteConfig,
     pub staff: Vec<Staff>,
     pub target_groups: Vec<Choice>,
     pub risks: Vec<Choice>,
@@ -499,6 +621,7 @@ impl Default for Config {
             privacy: PrivacyConfig::default(),
             kiosk: KioskConfig::default(),
             standup: StandupConfig::default(),
+            fagmote: FagmoteConfig::default(),
             staff: vec![
                 Staff::new("Anne Sykepleier", "nurse"),
                 Staff::new("Bjørn Fysioterapeut", "physio"),

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod discharge;
 pub mod edit;
 pub mod events;
+pub mod fagmote;
 pub mod fidelity;
 pub mod flags;
 pub mod holidays;

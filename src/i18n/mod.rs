@@ -10,6 +10,8 @@ mod events;
 pub use events::{EventStrings, event_strings};
 mod intake;
 pub use intake::{IntakeStrings, intake_strings};
+mod fagmote;
+pub use fagmote::*;
 mod fidelity;
 pub use fidelity::{FidelityStrings, fidelity_strings};
 

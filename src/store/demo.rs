@@ -339,6 +339,7 @@ pub fn seed_demo(
     seed_meetings(&tx, &stays, &ids, today, now)?;
     seed_events(&tx, &stays, &ids, now)?;
     seed_attendance(&tx)?;
+    seed_fagmote(&tx, &stays, &ids, today, now)?;
     seed_history(&tx, &stays, &ids)?;
     seed_intake(&tx, &stays, &ids, today, now, over_day)?;
     tx.commit()?;
@@ -816,6 +817,247 @@ fn seed_attendance(tx: &Transaction<'_>) -> Result<(), StoreError> {
             }
         }
     }
+    Ok(())
+}
+
+/// The weekly fagmøte (Thursdays): two held meetings with cases, measures and attendance
+/// (one measure evaluated on time, one due for evaluation now), the next one planned with
+/// two cases on its agenda, and two more planned dates.
+fn seed_fagmote(
+    tx: &Transaction<'_>,
+    stays: &[B],
+    ids: &[i64],
+    today: Date,
+    now: i64,
+) -> Result<(), StoreError> {
+    use rusqlite::params;
+    let id_of = |name: &str| {
+        stays
+            .iter()
+            .zip(ids)
+            .find(|(b, _)| b.stay.name == name)
+            .map(|(_, id)| *id)
+            .unwrap_or(0)
+    };
+    let ahead = (1..=7i64)
+        .map(|k| k - 1)
+        .find(|k| add_days(today, *k).weekday() == jiff::civil::Weekday::Thursday)
+        .unwrap_or(0);
+    let next = add_days(today, ahead);
+    let (a_date, b_date) = (add_days(next, -14), add_days(next, -7));
+    let meeting = |date: Date, status: &str, led: &str, sup: &str| -> Result<i64, StoreError> {
+        let held = status == "held";
+        let started = now - crate::domain::dates::days_between(date, today) * 86_400;
+        tx.execute(
+            "INSERT INTO case_meetings (date, status, started_at, ended_at, led_by, supervisor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                date.to_string(),
+                status,
+                held.then_some(started),
+                held.then_some(started + 45 * 60),
+                led,
+                sup
+            ],
+        )?;
+        Ok(tx.last_insert_rowid())
+    };
+    let a = meeting(a_date, "held", "Dag Helsefagarbeider", "Anne Sykepleier")?;
+    let b = meeting(b_date, "held", "Dag Helsefagarbeider", "Eva Sykepleier")?;
+    let c = meeting(next, "planned", "", "")?;
+    meeting(add_days(next, 7), "planned", "", "")?;
+    meeting(add_days(next, 14), "planned", "", "")?;
+    for (m, who) in [
+        (
+            a,
+            &[
+                ("Dag Helsefagarbeider", "health_worker"),
+                ("Anne Sykepleier", "nurse"),
+                ("Eva Sykepleier", "nurse"),
+                ("Camilla Ergoterapeut", "ot"),
+            ][..],
+        ),
+        (
+            b,
+            &[
+                ("Dag Helsefagarbeider", "health_worker"),
+                ("Eva Sykepleier", "nurse"),
+                ("Bjørn Fysioterapeut", "physio"),
+            ][..],
+        ),
+    ] {
+        for (name, disc) in who {
+            tx.execute(
+                "INSERT INTO attendance (kind, meeting_id, name, discipline) VALUES ('case', ?1, ?2, ?3)",
+                params![m, name, disc],
+            )?;
+        }
+    }
+    #[allow(clippy::type_complexity)]
+    let case = |m: i64,
+                pos: i64,
+                stay: &str,
+                title: &str,
+                by: &str,
+                texts: Option<(&str, &str, &str, &str, &str)>,
+                evaluate_on: Option<Date>|
+     -> Result<i64, StoreError> {
+        let (sit, v, i, p, s) = texts.unwrap_or_default();
+        tx.execute(
+            "INSERT INTO cases (meeting_id, stay_id, position, title, put_up_by, situation,
+                value_prompt, individual_prompt, perspective, social_prompt, evaluate_on, status)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                m,
+                id_of(stay),
+                pos,
+                title,
+                by,
+                sit,
+                v,
+                i,
+                p,
+                s,
+                evaluate_on.map(|d| d.to_string()),
+                if texts.is_some() {
+                    "discussed"
+                } else {
+                    "planned"
+                }
+            ],
+        )?;
+        Ok(tx.last_insert_rowid())
+    };
+    let measure = |case: i64,
+                   stay: &str,
+                   text: &str,
+                   who: &str,
+                   from: Date,
+                   evaluate_on: Date,
+                   evaluated: Option<(&str, &str, i64)>|
+     -> Result<(), StoreError> {
+        tx.execute(
+            "INSERT INTO measures (case_id, stay_id, text, who, from_on, evaluate_on, evaluation,
+                evaluated_on, evaluation_note, evaluated_in)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                case,
+                id_of(stay),
+                text,
+                who,
+                from.to_string(),
+                evaluate_on.to_string(),
+                evaluated.map(|e| e.0),
+                evaluated.map(|_| b_date.to_string()),
+                evaluated.map_or("", |e| e.1),
+                evaluated.map(|e| e.2)
+            ],
+        )?;
+        Ok(())
+    };
+    let arne = case(
+        a,
+        0,
+        "Arne Johansen",
+        "Urolig og redd om natta",
+        "Dag Helsefagarbeider",
+        Some((
+            "Natt til tirsdag kl. 02–04 i soverommet: Arne ringte vakta tre ganger og ville ha noen hos seg.",
+            "Han skal møtes som den voksne mannen han er, ikke som «vanskelig».",
+            "Han har sovet med radioen på i femti år.",
+            "Han virker redd når det er mørkt og stille, og vet ikke om noen kommer.",
+            "Kona Berit kan ringe ham før hun legger seg.",
+        )),
+        Some(b_date),
+    )?;
+    measure(
+        arne,
+        "Arne Johansen",
+        "Nattlampe og radio på lavt, fast kveldsrutine",
+        "Kveldsvakt",
+        a_date,
+        b_date,
+        Some((
+            "worked",
+            "Sover bedre; har ikke ringt vakta om natta siden",
+            b,
+        )),
+    )?;
+    let ingrid = case(
+        a,
+        1,
+        "Ingrid Sæther",
+        "Vil ikke ta imot hjelp i dusjen",
+        "Eva Sykepleier",
+        Some((
+            "Morgenstell mandag og onsdag kl. 09 på badet: Ingrid sa nei og ble sint.",
+            "",
+            "Hun har alltid dusjet om kvelden.",
+            "Hun opplever det som at fremmede bestemmer over kroppen hennes.",
+            "",
+        )),
+        Some(add_days(today, -1)),
+    )?;
+    measure(
+        ingrid,
+        "Ingrid Sæther",
+        "Tilby dusj om kvelden, helst med samme pleier",
+        "Eva Sykepleier",
+        a_date,
+        add_days(today, -1),
+        None,
+    )?;
+    let marit = case(
+        b,
+        0,
+        "Marit Strand",
+        "Sitter alene og strikker ikke lenger",
+        "Camilla Ergoterapeut",
+        Some((
+            "Ettermiddagene hjemme i stua, sist torsdag kl. 15: strikketøyet lå urørt.",
+            "",
+            "Strikking har vært det hun er kjent for i familien.",
+            "Hun sier at hun ikke ser maskene godt nok lenger, og at det er flaut.",
+            "Naboen Randi strikker og kan komme innom.",
+        )),
+        Some(add_days(next, 7)),
+    )?;
+    measure(
+        marit,
+        "Marit Strand",
+        "Lyspære med dagslys og tykkere garn",
+        "Camilla Ergoterapeut",
+        b_date,
+        add_days(next, 7),
+        None,
+    )?;
+    measure(
+        marit,
+        "Marit Strand",
+        "Randi kommer innom torsdager kl. 14",
+        "Primærkontakt avtaler",
+        b_date,
+        add_days(next, 7),
+        None,
+    )?;
+    case(
+        c,
+        0,
+        "Gunvor Dahl",
+        "Spiser lite når hun er alene",
+        "Bjørn Fysioterapeut",
+        None,
+        None,
+    )?;
+    case(
+        c,
+        1,
+        "Solveig Nilsen",
+        "Vil ikke være med i koret likevel",
+        "Anne Sykepleier",
+        None,
+        None,
+    )?;
     Ok(())
 }
 

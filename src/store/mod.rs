@@ -6,6 +6,7 @@ pub mod backup;
 pub mod demo;
 mod error;
 pub mod export;
+pub mod fagmote;
 pub mod identity;
 mod load;
 pub mod meetings;

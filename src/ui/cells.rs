@@ -126,6 +126,17 @@ fn variants(
             if row.new_events > 0 && app.privacy().risks {
                 v.push((format!("{} ", th.event_mark()), th.warn()));
             }
+            // The fagmøte's marks: a measure due (amber) or overdue (red) for evaluation,
+            // and a case on the next meeting.
+            if let Some(flag) = row.measure {
+                v.push((
+                    format!("{} ", th.measure_mark()),
+                    th.level(measure_level(flag)),
+                ));
+            }
+            if row.case_next {
+                v.push((format!("{} ", th.case_mark()), th.titles_plain()));
+            }
             v.push((row.label.clone(), th.strong()));
             if row.collides {
                 v.push((format!(" {}", th.collide_mark()), th.warn()));
@@ -672,4 +683,12 @@ pub fn goal_lines(
         }
     }
     out
+}
+
+/// The level a measure flag is drawn with: due amber, overdue red.
+pub fn measure_level(flag: crate::domain::fagmote::MeasureFlag) -> Level {
+    match flag {
+        crate::domain::fagmote::MeasureFlag::Due => Level::DueSoon,
+        crate::domain::fagmote::MeasureFlag::Overdue => Level::Overdue,
+    }
 }

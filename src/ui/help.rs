@@ -54,6 +54,18 @@ fn keys_full(app: &App) -> &'static str {
     if app.standup.is_some() && app.overlay == Overlay::None {
         return crate::i18n::standup_strings(app.config.language).keys;
     }
+    if let Some(f) = &app.fagmote
+        && app.overlay == Overlay::None
+    {
+        let t = crate::i18n::fagmote_strings(app.config.language);
+        return match &f.hold {
+            None => t.keys_plan,
+            Some(h) if matches!(h.step(), Some((crate::domain::fagmote::Step::Evaluate, _))) => {
+                t.keys_hold_evaluate
+            }
+            Some(_) => t.keys_hold,
+        };
+    }
     match app.overlay {
         Overlay::Detail => s.keys_detail,
         Overlay::Goals => e.keys_goals,
@@ -143,6 +155,21 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     ];
     let marked = app.privacy().risks && app.rows.iter().any(|r| r.new_events > 0);
     let event_w: usize = event_legend.iter().map(|s| s.width()).sum();
+    let t = crate::i18n::fagmote_strings(app.config.language);
+    let mut extras = extras;
+    // The fagmøte's marks, only when the board shows one (they mean nothing otherwise).
+    if app.rows.iter().any(|r| r.measure.is_some()) {
+        extras.push(Span::raw("  "));
+        extras.push(Span::styled(th.measure_mark(), th.level(Level::DueSoon)));
+        extras.push(Span::raw(format!(" {}/", t.legend_due)));
+        extras.push(Span::styled(th.measure_mark(), th.level(Level::Overdue)));
+        extras.push(Span::raw(format!(" {}", t.legend_overdue)));
+    }
+    if app.rows.iter().any(|r| r.case_next) {
+        extras.push(Span::raw("  "));
+        extras.push(Span::styled(th.case_mark(), th.titles_plain()));
+        extras.push(Span::raw(format!(" {}", t.legend_case)));
+    }
     let extras_w: usize = extras.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width);
     let event_w = if marked { event_w } else { 0 };
@@ -196,8 +223,14 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
 /// Every key, per mode.
 pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
     let s = strings(app.config.language);
+    let t = crate::i18n::fagmote_strings(app.config.language);
+    let marks = [("T", t.help_measure_mark), ("F", t.help_case_mark)];
     match app.mode {
-        Mode::Kiosk => s.help_kiosk.to_vec(),
+        Mode::Kiosk => {
+            let mut v = s.help_kiosk.to_vec();
+            v.extend(marks);
+            v
+        }
         Mode::Edit => {
             let mut v = s.help_board.to_vec();
             // The intake keys go after the archive's (`A`), else at the end.
@@ -208,6 +241,9 @@ pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
             let extra = crate::i18n::intake_strings(app.config.language).help;
             v.splice(at..at, extra.iter().copied());
             v.extend_from_slice(crate::i18n::event_strings(app.config.language).help);
+            v.push(("F", t.help_key));
+            v.extend(t.help_mode.iter().copied());
+            v.extend(marks);
             v
         }
     }

@@ -6,6 +6,7 @@ pub mod capacity;
 mod cells;
 mod detail;
 mod events;
+pub mod fagmote;
 pub mod fidelity;
 mod form;
 mod header;
@@ -107,7 +108,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         let text = crate::domain::text::sanitize(&text);
         frame.render_widget(Paragraph::new(Line::from(text)).style(th.banner()), ban);
     }
-    if app.rows.is_empty() {
+    if let Some(f) = &app.fagmote {
+        fagmote::draw(frame, body, app, f, &th);
+    } else if app.rows.is_empty() {
         help::empty_state(frame, body, app, &th);
     } else if let Some(st) = &app.standup {
         standup::draw(frame, body, app, st, &th);
@@ -161,6 +164,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         let mut at = centred(area, w, form::height(f, w));
         // Keep the selected row in sight: move the form below it, or above it.
         if app.standup.is_none()
+            && app.fagmote.is_none()
             && !app.rows.is_empty()
             && let Some(y) = table::selected_y(app, body)
             && (at.y..at.y + at.height).contains(&y)

@@ -236,6 +236,8 @@ fn person_width(app: &App) -> u16 {
                 } else {
                     0
                 }
+                + if r.measure.is_some() { 2 } else { 0 }
+                + if r.case_next { 2 } else { 0 }
                 + if r.collides { 2 } else { 0 }
         })
         .max()

@@ -80,6 +80,22 @@ impl Theme {
         if self.ascii { "+" } else { "◆" }
     }
 
+    /// Marker for a fagmøte measure whose evaluation is due (coloured by how late).
+    pub fn measure_mark(&self) -> &'static str {
+        "T"
+    }
+
+    /// Marker for a case on the next fagmøte: a letter, like the measures' `T` (the
+    /// diamond is the events' mark).
+    pub fn case_mark(&self) -> &'static str {
+        "F"
+    }
+
+    /// Cyan, without the titles' underline: a mark that is information, not a warning.
+    pub fn titles_plain(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
     /// Marker for colliding initials.
     pub fn collide_mark(&self) -> &'static str {
         if self.ascii { "=" } else { "≈" }
