@@ -653,13 +653,18 @@ impl App {
                 (t.form_evaluate, fields)
             }
         };
-        self.form = Some(Form::new(
+        let mut form = Form::new(
             FormKind::Fagmote(kind),
             title,
             fields,
             Target::New,
             &self.config,
-        ));
+        );
+        // The person is preselected (the board's selection): the title is what to type.
+        if matches!(kind, FForm::AddCase(_)) {
+            form.focus = 1;
+        }
+        self.form = Some(form);
     }
 
     /// «Kari H.: Uro ved kveldsstell», with the name as this screen may show it.

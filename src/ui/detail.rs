@@ -207,6 +207,7 @@ pub fn draw_stay(
             Span::styled(format!("  {due}"), th.level(lvl)),
         ]));
     }
+    super::fagmote::detail_lines(&mut lines, app, stay.id, privacy.notes, th);
     lines.push(Line::raw(""));
     let risks: Vec<String> = stay
         .risks
@@ -491,6 +492,8 @@ pub(super) fn field_label(field: &str, app: &App) -> String {
         "event" => crate::i18n::event_strings(app.config.language).event,
         "kin" => crate::i18n::intake_strings(app.config.language).kin_title,
         "referral" => crate::i18n::intake_strings(app.config.language).referrals_heading,
+        "case" => crate::i18n::fagmote_strings(app.config.language).detail_case,
+        "measure" => crate::i18n::fagmote_strings(app.config.language).measures,
         "decision" => {
             let d = crate::i18n::discharge_strings(app.config.language);
             let what = match field.strip_prefix("decision.").unwrap_or("") {

@@ -73,7 +73,7 @@ fn plan(frame: &mut Frame<'_>, area: Rect, app: &App, f: &Fagmote, th: &Theme) {
         );
         return;
     }
-    let left_w = if area.width >= 120 { 44 } else { 30 };
+    let left_w = if area.width >= 120 { 44 } else { 34 };
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(10)]).areas(rest);
     let next = app.plan.next_meeting(today).map(|m| m.id);
@@ -452,5 +452,63 @@ fn measures(l: &mut Vec<Line<'static>>, app: &App, c: &Case, th: &Theme) {
     }
     for m in ms {
         l.push(measure_line(app, m, "   ", th));
+    }
+}
+
+/// The person's history in the fagmøte, for the detail pane (when there is one): every case over the stay
+/// (with its meeting's date), what was said when `texts` may be shown, and its measures.
+pub fn detail_lines(
+    lines: &mut Vec<Line<'static>>,
+    app: &App,
+    stay: crate::domain::StayId,
+    texts: bool,
+    th: &Theme,
+) {
+    let t = fagmote_strings(app.config.language);
+    let cases = app.plan.cases_of(stay);
+    // Most stays never come up at a fagmøte: no empty section for them.
+    if cases.is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.detail_title, th.titles()));
+    for (c, m) in cases {
+        let when = m.map(|m| fmt_date(m.date)).unwrap_or_default();
+        let mut spans = vec![
+            Span::styled(format!("  {when}  "), th.dim()),
+            Span::styled(format!("«{}»", sanitize(&c.title)), th.strong()),
+        ];
+        let state = match (c.status, m.map(|m| m.status)) {
+            (CaseStatus::Withdrawn, _) => Some(t.withdrawn),
+            (_, Some(MeetingStatus::Cancelled)) => Some(t.cancelled),
+            (CaseStatus::Discussed, _) => Some(t.discussed),
+            _ => None,
+        };
+        if let Some(w) = state {
+            spans.push(Span::styled(format!(" · {w}"), th.dim()));
+        }
+        if !c.put_up_by.trim().is_empty() {
+            spans.push(Span::styled(
+                format!(" ({} {})", t.put_up_by, sanitize(&c.put_up_by)),
+                th.dim(),
+            ));
+        }
+        lines.push(Line::from(spans));
+        if texts {
+            for (label, text) in [
+                (t.d_situation, &c.situation),
+                (t.d_perspective, &c.perspective),
+            ] {
+                if !text.trim().is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("      {label}: "), th.dim()),
+                        Span::raw(sanitize(text)),
+                    ]));
+                }
+            }
+        }
+        for ms in app.plan.measures_of(c.id) {
+            lines.push(measure_line(app, ms, "    ", th));
+        }
     }
 }

@@ -199,6 +199,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
             lw,
         ));
     }
+    // Measures from the fagmøte live on here, with their evaluation date, until evaluated.
+    let measures: Vec<_> = app
+        .plan
+        .measures
+        .iter()
+        .filter(|m| m.stay_id == stay.id && m.evaluation.is_none())
+        .collect();
+    if !measures.is_empty() {
+        let t = crate::i18n::fagmote_strings(lang);
+        gap(&mut l);
+        l.push(Line::styled(
+            format!(" {}", t.standup_measures),
+            th.titles(),
+        ));
+        for m in measures {
+            l.extend(super::hang_wrap(
+                super::fagmote::measure_line(app, m, "  ", th),
+                lw,
+            ));
+        }
+    }
     frame.render_widget(Paragraph::new(l), left);
 
     // Right: deadlines as on the board (with their dates and recorded reasons on a TV),

@@ -1,0 +1,470 @@
+//! The weekly VIPS fagmøte, driven by keys as the team lead would: plan the semester, put a
+//! case on the agenda, hold the meeting step by step, and evaluate its measure at a later
+//! meeting. The store holds what was said; the board, the detail pane and the stand-up show
+//! the measures; the screens fit a laptop (80x24) and a TV (200x50).
+
+mod common;
+
+use common::{lines, render, today};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::{Date, date};
+use rusqlite::Connection;
+use std::sync::Arc;
+use tavle::app::{Action, App, Mode};
+use tavle::clock::FixedClock;
+use tavle::config::Config;
+use tavle::domain::fagmote::{Evaluation, MeasureFlag, MeetingStatus};
+use tavle::session::{self, Editor};
+use tavle::store;
+
+struct Board {
+    app: App,
+    editor: Editor,
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+fn board(size: (u16, u16)) -> Board {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut conn = store::open_read_write(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    for s in [
+        common::stay(0, "Arne Johansen", 10),
+        common::stay(0, "Berit Dahl", 3),
+    ] {
+        store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
+    }
+    tx.commit().unwrap();
+    let stays = store::load_active(&conn).unwrap();
+    let mut app = common::app(Mode::Edit, Config::default(), stays, size);
+    app.update(Action::PlanLoaded(Box::new(
+        store::fagmote::load_plan(&conn).unwrap(),
+    )));
+    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
+    let editor = Editor::new(conn, "anne".into(), clock);
+    Board {
+        app,
+        editor,
+        _dir: dir,
+        path,
+    }
+}
+
+impl Board {
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        session::key(
+            &mut self.app,
+            Some(&mut self.editor),
+            KeyEvent::new(code, KeyModifiers::NONE),
+        );
+        self
+    }
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+    fn shift(&mut self, c: char) -> &mut Self {
+        session::key(
+            &mut self.app,
+            Some(&mut self.editor),
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT),
+        );
+        self
+    }
+    fn at(&mut self, d: Date, h: i8, m: i8) -> &mut Self {
+        session::dispatch(
+            &mut self.app,
+            Some(&mut self.editor),
+            Action::Tick(d.at(h, m, 0, 0)),
+        );
+        self
+    }
+    fn screen(&self) -> String {
+        lines(&render(&self.app)).join("\n")
+    }
+    fn db(&self) -> Connection {
+        Connection::open(&self.path).unwrap()
+    }
+    fn no_form_error(&self) {
+        if let Some(f) = &self.app.form {
+            let errs: Vec<_> = f.fields.iter().filter_map(|x| x.error.clone()).collect();
+            panic!("form still open: {:?} {:?} {errs:?}", f.title, f.error);
+        }
+    }
+}
+
+/// Plan the semester, put Arne's case up for Thursday, and hold that meeting through its
+/// four steps; the store holds every answer.
+fn hold_first_meeting(b: &mut Board) {
+    b.shift('F');
+    assert!(b.app.fagmote.is_some());
+    assert!(b.screen().contains("Ingen fagmøter er planlagt"));
+    b.keys("g");
+    // Wednesday 25 November: the Thursdays to the end of the year.
+    assert_eq!(b.app.plan.meetings.len(), 6, "{:?}", b.app.status);
+    assert_eq!(b.app.plan.meetings[0].date, date(2026, 11, 26));
+    assert!(b.screen().contains("La 6 fagmøter inn i møteplanen"));
+    // Pressing it again adds nothing.
+    b.keys("g");
+    assert_eq!(b.app.plan.meetings.len(), 6);
+
+    b.keys("a");
+    assert!(b.app.form.is_some());
+    // The person is chosen from the board (Arne, the selected row, first).
+    b.keys("Uro om natta");
+    b.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Enter);
+    b.no_form_error();
+    let agenda = b.app.plan.agenda(b.app.plan.meetings[0].id);
+    assert_eq!(agenda.len(), 1);
+    assert_eq!(agenda[0].title, "Uro om natta");
+    assert_eq!(
+        agenda[0].put_up_by, "Anne Sykepleier",
+        "the primary contact"
+    );
+    // The board marks Arne: a case on the next fagmøte.
+    let arne = b
+        .app
+        .rows
+        .iter()
+        .find(|r| b.app.stays[r.stay].name == "Arne Johansen")
+        .unwrap();
+    assert!(arne.case_next);
+
+    // Hold it: who leads and who supervises, then who is there.
+    b.key(KeyCode::Enter);
+    b.keys("Dag Helsefagarbeider");
+    b.key(KeyCode::Tab).keys("Anne Sykepleier");
+    b.key(KeyCode::Enter);
+    b.no_form_error();
+    let hold = b.app.fagmote.as_ref().unwrap().hold.clone().expect("held");
+    assert_eq!(
+        hold.steps.len(),
+        4,
+        "no evaluations due: the case's four steps"
+    );
+    b.shift('M').keys("Dag Helsefagarbeider");
+    b.key(KeyCode::Tab).keys("h").key(KeyCode::Enter);
+    b.no_form_error();
+    b.shift('M').keys("Anne Sykepleier");
+    b.key(KeyCode::Tab).keys("s").key(KeyCode::Enter);
+    b.no_form_error();
+
+    // (a) the situation.
+    assert!(b.screen().contains("a) Situasjonen"));
+    b.key(KeyCode::Enter)
+        .keys("Natt til tirsdag kl. 02 på soverommet")
+        .key(KeyCode::Enter);
+    b.no_form_error();
+    // (b) the perspective, with the four VIPS prompts.
+    b.key(KeyCode::Right);
+    let s = b.screen();
+    assert!(s.contains("b) Personens perspektiv"), "{s}");
+    assert!(
+        s.contains("P – Hvordan ser personen ut til å oppleve"),
+        "{s}"
+    );
+    b.key(KeyCode::Enter).key(KeyCode::Tab).key(KeyCode::Tab);
+    b.keys("Redd i mørket").key(KeyCode::Enter);
+    b.no_form_error();
+    // (c) a measure: who does what from when (the meeting's date proposed).
+    b.key(KeyCode::Right).key(KeyCode::Enter);
+    b.keys("Nattlampe og radio");
+    b.key(KeyCode::Tab).keys("Kveldsvakt").key(KeyCode::Enter);
+    b.no_form_error();
+    // (d) the evaluation date: proposed two weeks after the meeting.
+    b.key(KeyCode::Right).key(KeyCode::Enter);
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[0].value(), "10.12.2026");
+    b.key(KeyCode::Enter);
+    b.no_form_error();
+    b.keys("t");
+    assert!(b.app.fagmote.as_ref().unwrap().hold.is_none());
+    assert!(b.screen().contains("Fagmøtet er avsluttet"));
+}
+
+#[test]
+fn a_fagmote_is_planned_held_and_its_measure_evaluated_at_a_later_meeting() {
+    let mut b = board((120, 30));
+    hold_first_meeting(&mut b);
+
+    let c = b.db();
+    let (status, led, sup, started, ended): (String, String, String, i64, Option<i64>) = c
+        .query_row(
+            "SELECT status, led_by, supervisor, started_at, ended_at FROM case_meetings
+             WHERE date = '2026-11-26'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(status, "held");
+    assert_eq!(led, "Dag Helsefagarbeider");
+    assert_eq!(sup, "Anne Sykepleier");
+    assert!(ended.is_some_and(|e| e >= started));
+    let att: Vec<(String, String)> = c
+        .prepare("SELECT name, discipline FROM attendance WHERE kind = 'case' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        att,
+        vec![
+            ("Anne Sykepleier".into(), "nurse".into()),
+            ("Dag Helsefagarbeider".into(), "health_worker".into())
+        ]
+    );
+    let (sit, persp, case_status): (String, String, String) = c
+        .query_row(
+            "SELECT situation, perspective, status FROM cases",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(sit, "Natt til tirsdag kl. 02 på soverommet");
+    assert_eq!(persp, "Redd i mørket");
+    assert_eq!(case_status, "discussed");
+    let (text, who, from, eval_on): (String, String, String, String) = c
+        .query_row(
+            "SELECT text, who, from_on, evaluate_on FROM measures",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (text.as_str(), who.as_str(), from.as_str(), eval_on.as_str()),
+        (
+            "Nattlampe og radio",
+            "Kveldsvakt",
+            "2026-11-26",
+            "2026-12-10"
+        )
+    );
+    // Every step is in the audit log, the person's on their stay.
+    let audited: i64 = c
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'fagmote' AND stay_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(audited >= 5, "{audited}");
+
+    // Measures live on: the stand-up and the detail pane show it with its date.
+    b.key(KeyCode::Esc);
+    assert!(b.app.fagmote.is_none());
+    b.key(KeyCode::Enter);
+    let s = b.screen();
+    assert!(s.contains("Fagmøter") && s.contains("Uro om natta"), "{s}");
+    assert!(
+        s.contains("Nattlampe og radio") && s.contains("evalueres 10.12"),
+        "{s}"
+    );
+    b.key(KeyCode::Esc);
+
+    // Two weeks on, the evaluation is due: the board flags it.
+    let later = date(2026, 12, 10);
+    b.at(later, 9, 0);
+    let flag = |b: &Board| {
+        b.app
+            .rows
+            .iter()
+            .find(|r| b.app.stays[r.stay].name == "Arne Johansen")
+            .unwrap()
+            .measure
+    };
+    assert_eq!(flag(&b), Some(MeasureFlag::Due));
+    assert_eq!(
+        tavle::domain::fagmote::measure_flag(&b.app.plan.measures[0], date(2026, 12, 18), 7),
+        Some(MeasureFlag::Overdue)
+    );
+    // That day's fagmøte opens with evaluating it.
+    b.shift('F');
+    let sel = b.app.fagmote_selected().unwrap();
+    assert_eq!(sel.date, later);
+    assert!(b.screen().contains("Tiltak som skal evalueres"));
+    b.key(KeyCode::Enter)
+        .keys("Eva Sykepleier")
+        .key(KeyCode::Enter);
+    b.no_form_error();
+    let s = b.screen();
+    assert!(
+        s.contains("Evaluering av tiltak") && s.contains("Nattlampe og radio"),
+        "{s}"
+    );
+    // The answer starts on «velg»: Enter alone is refused.
+    b.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(b.app.form.is_some());
+    b.key(KeyCode::Right).key(KeyCode::Right);
+    b.key(KeyCode::Tab).keys("Sover bedre, men ikke hver natt");
+    b.key(KeyCode::Enter);
+    b.no_form_error();
+    let m = &b.app.plan.measures[0];
+    assert_eq!(m.evaluation, Some(Evaluation::Partly));
+    assert_eq!(m.evaluated_on, Some(later));
+    assert_eq!(flag(&b), None, "evaluated: the flag is gone");
+    b.keys("t");
+    let today_meeting = b
+        .app
+        .plan
+        .meetings
+        .iter()
+        .find(|m| m.date == later)
+        .unwrap();
+    assert_eq!(today_meeting.status, MeetingStatus::Held);
+
+    // For the leader: held of planned, and the measure counted as evaluated on time.
+    let st = tavle::domain::fagmote::leader_stats(
+        &b.app.plan,
+        date(2026, 11, 1),
+        date(2026, 12, 31),
+        later,
+        7,
+    );
+    assert_eq!((st.held, st.planned), (2, 6));
+    assert_eq!((st.evaluated_on_time, st.measures_due), (1, 1));
+}
+
+#[test]
+fn the_plan_is_edited_moved_cancelled_and_a_case_withdrawn() {
+    let mut b = board((120, 30));
+    b.shift('F').keys("n");
+    // A meeting on a date of one's own choosing.
+    let f = b.app.form.as_mut().unwrap();
+    assert_eq!(
+        f.fields[0].value(),
+        "26.11.2026",
+        "the next Thursday proposed"
+    );
+    b.keys("01.12.2026").key(KeyCode::Enter);
+    b.no_form_error();
+    assert_eq!(b.app.plan.meetings[0].date, date(2026, 12, 1));
+    // The same date again is refused, with the typed date kept.
+    b.keys("n").keys("1.12").key(KeyCode::Enter);
+    let f = b.app.form.as_ref().expect("kept open");
+    assert!(
+        f.error.as_deref().unwrap_or("").contains("allerede"),
+        "{:?}",
+        f.error
+    );
+    b.key(KeyCode::Esc);
+    // Moved.
+    b.keys("e").keys("03.12").key(KeyCode::Enter);
+    b.no_form_error();
+    assert_eq!(b.app.plan.meetings[0].date, date(2026, 12, 3));
+    // A case put up, then withdrawn (kept in the history as withdrawn).
+    b.keys("a").keys("Spiser lite").key(KeyCode::Enter);
+    b.no_form_error();
+    b.keys("w").key(KeyCode::Enter);
+    b.no_form_error();
+    assert!(b.app.plan.agenda(b.app.plan.meetings[0].id).is_empty());
+    assert_eq!(b.app.plan.cases.len(), 1);
+    // Cancelled: no case can be put up, it cannot be held, and c brings it back.
+    b.keys("c");
+    assert_eq!(b.app.plan.meetings[0].status, MeetingStatus::Cancelled);
+    b.keys("a");
+    assert!(b.app.form.is_none());
+    b.key(KeyCode::Enter);
+    assert!(b.app.form.is_none());
+    assert!(b.screen().contains("avlyst"));
+    b.keys("c");
+    assert_eq!(b.app.plan.meetings[0].status, MeetingStatus::Planned);
+    let moves: i64 = b
+        .db()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE field LIKE 'case_meeting.%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(moves, 4, "added, moved, cancelled, planned again");
+}
+
+#[test]
+fn the_step_timer_turns_amber_then_red_and_never_blocks() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = board(size);
+        b.shift('F').keys("g").keys("a").keys("Uro om natta");
+        b.key(KeyCode::Enter);
+        b.key(KeyCode::Enter).keys("Dag").key(KeyCode::Enter);
+        b.no_form_error();
+        let t0 = today();
+        b.at(t0, 9, 6);
+        let s = b.screen();
+        assert!(s.contains("01:00 / 05:00"), "{size:?}\n{s}");
+        let style = |b: &Board, needle: &str| {
+            let buf = render(&b.app);
+            let (x, y) = common::find(&buf, needle).unwrap_or_else(|| panic!("{needle}"));
+            buf[(x, y)].style()
+        };
+        let plain = style(&b, "01:00").fg;
+        assert!(
+            !matches!(
+                plain,
+                Some(ratatui::style::Color::Yellow | ratatui::style::Color::Red)
+            ),
+            "within the box: plain, not {plain:?}"
+        );
+        // The last fifth of the five minutes: amber.
+        b.at(t0, 9, 9);
+        assert_eq!(style(&b, "04:00").fg, Some(ratatui::style::Color::Yellow));
+        // Past it: red, and says so; the next step is still there.
+        b.at(t0, 9, 12);
+        let s = b.screen();
+        assert!(s.contains("07:00 / 05:00 over tiden"), "{size:?}\n{s}");
+        assert_eq!(style(&b, "07:00").fg, Some(ratatui::style::Color::Red));
+        b.key(KeyCode::Right);
+        let s = b.screen();
+        assert!(
+            s.contains("b) Personens perspektiv") && s.contains("00:00 / 15:00"),
+            "{s}"
+        );
+        // Every VIPS prompt is on screen, also on a laptop.
+        for p in ["V –", "I –", "P –", "S –"] {
+            assert!(s.contains(p), "{size:?} {p}\n{s}");
+        }
+        assert!(s.contains("Steg 2 av 4"), "{s}");
+        // The plan and the keys fit.
+        b.key(KeyCode::Esc);
+        let s = b.screen();
+        assert!(
+            s.contains("26.11.2026") && s.contains("Uro om natta"),
+            "{size:?}\n{s}"
+        );
+        assert!(s.contains("Esc lukk"), "{size:?}\n{s}");
+    }
+}
+
+#[test]
+fn a_kiosk_shows_the_measure_flag_but_never_the_mode() {
+    let mut b = board((120, 30));
+    hold_first_meeting(&mut b);
+    let conn = store::open_read_only(&b.path).unwrap();
+    let stays = store::load_active(&conn).unwrap();
+    let plan = store::fagmote::load_plan(&conn).unwrap();
+    let mut k = App::new(
+        Mode::Kiosk,
+        Config::default(),
+        stays,
+        date(2026, 12, 11).at(9, 0, 0, 0),
+        (120, 30),
+    );
+    k.update(Action::PlanLoaded(Box::new(plan)));
+    let row = k
+        .rows
+        .iter()
+        .find(|r| k.stays[r.stay].name.starts_with("Arne"))
+        .unwrap();
+    assert_eq!(row.measure, Some(MeasureFlag::Due));
+    let s = lines(&render(&k)).join("\n");
+    assert!(s.contains("T AJ"), "{s}");
+    let key = KeyEvent::new(KeyCode::Char('F'), KeyModifiers::SHIFT);
+    assert!(tavle::app::keys::action_for_key(&k, key).is_none());
+    k.update(Action::OpenFagmote);
+    assert!(k.fagmote.is_none());
+    k.update(Action::Fagmote(tavle::app::fagmote::FagmoteAction::Series));
+    assert!(k.requests.is_empty(), "a kiosk asks for no write");
+}
