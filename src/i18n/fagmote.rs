@@ -114,8 +114,7 @@ pub struct FagmoteStrings {
     pub ind_none: &'static str,
     pub help_key: &'static str,
     pub help_mode: &'static [(&'static str, &'static str)],
-    pub help_measure_mark: &'static str,
-    pub help_case_mark: &'static str,
+    pub help_marks: (&'static str, &'static str),
 }
 
 /// The fagmøte strings for `lang`.
@@ -233,33 +232,18 @@ static NB: FagmoteStrings = FagmoteStrings {
     help_key: "fagmøte (VIPS): møteplan, saker, tiltak og evaluering",
     help_mode: &[
         (
-            "  F: g",
-            "lag en ukentlig møteplan ut semesteret (ukedag og klokkeslett i oppsettet)",
+            "  F: møteplanen",
+            "Enter hold møtet · a sett opp sak · w trekk sak · g lag ukentlig møteplan · n nytt møte · e flytt · c avlys",
         ),
         (
-            "  F: n / e / c",
-            "nytt møte / flytt møtet / avlys eller gjeninnfør",
-        ),
-        (
-            "  F: a / w",
-            "sett opp en sak (person, kort tittel, satt opp av) / trekk en sak",
-        ),
-        (
-            "  F: Enter",
-            "hold møtet: ressursperson og veileder, deretter steg for steg",
-        ),
-        (
-            "  møtet: →/←",
-            "neste/forrige steg; Enter skriver steget, a legger til et tiltak",
-        ),
-        ("  møtet: M", "til stede, med fag"),
-        (
-            "  møtet: t",
-            "avslutt møtet (Esc går til møteplanen uten å avslutte)",
+            "  F: møtet",
+            "→/← neste/forrige steg · Enter skriv steget · a nytt tiltak · M til stede · t avslutt · Esc møteplanen",
         ),
     ],
-    help_measure_mark: "tiltak fra fagmøtet: gul = skal evalueres, rød = evalueringen er forsinket",
-    help_case_mark: "personen har en sak på neste fagmøte",
+    help_marks: (
+        "T / F",
+        "tiltak fra fagmøtet: gul = skal evalueres, rød = evalueringen er forsinket · F: sak på neste fagmøte",
+    ),
 };
 
 static EN: FagmoteStrings = FagmoteStrings {
@@ -369,31 +353,16 @@ static EN: FagmoteStrings = FagmoteStrings {
     help_key: "case meeting (VIPS): plan, cases, measures and evaluation",
     help_mode: &[
         (
-            "  F: g",
-            "plan a weekly series to the end of the semester (weekday and time in the config)",
+            "  F: the plan",
+            "Enter hold the meeting · a put up a case · w withdraw a case · g plan a weekly series · n new meeting · e move · c cancel",
         ),
         (
-            "  F: n / e / c",
-            "new meeting / move the meeting / cancel or restore",
-        ),
-        (
-            "  F: a / w",
-            "put up a case (person, short title, put up by) / withdraw a case",
-        ),
-        (
-            "  F: Enter",
-            "hold the meeting: resource person and supervisor, then step by step",
-        ),
-        (
-            "  meeting: →/←",
-            "next/previous step; Enter writes the step, a adds a measure",
-        ),
-        ("  meeting: M", "who is present, with discipline"),
-        (
-            "  meeting: t",
-            "end the meeting (Esc goes to the plan without ending it)",
+            "  F: the meeting",
+            "→/← next/previous step · Enter write the step · a new measure · M attendance · t end · Esc the plan",
         ),
     ],
-    help_measure_mark: "measure from the case meeting: amber = due for evaluation, red = evaluation overdue",
-    help_case_mark: "the person has a case at the next case meeting",
+    help_marks: (
+        "T / F",
+        "measure from the case meeting: amber = due for evaluation, red = evaluation overdue · F: case at the next case meeting",
+    ),
 };

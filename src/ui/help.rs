@@ -224,7 +224,7 @@ pub fn empty_state(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
 pub fn help_lines(app: &App) -> Vec<(&'static str, &'static str)> {
     let s = strings(app.config.language);
     let t = crate::i18n::fagmote_strings(app.config.language);
-    let marks = [("T", t.help_measure_mark), ("F", t.help_case_mark)];
+    let marks = [t.help_marks];
     match app.mode {
         Mode::Kiosk => {
             let mut v = s.help_kiosk.to_vec();
