@@ -99,6 +99,7 @@ fn ward() -> (Vec<Stay>, Vec<Meeting>) {
             ended_at: Some(1_000 + 12 * 60),
             led_by: "Anne Sykepleier".into(),
             discussed: vec![1, 2],
+            present: Vec::new(),
         },
         Meeting {
             id: 2,
@@ -107,6 +108,7 @@ fn ward() -> (Vec<Stay>, Vec<Meeting>) {
             ended_at: Some(90_000 + 15 * 60),
             led_by: "Anne Sykepleier".into(),
             discussed: vec![1, 2, 3],
+            present: Vec::new(),
         },
     ];
     (vec![s1, s2, s3, s4, s5, s6], meetings)

@@ -117,6 +117,7 @@ fn meetings() -> Vec<Meeting> {
             ended_at: Some(2_000),
             led_by: "Anne".into(),
             discussed: vec![6, 7, 8],
+            present: Vec::new(),
         },
         // 9 Nov: active = A, B, C (discharged 10 Nov), G, H = 5 (F left 5 Nov, D not yet
         // admitted, E cancelled). Discussed A, C, G and F (not active): 3 of 5, 1 not active.
@@ -127,6 +128,7 @@ fn meetings() -> Vec<Meeting> {
             ended_at: Some(10_000 + 14 * 60 + 30),
             led_by: "Anne".into(),
             discussed: vec![1, 3, 7, 6],
+            present: Vec::new(),
         },
         // 20 Nov: active = A, B, D (admitted today), G (discharged today), H = 5; all
         // discussed: 5 of 5. Not ended.
@@ -137,6 +139,7 @@ fn meetings() -> Vec<Meeting> {
             ended_at: None,
             led_by: "Eva".into(),
             discussed: vec![1, 2, 4, 7, 8],
+            present: Vec::new(),
         },
     ]
 }
@@ -484,6 +487,7 @@ fn the_table_speaks_the_configured_language_with_singular_and_plural() {
         ended_at: Some(30_000 + 12 * 60),
         led_by: "Anne".into(),
         discussed: vec![1, 2],
+        present: Vec::new(),
     };
     let r = Report::compute(
         &[new, gone],

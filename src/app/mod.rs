@@ -616,6 +616,15 @@ impl App {
                     from,
                     to,
                 ));
+                if let Some(r) = &mut self.report {
+                    let keys: Vec<&str> = self
+                        .config
+                        .disciplines
+                        .iter()
+                        .map(|c| c.key.as_str())
+                        .collect();
+                    r.attendance.order(&keys);
+                }
                 self.scroll = 0;
                 self.overlay = Overlay::Indicators;
             }

@@ -44,6 +44,20 @@ pub struct EventStrings {
     pub last_discussed: &'static str,
     /// One event, in the history: «Hendelse».
     pub event: &'static str,
+    /// Report and indicators view.
+    pub r_events: &'static str,
+    pub r_falls: &'static str,
+    pub r_hospital: &'static str,
+    pub r_deterioration: &'static str,
+    /// `median 3,5 t`.
+    pub r_median_hours: &'static str,
+    /// `{n} med tid, {t} uten klokkeslett, {c} uten kontakt`.
+    pub r_contact_note: &'static str,
+    pub r_by_kind: &'static str,
+    /// `Til stede på tavlemøtene: oppmøte registrert på {n} av {m}`.
+    pub r_attendance: &'static str,
+    /// `{p} personer`.
+    pub r_people: &'static str,
     /// Help lines (key, what it does) added to the board's help.
     pub help: &'static [(&'static str, &'static str)],
 }
@@ -82,6 +96,15 @@ static EVENTS_NB: EventStrings = EventStrings {
     meeting_not_ready: "Møtet er ikke registrert ennå – prøv igjen om et øyeblikk",
     no_discipline: "uten fag",
     last_discussed: "sist drøftet",
+    r_events: "Hendelser i perioden ({d} liggedøgn)",
+    r_falls: "Fall per 100 liggedøgn",
+    r_hospital: "Innleggelser på sykehus (hendelser)",
+    r_deterioration: "Forverring → lege/legevakt/ambulanse",
+    r_median_hours: "median {h} t",
+    r_contact_note: "{n} forverringer: {w} med tid, {t} uten klokkeslett, {c} uten kontakt",
+    r_by_kind: "Alle hendelser",
+    r_attendance: "Til stede på tavlemøtene: oppmøte registrert på {n} av {m}",
+    r_people: "{p} oppmøter",
     event: "Hendelse",
     help: &[
         (
@@ -129,6 +152,15 @@ static EVENTS_EN: EventStrings = EventStrings {
     meeting_not_ready: "The meeting is not recorded yet – try again in a moment",
     no_discipline: "no discipline",
     last_discussed: "last discussed",
+    r_events: "Events in the period ({d} stay-days)",
+    r_falls: "Falls per 100 stay-days",
+    r_hospital: "Hospital admissions (events)",
+    r_deterioration: "Deterioration → GP/out-of-hours/ambulance",
+    r_median_hours: "median {h} h",
+    r_contact_note: "{n} deteriorations: {w} with times, {t} without a time, {c} without contact",
+    r_by_kind: "All events",
+    r_attendance: "Present at the stand-ups: attendance recorded at {n} of {m}",
+    r_people: "{p} attendances",
     event: "Event",
     help: &[
         (

@@ -40,14 +40,23 @@
 //!   date − admission date + 1, so a stay discharged on its planned date, day 35, is 35),
 //!   discharge outcomes, hospital admissions, goals achieved.
 //! * **Hospital admission during the stay**: the stay ended with discharge outcome
-//!   `hospital`, or a delay with reason `in_hospital` was recorded against any of its
-//!   deadlines. (The data holds no other record of hospital stays.)
+//!   `hospital`, or a `hospital_admission` event was recorded during it. Only for a stay
+//!   with no events at all (recorded before events existed) is a delay with reason
+//!   `in_hospital` taken as a sign of one, as before.
+//! * **Events** (`events`): over every stay not cancelled, the events that happened in the
+//!   period during the stay; falls per 100 stay-days (stay-days: each stay's days in the
+//!   period from admission to the discharge day, both counted); deteriorations and the
+//!   median hours to the first GP, out-of-hours or ambulance contact after each (before the
+//!   next deterioration; both times needed, else counted apart).
+//! * **Attendance** (`attendance`): for the stand-ups of the period with attendance
+//!   recorded, per discipline the meetings with at least one of it present.
 //! * **Goals achieved at discharge**: achieved goals / goals not dropped, pooled over the
 //!   discharged stays; and the stays whose every (not dropped) goal was achieved.
 //! * **Weeks**: ISO weeks (Monday–Sunday) that overlap the period. Admitted / discharged count
 //!   the stays admitted / discharged that week (within the period); the process shares of a
 //!   week are over the stays admitted that week, with the same rules as above.
 
+pub mod events;
 pub mod render;
 pub mod wards;
 
@@ -81,7 +90,7 @@ impl Share {
     pub fn percent(&self) -> Option<f64> {
         (self.of > 0).then(|| 100.0 * self.met as f64 / self.of as f64)
     }
-    fn add(&mut self, met: bool) {
+    pub(crate) fn add(&mut self, met: bool) {
         self.of += 1;
         if met {
             self.met += 1;
@@ -337,8 +346,18 @@ impl Outcome {
                 .clone()
                 .filter(|k| !k.is_empty())
                 .unwrap_or_else(|| NOT_RECORDED.into());
-            let hospital =
-                key == HOSPITAL_OUTCOME || s.delays.iter().any(|d| d.reason == IN_HOSPITAL_DELAY);
+            // Recorded events decide; the old guess from a delay reason only for a stay
+            // recorded before events existed (it has none at all).
+            let hospital = key == HOSPITAL_OUTCOME
+                || if s.events.is_empty() {
+                    s.delays.iter().any(|d| d.reason == IN_HOSPITAL_DELAY)
+                } else {
+                    s.events.iter().any(|e| {
+                        e.kind == crate::domain::events::HOSPITAL_ADMISSION
+                            && s.admitted <= e.occurred_on
+                            && s.discharged_on.is_none_or(|d| e.occurred_on <= d)
+                    })
+                };
             *outcomes.entry(key).or_default() += 1;
             out.hospital_admissions.add(hospital);
             let total = s
@@ -420,6 +439,14 @@ pub struct Report {
     pub process: Process,
     pub standups: Standups,
     pub outcome: Outcome,
+    /// What happened to the people: falls, hospital admissions, deterioration → contact.
+    pub events: events::EventIndicators,
+    /// Who came to the stand-ups, by discipline.
+    pub attendance: events::Attendance,
+    /// The configured event kinds and disciplines, to word the keys above in the text
+    /// table (set by whoever has the config; keys are shown without it).
+    #[serde(skip)]
+    pub labels: Vec<crate::config::Choice>,
     pub weeks: Vec<Week>,
 }
 
@@ -506,6 +533,9 @@ impl Report {
             process: Process::over(admitted_in(from, to), rules, to),
             standups: Standups::over(meetings_in(from, to), stays),
             outcome: Outcome::over(&discharged_in(from, to)),
+            events: events::EventIndicators::over(stays, from, to),
+            attendance: events::Attendance::over(meetings_in(from, to)),
+            labels: Vec::new(),
             weeks,
         }
     }

@@ -215,6 +215,11 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
         }
     }
     line(&mut s, String::new());
+    let label = |key: &str| crate::config::Config::label_of(&r.labels, key, lang);
+    for l in super::events::table_lines(r, lang, &label, &label) {
+        line(&mut s, l);
+    }
+    line(&mut s, String::new());
     line(&mut s, w.per_iso_week.into());
     let cell = |sh: &Share| match sh.percent() {
         Some(p) => format!("{}/{} {:.0}%", sh.met, sh.of, p),
@@ -370,6 +375,7 @@ pub fn csv_records(r: &Report) -> Vec<Vec<String>> {
         "stays_all_goals_achieved",
         &o.stays_all_goals_achieved,
     );
+    s.extend(super::events::csv_records(r));
     for m in &r.standups.each {
         share(
             &mut s,

@@ -101,6 +101,14 @@ pub fn ward_report(
         .map(|c| c.key.as_str())
         .collect();
     report.order_outcomes(&keys);
+    let disciplines: Vec<&str> = cfg.disciplines.iter().map(|c| c.key.as_str()).collect();
+    report.attendance.order(&disciplines);
+    report.labels = cfg
+        .event_kinds
+        .iter()
+        .chain(&cfg.disciplines)
+        .cloned()
+        .collect();
     Ok(report)
 }
 

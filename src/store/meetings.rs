@@ -20,6 +20,8 @@ pub struct Meeting {
     pub led_by: String,
     /// Stays recorded as discussed, in the order they were discussed.
     pub discussed: Vec<StayId>,
+    /// Who was present (name, discipline key), by name; empty when not recorded.
+    pub present: Vec<(String, String)>,
 }
 
 /// Every meeting, oldest first, with the stays discussed at each.
@@ -36,6 +38,7 @@ pub fn load_meetings(conn: &Connection) -> Result<Vec<Meeting>, StoreError> {
                 ended_at: r.get(3)?,
                 led_by: r.get(4)?,
                 discussed: Vec::new(),
+                present: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -52,6 +55,11 @@ pub fn load_meetings(conn: &Connection) -> Result<Vec<Meeting>, StoreError> {
         let (mid, sid) = row?;
         if let Some(&i) = index.get(&mid) {
             meetings[i].discussed.push(sid);
+        }
+    }
+    for a in super::attendance::load_attendance(conn, super::attendance::MeetingKind::Standup)? {
+        if let Some(&i) = index.get(&a.meeting_id) {
+            meetings[i].present.push((a.name, a.discipline));
         }
     }
     Ok(meetings)

@@ -191,7 +191,90 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
             false,
         );
     }
+    event_rows(report, config, &mut push);
     out
+}
+
+/// What happened to the people and who came to the stand-ups (see `report::events`).
+fn event_rows(report: &Report, config: &Config, push: &mut dyn FnMut(Figure, bool)) {
+    let lang = config.language;
+    let w = crate::i18n::event_strings(lang);
+    let e = &report.events;
+    push(Figure::Blank, true);
+    push(
+        Figure::Heading(w.r_events.replace("{d}", &e.stay_days.to_string())),
+        false,
+    );
+    let fall = Config::label_of(&config.event_kinds, crate::domain::events::FALL, lang);
+    push(
+        Figure::Value {
+            label: w.r_falls.to_string(),
+            value: e.falls_per_100_stay_days.map_or_else(
+                || DASH.to_string(),
+                |r| {
+                    format!(
+                        "{}  ({} {})",
+                        decimal(r, lang),
+                        e.falls,
+                        fall.to_lowercase()
+                    )
+                },
+            ),
+        },
+        false,
+    );
+    push(
+        Figure::Value {
+            label: w.r_hospital.to_string(),
+            value: e.hospital_admissions.to_string(),
+        },
+        false,
+    );
+    push(
+        Figure::Value {
+            label: w.r_deterioration.to_string(),
+            value: e.median_hours_to_contact.map_or_else(
+                || DASH.to_string(),
+                |h| w.r_median_hours.replace("{h}", &decimal(h, lang)),
+            ),
+        },
+        false,
+    );
+    push(
+        Figure::Note(
+            w.r_contact_note
+                .replace("{n}", &e.deteriorations.to_string())
+                .replace("{w}", &e.contact_with_time.to_string())
+                .replace("{t}", &e.contact_without_time.to_string())
+                .replace("{c}", &e.no_contact.to_string()),
+        ),
+        true,
+    );
+    let a = &report.attendance;
+    push(Figure::Blank, true);
+    push(
+        Figure::Heading(
+            w.r_attendance
+                .replace("{n}", &a.recorded.to_string())
+                .replace("{m}", &a.meetings.to_string()),
+        ),
+        false,
+    );
+    for d in &a.by_discipline {
+        let label = if d.discipline.is_empty() {
+            w.no_discipline.to_string()
+        } else {
+            Config::label_of(&config.disciplines, &d.discipline, lang)
+        };
+        push(
+            Figure::Share {
+                label: format!("  {label}"),
+                share: d.meetings,
+                note: w.r_people.replace("{p}", &d.people.to_string()),
+            },
+            d.people == 0,
+        );
+    }
 }
 
 /// Configured outcomes first (0 when no stay ended so), then the others, as
