@@ -200,6 +200,12 @@ fn event_rows(report: &Report, config: &Config, push: &mut dyn FnMut(Figure, boo
     let lang = config.language;
     let w = crate::i18n::event_strings(lang);
     let e = &report.events;
+    // Nothing recorded, nothing shown: the charts keep their room (`tavle report` always
+    // has both sections, with zeros).
+    let a = &report.attendance;
+    if e.by_kind.is_empty() && a.recorded == 0 {
+        return;
+    }
     push(Figure::Blank, true);
     push(
         Figure::Heading(w.r_events.replace("{d}", &e.stay_days.to_string())),
@@ -250,7 +256,9 @@ fn event_rows(report: &Report, config: &Config, push: &mut dyn FnMut(Figure, boo
         ),
         true,
     );
-    let a = &report.attendance;
+    if a.recorded == 0 {
+        return;
+    }
     push(Figure::Blank, true);
     push(
         Figure::Heading(
