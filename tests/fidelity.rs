@@ -247,3 +247,172 @@ fn goal_score_change_reads_as_the_ward_writes_it() {
     g.score_start = None;
     assert_eq!(score_text(&g).as_deref(), Some("…→3"));
 }
+
+// ---- Fidelity and goal scores per period: the report and the indicators view ----
+
+/// The demo ward in a fresh database file, as `tavle --demo` fills it on the tests' day.
+fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("demo.db");
+    let mut c = store::open_read_write(&p).unwrap();
+    let now = today()
+        .at(8, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second();
+    store::demo::seed_demo(&mut c, today(), now, &Config::default().rules()).unwrap();
+    drop(c);
+    (dir, p)
+}
+
+fn report_out(db: &std::path::Path, cfg: Option<&std::path::Path>, format: &str) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tavle"));
+    cmd.env("TAVLE_NOW", "2026-11-25T09:05").arg("--db").arg(db);
+    if let Some(c) = cfg {
+        cmd.arg("--config").arg(c);
+    }
+    let out = cmd.args(["report", "--format", format]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn report_json_has_fidelity_per_element_with_the_total_and_goal_scores() {
+    let (dir, db) = demo_db();
+    let v: serde_json::Value = serde_json::from_str(&report_out(&db, None, "json")).unwrap();
+    let f = &v["fidelity"];
+    assert_eq!(f["stays"], 2, "{f}");
+    for key in [
+        "stay_length",
+        "home_visit",
+        "goals",
+        "primary_contact",
+        "board_meetings",
+        "gp",
+        "medication",
+        "evaluation",
+    ] {
+        let e = &f[key];
+        assert!(e["met"].is_u64() && e["of"].is_u64(), "{key}: {e}");
+        assert!(
+            e["percent"].is_number() || e["percent"].is_null(),
+            "{key}: {e}"
+        );
+        assert!(
+            (1..=5).contains(&e["score"].as_u64().unwrap()),
+            "{key}: {e}"
+        );
+    }
+    // The demo is not all green: the GP of one discharged stay was never held.
+    assert_eq!(
+        (f["gp"]["met"].as_u64(), f["gp"]["of"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(f["gp"]["percent"], 50.0);
+    assert_eq!(f["primary_contact"]["percent"], 100.0);
+    assert!(f["total_score"].as_u64().unwrap() < f["max_score"].as_u64().unwrap());
+    assert_eq!(f["max_score"], 40);
+    assert_eq!(f["scale"], serde_json::json!([40, 60, 75, 90]));
+    assert!(f["all_met"]["of"].is_u64());
+    assert!(v["fidelity_months"].as_array().unwrap().len() >= 3);
+    let g = &v["goal_scores"];
+    assert_eq!(g["with_both"], 3, "{g}");
+    assert_eq!(g["mean_change"], 3.0);
+    assert_eq!(g["improved_by"], 2);
+    assert_eq!(
+        (g["improved"]["met"].as_u64(), g["improved"]["of"].as_u64()),
+        (Some(2), Some(3))
+    );
+
+    // The thresholds come from config: a stricter scale, a higher bar for «improved».
+    let cfg = dir.path().join("tavle.json");
+    std::fs::write(
+        &cfg,
+        r#"{"fidelity": {"scale": [60, 70, 80, 95], "goal_improved_points": 4}}"#,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&report_out(&db, Some(&cfg), "json")).unwrap();
+    assert_eq!(v["fidelity"]["gp"]["score"], 1);
+    assert_eq!(v["fidelity"]["scale"], serde_json::json!([60, 70, 80, 95]));
+    assert_eq!(v["goal_scores"]["improved"]["met"], 2);
+    assert_eq!(v["goal_scores"]["improved_by"], 4);
+
+    // The table and the CSV carry the same figures.
+    let t = report_out(&db, None, "table");
+    assert!(
+        t.contains("Modelltrofasthet (opphold utskrevet i perioden: 2)"),
+        "{t}"
+    );
+    assert!(t.contains("Totalskår (1–5 per element)"), "{t}");
+    assert!(
+        t.contains("Bedret seg minst 2 poeng                   2 av 3   66,7 %"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Gjennomsnittlig endring                +3,0 poeng"),
+        "{t}"
+    );
+    let csv = report_out(&db, None, "csv");
+    assert!(csv.contains("period,fidelity_gp,1,2,50.0,2"), "{csv}");
+    assert!(csv.contains("period,goals_improved,2,3,66.7,2"), "{csv}");
+    assert!(csv.contains("2026-11,fidelity_all_met,"), "{csv}");
+}
+
+#[test]
+fn indicators_view_shows_fidelity_and_goal_scores_at_80x24_and_200x50() {
+    let (_dir, db) = demo_db();
+    let c = store::open_read_only(&db).unwrap();
+    let stays = store::load_all(&c).unwrap();
+    let meetings = store::load_meetings(&c).unwrap();
+    let cfg = Config::default();
+    let (from, to) = tavle::report::period(None, None, today()).unwrap();
+    let mut r = tavle::report::Report::compute(&stays, &meetings, &cfg.rules(), from, to);
+    r.score_fidelity(&cfg.fidelity);
+    let draw = |size: (u16, u16), scroll: u16| {
+        let mut t =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(size.0, size.1)).unwrap();
+        let th = tavle::ui::theme::Theme::new(&cfg);
+        t.draw(|f| tavle::ui::indicators::draw(f, f.area(), &r, &cfg, &th, scroll))
+            .unwrap();
+        screen(t.backend().buffer())
+    };
+    // At 200x50 the demo's events and attendance leave room for one summary line under the
+    // figures; a taller screen shows every figure.
+    let big = draw((200, 50), 0);
+    assert!(
+        big.contains(
+            "Modelltrofasthet: totalskår (1–5 per element) 21 av 40 · alle elementer oppfylt 0/2 · egen skår +3 poeng"
+        ),
+        "{big}"
+    );
+    let big = draw((200, 80), 0);
+    for want in [
+        "Modelltrofasthet (opphold utskrevet i perioden: 2)",
+        "Legetime                                 1/2  50 %",
+        "skår 2",
+        "Alle elementer oppfylt",
+        "Totalskår (1–5 per element)",
+        "2026-11 – alle elementer oppfylt",
+        "Brukerens egen skår på mål",
+        "Bedret seg minst 2 poeng                 2/3  67 %",
+    ] {
+        assert!(big.contains(want), "missing {want:?}\n{big}");
+    }
+    // At 80x24 the figures scroll; every one of them is reachable.
+    let mut seen = String::new();
+    for scroll in (0..80).step_by(10) {
+        seen.push_str(&draw((80, 24), scroll));
+    }
+    for want in [
+        "Modelltrofasthet",
+        "Drøftet på tavlemøter",
+        "Gjennomsnittlig endring",
+    ] {
+        assert!(seen.contains(want), "missing {want:?}\n{seen}");
+    }
+}

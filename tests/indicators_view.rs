@@ -216,8 +216,12 @@ fn compact_figures_when_the_area_is_short() {
     let screen = lines(&render(&r, &c, (80, 20)));
     let a = line_with(&screen, "Kartlegging gjennomført innen dag 3");
     assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
-    // The rest is reached by scrolling, never cut off.
-    let end = lines(&render_scrolled(&r, &c, (80, 20), 100));
+    // The rest is reached by scrolling, never cut off (the outcomes, then model fidelity
+    // and the goal scores further down).
+    let end: Vec<String> = (1..=12)
+        .flat_map(|k| lines(&render_scrolled(&r, &c, (80, 20), k * 5)))
+        .collect();
+    assert!(line_with(&end, "Bedret seg minst 2 poeng").contains("0/0"));
     assert!(line_with(&end, "Hjem med ordinære tjenester").contains("1/2"));
     assert!(line_with(&end, "Opphold med alle mål nådd").contains("0/2"));
     // Outcomes with no stays are left out first.

@@ -30,9 +30,22 @@ fn counts(v: &Value, path: String, out: &mut BTreeMap<String, i64>) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
+                // Not counts: shares, medians, and fidelity's scale-derived scores (a
+                // total's score is read off its own shares, not summed over the wards).
                 if matches!(
                     k.as_str(),
-                    "rules" | "percent" | "median_length_days" | "each" | "ward" | "wards"
+                    "rules"
+                        | "percent"
+                        | "median_length_days"
+                        | "each"
+                        | "ward"
+                        | "wards"
+                        | "score"
+                        | "total_score"
+                        | "max_score"
+                        | "scale"
+                        | "improved_by"
+                        | "mean_change"
                 ) {
                     continue;
                 }

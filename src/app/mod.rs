@@ -609,22 +609,22 @@ impl App {
                 let (stays, meetings) = *data;
                 let today = self.today();
                 let (from, to) = crate::report::period(None, None, today).unwrap_or((today, today));
-                self.report = Some(crate::report::Report::compute(
+                let mut report = crate::report::Report::compute(
                     &stays,
                     &meetings,
                     &self.config.rules(),
                     from,
                     to,
-                ));
-                if let Some(r) = &mut self.report {
-                    let keys: Vec<&str> = self
-                        .config
-                        .disciplines
-                        .iter()
-                        .map(|c| c.key.as_str())
-                        .collect();
-                    r.attendance.order(&keys);
-                }
+                );
+                report.score_fidelity(&self.config.fidelity);
+                let keys: Vec<&str> = self
+                    .config
+                    .disciplines
+                    .iter()
+                    .map(|c| c.key.as_str())
+                    .collect();
+                report.attendance.order(&keys);
+                self.report = Some(report);
                 self.scroll = 0;
                 self.overlay = Overlay::Indicators;
             }

@@ -270,6 +270,9 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             }
         }
     }
+    if let Some(msg) = c.fidelity.problem() {
+        return Err(("fidelity", msg));
+    }
     if c.capacity == 0 || c.capacity > 1000 {
         return Err((
             "capacity",

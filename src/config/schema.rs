@@ -604,6 +604,8 @@ pub struct Config {
     /// kinds of event `h` records. The keys `fall`, `hospital_admission`,
     /// `deterioration`, `gp_contact`, `out_of_hours` and `ambulance` feed the indicators.
     pub event_kinds: Vec<Choice>,
+    /// How the report scores model fidelity and the person's own goal scores.
+    pub fidelity: crate::domain::fidelity::FidelityConfig,
 }
 
 impl Default for Config {
@@ -766,6 +768,7 @@ impl Default for Config {
                     ("Samtale med pårørende", "Talked with next of kin"),
                 ),
             ],
+            fidelity: crate::domain::fidelity::FidelityConfig::default(),
         }
     }
 }

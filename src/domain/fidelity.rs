@@ -459,6 +459,54 @@ pub fn unmet_at_discharge(stay: &Stay, rules: &Rules, on: Date) -> Vec<Check> {
         .collect()
 }
 
+/// How the report scores fidelity and goal scores (config section `fidelity`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FidelityConfig {
+    /// The IPS-style scale: the share (percent) of stays that met an element from which it
+    /// scores 2, 3, 4 and 5; below the first it scores 1. Strictly increasing, 1–100.
+    pub scale: [u8; 4],
+    /// A goal counts as improved when the person's own score rose by at least this much.
+    pub goal_improved_points: u8,
+}
+
+impl Default for FidelityConfig {
+    fn default() -> Self {
+        Self {
+            scale: [40, 60, 75, 90],
+            goal_improved_points: 2,
+        }
+    }
+}
+
+impl FidelityConfig {
+    /// Why the settings cannot be used, if they cannot (for the config file's message).
+    pub fn problem(&self) -> Option<String> {
+        let s = self.scale;
+        if s.iter().any(|&t| t == 0 || t > 100) || s.windows(2).any(|w| w[0] >= w[1]) {
+            return Some(format!(
+                "fidelity.scale must be four increasing percentages 1–100 (the share from which an element scores 2, 3, 4 and 5), not {s:?}"
+            ));
+        }
+        if !(1..=10).contains(&self.goal_improved_points) {
+            return Some(format!(
+                "fidelity.goal_improved_points must be 1–10, not {}",
+                self.goal_improved_points
+            ));
+        }
+        None
+    }
+
+    /// The 1–5 score of an element met by `percent` of the stays.
+    pub fn score(&self, percent: f64) -> u8 {
+        1 + self
+            .scale
+            .iter()
+            .filter(|&&t| percent >= f64::from(t))
+            .count() as u8
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,6 +542,36 @@ mod tests {
             .into_iter()
             .find(|c| c.element == e)
             .unwrap()
+    }
+
+    #[test]
+    fn the_scale_scores_1_to_5_on_its_thresholds_and_refuses_a_bad_one() {
+        let c = FidelityConfig::default();
+        assert_eq!(c.score(0.0), 1);
+        assert_eq!(c.score(39.9), 1);
+        assert_eq!(c.score(40.0), 2);
+        assert_eq!(c.score(74.9), 3);
+        assert_eq!(c.score(75.0), 4);
+        assert_eq!(c.score(90.0), 5);
+        assert_eq!(c.score(100.0), 5);
+        assert_eq!(c.problem(), None);
+        for bad in [
+            [40, 40, 75, 90],
+            [0, 60, 75, 90],
+            [40, 60, 75, 101],
+            [90, 75, 60, 40],
+        ] {
+            let c = FidelityConfig {
+                scale: bad,
+                ..FidelityConfig::default()
+            };
+            assert!(c.problem().unwrap().contains("fidelity.scale"), "{bad:?}");
+        }
+        let c = FidelityConfig {
+            goal_improved_points: 0,
+            ..FidelityConfig::default()
+        };
+        assert!(c.problem().unwrap().contains("goal_improved_points"));
     }
 
     #[test]

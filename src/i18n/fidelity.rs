@@ -74,6 +74,33 @@ pub struct FidelityStrings {
     pub hist_score_start: &'static str,
     pub hist_score_end: &'static str,
     pub goal_scores: &'static str,
+    // The report and the indicators view.
+    /// `{n}`: stays discharged in the period.
+    pub rep_title: &'static str,
+    pub rep_met: &'static str,
+    pub rep_share: &'static str,
+    pub rep_late: &'static str,
+    pub rep_not_met: &'static str,
+    pub rep_score: &'static str,
+    pub rep_all_met: &'static str,
+    pub rep_total: &'static str,
+    /// `{t}` of `{m}`.
+    pub rep_total_value: &'static str,
+    /// `{a}`…`{d}`: the scale's thresholds.
+    pub rep_scale: &'static str,
+    pub rep_months: &'static str,
+    pub rep_month: &'static str,
+    pub rep_stays: &'static str,
+    pub rep_all: &'static str,
+    /// Short element names for the month table, in model order.
+    pub short: [&'static str; 8],
+    pub rep_goal_title: &'static str,
+    pub rep_with_both: &'static str,
+    pub rep_mean_change: &'static str,
+    pub rep_points: &'static str,
+    /// `{n}`: the threshold in points.
+    pub rep_improved: &'static str,
+    pub of: &'static str,
 }
 
 impl FidelityStrings {
@@ -158,6 +185,29 @@ static FIDELITY_NB: FidelityStrings = FidelityStrings {
     hist_score_start: "skår ved start",
     hist_score_end: "skår ved utskriving",
     goal_scores: "Egen skår",
+    rep_title: "Modelltrofasthet (opphold utskrevet i perioden: {n})",
+    rep_met: "oppfylt",
+    rep_share: "andel",
+    rep_late: "for sent",
+    rep_not_met: "ikke oppfylt",
+    rep_score: "skår",
+    rep_all_met: "Alle elementer oppfylt",
+    rep_total: "Totalskår (1–5 per element)",
+    rep_total_value: "{t} av {m}",
+    rep_scale: "Skala: 2 fra {a} %, 3 fra {b} %, 4 fra {c} %, 5 fra {d} %, ellers 1",
+    rep_months: "Per måned (opphold utskrevet den måneden, andel oppfylt)",
+    rep_month: "Måned",
+    rep_stays: "Opphold",
+    rep_all: "Alle",
+    short: [
+        "5 uker", "Besøk", "Mål", "Kontakt", "Tavlem.", "Lege", "Legem.", "Evaluer.",
+    ],
+    rep_goal_title: "Brukerens egen skår på mål (opphold utskrevet i perioden)",
+    rep_with_both: "Mål med skår ved start og utskriving",
+    rep_mean_change: "Gjennomsnittlig endring",
+    rep_points: "poeng",
+    rep_improved: "Bedret seg minst {n} poeng",
+    of: "av",
 };
 
 static FIDELITY_EN: FidelityStrings = FidelityStrings {
@@ -208,4 +258,27 @@ static FIDELITY_EN: FidelityStrings = FidelityStrings {
     hist_score_start: "score at start",
     hist_score_end: "score at discharge",
     goal_scores: "Own score",
+    rep_title: "Model fidelity (stays discharged in the period: {n})",
+    rep_met: "met",
+    rep_share: "share",
+    rep_late: "late",
+    rep_not_met: "not met",
+    rep_score: "score",
+    rep_all_met: "Every element met",
+    rep_total: "Total score (1–5 per element)",
+    rep_total_value: "{t} of {m}",
+    rep_scale: "Scale: 2 from {a} %, 3 from {b} %, 4 from {c} %, 5 from {d} %, else 1",
+    rep_months: "Per month (stays discharged that month, share met)",
+    rep_month: "Month",
+    rep_stays: "Stays",
+    rep_all: "All",
+    short: [
+        "5 weeks", "Visit", "Goals", "Contact", "Boards", "GP", "Meds", "Eval.",
+    ],
+    rep_goal_title: "The person's own goal scores (stays discharged in the period)",
+    rep_with_both: "Goals scored at start and discharge",
+    rep_mean_change: "Mean change",
+    rep_points: "points",
+    rep_improved: "Improved by at least {n} points",
+    of: "of",
 };

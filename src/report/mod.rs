@@ -57,6 +57,7 @@
 //!   week are over the stays admitted that week, with the same rules as above.
 
 pub mod events;
+pub mod fidelity;
 pub mod render;
 pub mod wards;
 
@@ -448,6 +449,12 @@ pub struct Report {
     #[serde(skip)]
     pub labels: Vec<crate::config::Choice>,
     pub weeks: Vec<Week>,
+    /// Model fidelity over the stays discharged in the period (see [`fidelity`]).
+    pub fidelity: fidelity::Fidelity,
+    /// The same per calendar month.
+    pub fidelity_months: Vec<fidelity::FidelityMonth>,
+    /// The person's own goal scores over the stays discharged in the period.
+    pub goal_scores: fidelity::GoalScores,
 }
 
 /// `2026-W48` for the ISO week of `d`.
@@ -537,7 +544,20 @@ impl Report {
             attendance: events::Attendance::over(meetings_in(from, to)),
             labels: Vec::new(),
             weeks,
+            fidelity: fidelity::Fidelity::over(&discharged_in(from, to), meetings, rules, to),
+            fidelity_months: fidelity::months(stays, meetings, rules, from, to),
+            goal_scores: fidelity::GoalScores::over(&discharged_in(from, to)),
         }
+    }
+
+    /// Score fidelity and goal scores with the configured scale and threshold (the report
+    /// is computed with the defaults; the shares do not change).
+    pub fn score_fidelity(&mut self, cfg: &crate::domain::fidelity::FidelityConfig) {
+        self.fidelity.rescore(cfg);
+        for m in &mut self.fidelity_months {
+            m.fidelity.rescore(cfg);
+        }
+        self.goal_scores.rescore(cfg);
     }
 
     /// Put the outcomes in the configured order, listing configured outcomes with no stays as

@@ -260,6 +260,7 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
             ),
         );
     }
+    super::fidelity::table(&mut s, r, lang);
     s
 }
 
@@ -392,6 +393,7 @@ pub fn csv_records(r: &Report) -> Vec<Vec<String>> {
         }
         share(&mut s, &w.week, "standups_discussed", &w.standups);
     }
+    super::fidelity::csv(&mut s, r);
     s
 }
 

@@ -109,6 +109,7 @@ pub fn ward_report(
         .chain(&cfg.disciplines)
         .cloned()
         .collect();
+    report.score_fidelity(&cfg.fidelity);
     Ok(report)
 }
 

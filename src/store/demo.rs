@@ -342,6 +342,7 @@ pub fn seed_demo(
     seed_fagmote(&tx, &stays, &ids, today, now)?;
     seed_history(&tx, &stays, &ids)?;
     seed_intake(&tx, &stays, &ids, today, now, over_day)?;
+    seed_fidelity(&tx, &stays, &ids, today, rules)?;
     tx.commit()?;
     Ok(stays.len())
 }
@@ -1109,5 +1110,75 @@ pub fn fill_synthetic(
         insert_stay(&tx, &b.stay, now)?;
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// The person's own goal scores on several goals (start scores from the home visit; end
+/// scores on the stays near or past discharge), and, for each discharged stay, a reason for
+/// every core element of the model it did not meet, as the discharge form asks for.
+fn seed_fidelity(
+    tx: &Transaction<'_>,
+    stays: &[B],
+    ids: &[i64],
+    today: Date,
+    rules: &Rules,
+) -> Result<(), StoreError> {
+    const SCORES: &[(&str, &str, i64, Option<i64>)] = &[
+        ("Astrid Bakken", "Gå til postkassen selv", 3, Some(8)),
+        ("Astrid Bakken", "Lage middag til meg og Arvid", 2, None),
+        ("Astrid Bakken", "Klare trappa opp til soverommet", 1, None),
+        ("Ingrid Sæther", "Være hjemme til jul", 4, Some(8)),
+        ("Ingrid Sæther", "Handle selv på butikken", 2, Some(7)),
+        ("Ingrid Sæther", "Gå tur med hunden Tassen", 3, None),
+        ("Solveig Nilsen", "Komme meg i dusjen uten hjelp", 2, None),
+        ("Liv Andersen", "Bo hjemme", 5, Some(9)),
+        ("Sverre Moen", "Klare meg selv om morgenen", 3, Some(7)),
+        (
+            "Sverre Moen",
+            "Gå trappen til loftet uten hjelp",
+            2,
+            Some(3),
+        ),
+    ];
+    for (b, &id) in stays.iter().zip(ids) {
+        for (who, goal, start, end) in SCORES {
+            if b.stay.name == *who {
+                tx.execute(
+                    "UPDATE goals SET score_start = ?1, score_end = ?2 WHERE stay_id = ?3 AND text = ?4",
+                    rusqlite::params![start, end, id, goal],
+                )?;
+            }
+        }
+        if b.stay.status != StayStatus::Discharged {
+            continue;
+        }
+        let Some(stay) = super::load::load_stay(tx, id)? else {
+            continue;
+        };
+        for c in crate::domain::fidelity::check_stay(&stay, rules, today) {
+            use crate::domain::fidelity::{Element, State};
+            if c.state != State::NotMet {
+                continue;
+            }
+            let note = match c.element {
+                Element::StayLength => "Ventet én dag på hjelpemidler før hjemreise",
+                Element::Gp => {
+                    "Fastlegen hadde ingen ledig time; epikrise sendt, timen følges opp av fastlegen"
+                }
+                Element::BoardMeetings => "Tavlemøtene ble ikke registrert de første ukene",
+                _ => "Gjennomgått på evalueringsmøtet; videreført til hjemmetjenesten",
+            };
+            tx.execute(
+                "INSERT INTO fidelity_acknowledgements (stay_id, element, note, acknowledged_on)
+                 VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![
+                    id,
+                    c.element.key(),
+                    note,
+                    stay.discharged_on.unwrap_or(today).to_string()
+                ],
+            )?;
+        }
+    }
     Ok(())
 }

@@ -20,6 +20,8 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Sparkline};
 
 use crate::i18n::{IndicatorStrings as Words, indicator_strings as words};
 
+mod fidelity;
+
 /// `template` with `{n}` replaced.
 fn fill(template: &str, n: impl std::fmt::Display) -> String {
     template.replace("{n}", &n.to_string())
@@ -474,6 +476,13 @@ pub fn draw(
         return;
     }
     let all = rows(report, config, w);
+    // Model fidelity and goal scores: under the figures where there is room, else one
+    // summary line (and all of it on a small screen, which scrolls).
+    let with_fidelity: Vec<Row> = rows(report, config, w)
+        .into_iter()
+        .chain(fidelity::rows(report, config, look.ascii))
+        .collect();
+    let summary = Line::styled(fidelity::summary(report, config, look.ascii), th.dim());
     let (full_h, compact_h) = figure_heights(&all);
     let fig_w = figure_width(&all);
     let weeks = report.weeks.len() as u16;
@@ -501,14 +510,19 @@ pub fn draw(
             Constraint::Min(0),
         ])
         .areas(inner);
+        let fits = with_fidelity.len() <= usize::from(left.height);
         let mut lines = figure_lines(
-            &all,
+            if fits { &with_fidelity } else { &all },
             left.width.into(),
             left.height.into(),
             left_w > fig_w,
             th,
             &look,
         );
+        if !fits && lines.len() + 2 <= usize::from(left.height) {
+            lines.push(Line::default());
+            lines.push(summary.clone());
+        }
         // The stand-ups one by one, if there is room below the figures.
         let room = usize::from(left.height).saturating_sub(lines.len() + 1);
         if room >= 3 && !meetings.is_empty() {
@@ -528,9 +542,16 @@ pub fn draw(
         } else {
             compact_h
         };
-        let [top, bottom] =
-            Layout::vertical([Constraint::Length(fig_h as u16), Constraint::Min(0)]).areas(inner);
-        let lines = figure_lines(&all, top.width.into(), fig_h, false, th, &look);
+        let extra = usize::from(inner.height >= fig_h as u16 + 1 + MIN_CHART_H);
+        let [top, bottom] = Layout::vertical([
+            Constraint::Length((fig_h + extra) as u16),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        let mut lines = figure_lines(&all, top.width.into(), fig_h, false, th, &look);
+        if extra == 1 {
+            lines.push(summary.clone());
+        }
         frame.render_widget(Paragraph::new(lines), top);
         charts(frame, bottom, report, w, th, &look);
     } else {
@@ -544,6 +565,16 @@ pub fn draw(
             th,
             &look,
         );
+        // Fidelity under them, all of it (the view scrolls).
+        let fid = fidelity::rows(report, config, look.ascii);
+        lines.extend(figure_lines(
+            &fid,
+            inner.width.into(),
+            fid.len(),
+            false,
+            th,
+            &look,
+        ));
         if !meetings.is_empty() {
             lines.push(Line::default());
             lines.push(Line::styled(w.meetings_title, th.strong()));
