@@ -190,6 +190,20 @@ impl Writer {
             MeetingOp::End { meeting_id } => {
                 meetings::end_meeting(&self.conn, meeting_id, now).map(|()| None)
             }
+            MeetingOp::Attend {
+                meeting_id,
+                name,
+                discipline,
+                present,
+            } => crate::store::attendance::set_present(
+                &self.conn,
+                crate::store::attendance::MeetingKind::Standup,
+                meeting_id,
+                &name,
+                &discipline,
+                present,
+            )
+            .map(|()| None),
         };
         match result {
             Ok(a) => a,

@@ -210,6 +210,7 @@ impl App {
             Overlay::FollowUps => s.follow_ups.len(),
             Overlay::Risks => self.config.risks.len(),
             Overlay::Events => s.events.len(),
+            Overlay::Attendance => self.config.staff.len(),
             Overlay::Kin => s.next_of_kin.len(),
             _ => 0,
         }
@@ -219,7 +220,12 @@ impl App {
     pub fn in_panel(&self) -> bool {
         matches!(
             self.overlay,
-            Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events | Overlay::Kin
+            Overlay::Goals
+                | Overlay::FollowUps
+                | Overlay::Risks
+                | Overlay::Events
+                | Overlay::Kin
+                | Overlay::Attendance
         )
     }
 

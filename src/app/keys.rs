@@ -90,6 +90,7 @@ fn standup_key(key: KeyEvent) -> Option<Action> {
         }
         KeyCode::Char('t' | 'q') | KeyCode::Esc => Some(Action::EndStandup),
         KeyCode::Char('o') => Some(Action::MarkDiscussed),
+        KeyCode::Char('M') => Some(Action::Open(Overlay::Attendance)),
         KeyCode::Enter => Some(Action::OpenDetail),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         _ => stay_key(key),
@@ -176,6 +177,13 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             KeyCode::Char('u') => Some(Action::Undo),
             KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Overlay::Attendance => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'M') | KeyCode::Enter => Some(Action::CloseOverlay),
+            KeyCode::Char('x' | ' ') => Some(Action::ToggleAttendance),
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             _ => None,
         },
         Overlay::Events => match key.code {

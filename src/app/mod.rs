@@ -50,6 +50,8 @@ pub enum Overlay {
     Archive,
     /// The selected stay's events, with a cursor: correct or delete a mis-typed one.
     Events,
+    /// Who is present at the running stand-up: the staff list, ticked.
+    Attendance,
     /// The referral queue (henvisninger); the editing board only.
     Referrals,
     /// The selected stay's next of kin (pårørende), with a cursor; the editing board only.
@@ -156,6 +158,8 @@ pub enum Action {
     EditEventAtCursor,
     /// Delete the event under the cursor (undo brings it back).
     DeleteEventAtCursor,
+    /// Tick (or untick) the staff member under the cursor as present at the stand-up.
+    ToggleAttendance,
     /// The user said yes to the open question.
     Confirmed,
     Undo,
@@ -629,6 +633,7 @@ impl App {
                 self.overlay = Overlay::Indicators;
             }
             a @ (Action::StartStandup
+            | Action::ToggleAttendance
             | Action::StandupStep(_)
             | Action::MarkDiscussed
             | Action::EndStandup

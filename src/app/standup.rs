@@ -10,9 +10,23 @@ use jiff::civil::{Date, DateTime};
 /// A meeting-log write the runtime performs (it adds who and when).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MeetingOp {
-    Start { date: Date },
-    Discussed { meeting_id: i64, stay_id: StayId },
-    End { meeting_id: i64 },
+    Start {
+        date: Date,
+    },
+    Discussed {
+        meeting_id: i64,
+        stay_id: StayId,
+    },
+    End {
+        meeting_id: i64,
+    },
+    /// `name` (of `discipline`) is present at the meeting, or not.
+    Attend {
+        meeting_id: i64,
+        name: String,
+        discipline: String,
+        present: bool,
+    },
 }
 
 /// A running stand-up.
@@ -36,6 +50,8 @@ pub struct Standup {
     /// started: what this meeting shows as "since last time" stays put while the meeting
     /// itself records the stay as discussed.
     pub seen_at: std::collections::HashMap<StayId, Option<i64>>,
+    /// Who is ticked present (name, discipline), in ticking order.
+    pub present: Vec<(String, String)>,
 }
 
 impl Standup {
@@ -132,6 +148,7 @@ impl App {
                     focus_since: self.now,
                     dwelt: Default::default(),
                     seen_at,
+                    present: Vec::new(),
                 });
                 self.summary = None;
                 self.overlay = Overlay::None;
@@ -192,6 +209,36 @@ impl App {
                 self.overlay = Overlay::None;
             }
             Action::CloseSummary => self.summary = None,
+            Action::ToggleAttendance => {
+                let Some(staff) = self.config.staff.get(self.cursor).cloned() else {
+                    return false;
+                };
+                let Some(st) = &mut self.standup else {
+                    return false;
+                };
+                let Some(meeting_id) = st.meeting_id else {
+                    self.status = Some(super::Status {
+                        text: crate::i18n::event_strings(self.config.language)
+                            .meeting_not_ready
+                            .to_string(),
+                        error: true,
+                    });
+                    return true;
+                };
+                let present = !st.present.iter().any(|(n, _)| *n == staff.name);
+                if present {
+                    st.present
+                        .push((staff.name.clone(), staff.discipline.clone()));
+                } else {
+                    st.present.retain(|(n, _)| *n != staff.name);
+                }
+                self.requests.push(Request::Meeting(MeetingOp::Attend {
+                    meeting_id,
+                    name: staff.name,
+                    discipline: staff.discipline,
+                    present,
+                }));
+            }
             Action::MarkDiscussed => {
                 if self.standup.as_ref().is_none_or(|s| s.focused_discussed()) {
                     return false;

@@ -121,7 +121,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.overlay {
         Overlay::Detail => detail::draw(frame, popup(area, 90, 90), app, &th),
         Overlay::Help => help::draw(frame, popup(area, 70, 80), app, &th),
-        Overlay::Goals | Overlay::FollowUps | Overlay::Risks | Overlay::Events => {
+        Overlay::Goals
+        | Overlay::FollowUps
+        | Overlay::Risks
+        | Overlay::Events
+        | Overlay::Attendance => {
             // The key hint may need a second row on a narrow screen.
             let inner = usize::from(area.width.min(100).saturating_sub(2)).max(1);
             let hint = crate::domain::text::width(panels::keys_hint(app)).div_ceil(inner);

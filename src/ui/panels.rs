@@ -133,6 +133,40 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 .collect();
             (e.risks_panel, e.keys_risks, lines)
         }
+        Overlay::Attendance => {
+            let ev = crate::i18n::event_strings(lang);
+            let present: Vec<&str> = app
+                .standup
+                .as_ref()
+                .map(|st| st.present.iter().map(|(n, _)| n.as_str()).collect())
+                .unwrap_or_default();
+            let mut lines = Vec::new();
+            if app.config.staff.is_empty() {
+                lines.push(Line::styled(format!("  {}", ev.no_staff), th.dim()));
+            }
+            for (i, st) in app.config.staff.iter().enumerate() {
+                let on = present.contains(&st.name.as_str());
+                let disc = if st.discipline.is_empty() {
+                    ev.no_discipline.to_string()
+                } else {
+                    Config::label_of(&app.config.disciplines, &st.discipline, lang)
+                };
+                lines.push(Line::from(vec![
+                    mark(i),
+                    Span::styled(
+                        if on { "[x] " } else { "[ ] " },
+                        if on { th.strong() } else { th.dim() },
+                    ),
+                    Span::raw(format!("{:<28}", sanitize(&st.name))),
+                    Span::styled(disc, th.dim()),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(ev.keys_attendance, th.dim()));
+            let block = th.framed(format!(" {} ", ev.attendance_title));
+            super::boxed(frame, area, block, lines);
+            return;
+        }
         Overlay::Events => {
             let ev = crate::i18n::event_strings(lang);
             let mut lines = Vec::new();

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     };
     // Title: who, where in the meeting, and the day counter.
     let day = format!("{}/{}", f.day.max(0), cfg.stay.length_days);
-    let big_h: u16 = if tall { 6 } else { 2 };
+    let big_h: u16 = if tall { 6 } else { 3 };
     // What happened since last time comes first, right under the name, full width.
     let since = since_lines(app, st, stay, th, tall, usize::from(area.width));
     let [top, events_area, rest] = Layout::vertical([
@@ -84,6 +84,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
             Span::styled(next, th.dim()),
         ]),
     ];
+    // Who is here, by discipline: «Til stede: SPL 2 · FYS 1 · ERGO – · LEGE –».
+    title.push(present_line(app, st, th));
     let day_style = if f.discharge.level == Level::Overdue {
         th.level(Level::Overdue)
     } else {
@@ -318,6 +320,50 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         ));
     }
     frame.render_widget(Paragraph::new(r), right);
+}
+
+/// «Til stede: SPL 2 · FYS 1 · ERGO – · LEGE –»: every discipline of the staff list, with
+/// how many are ticked present (`M`); before anyone is ticked, the hint to do it.
+fn present_line(app: &App, st: &Standup, th: &Theme) -> Line<'static> {
+    let cfg = &app.config;
+    let lang = cfg.language;
+    let ev = crate::i18n::event_strings(lang);
+    if st.present.is_empty() {
+        return Line::styled(format!(" {} {}", ev.present, ev.present_hint), th.dim());
+    }
+    let mut keys: Vec<String> = cfg
+        .disciplines
+        .iter()
+        .map(|d| d.key.clone())
+        .filter(|k| {
+            cfg.staff.iter().any(|s| s.discipline == *k) || st.present.iter().any(|p| p.1 == *k)
+        })
+        .collect();
+    for (_, d) in &st.present {
+        if !keys.contains(d) {
+            keys.push(d.clone());
+        }
+    }
+    let parts: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let n = st.present.iter().filter(|p| p.1 == *k).count();
+            let name = if k.is_empty() {
+                ev.no_discipline.to_string()
+            } else {
+                Config::short_of(&cfg.disciplines, k, lang)
+            };
+            if n == 0 {
+                format!("{name} –")
+            } else {
+                format!("{name} {n}")
+            }
+        })
+        .collect();
+    Line::from(vec![
+        Span::styled(format!(" {} ", ev.present), th.dim()),
+        Span::styled(parts.join(" · "), th.strong()),
+    ])
 }
 
 /// The stand-up's opening for the stay: its events since it was last discussed (or since
