@@ -494,6 +494,7 @@ mod tests {
                 started_at: 0,
                 ended_at: None,
                 led_by: String::new(),
+                present: Vec::new(),
                 discussed: stays
                     .iter()
                     .filter(|s| s.discussed_on.contains(&d))
