@@ -468,3 +468,58 @@ fn a_kiosk_shows_the_measure_flag_but_never_the_mode() {
     k.update(Action::Fagmote(tavle::app::fagmote::FagmoteAction::Series));
     assert!(k.requests.is_empty(), "a kiosk asks for no write");
 }
+
+#[test]
+fn the_report_counts_meetings_cases_measures_on_time_and_attendance() {
+    let mut b = board((120, 30));
+    hold_first_meeting(&mut b);
+    // A day after the measure's window (10.12 + 7 days) closed.
+    let later = date(2026, 12, 18);
+    b.at(later, 9, 0);
+    let conn = store::open_read_only(&b.path).unwrap();
+    let cfg = Config::default();
+    let from = date(2026, 11, 1);
+    let r = tavle::report::wards::ward_report(&conn, &cfg, from, later).unwrap();
+    let cm = &r.case_meetings;
+    // Meetings dated 26.11–17.12 in the period: one held, three planned (none cancelled).
+    assert_eq!((cm.held.met, cm.held.of, cm.cancelled), (1, 4, 0));
+    assert_eq!(cm.cases_per_meeting, Some(1.0));
+    // Its window has closed without an evaluation: not on time.
+    assert_eq!((cm.evaluated_on_time.met, cm.evaluated_on_time.of), (0, 1));
+    let att: Vec<(&str, usize)> = cm
+        .attendance_by_discipline
+        .iter()
+        .map(|d| (d.discipline.as_str(), d.count))
+        .collect();
+    assert_eq!(att, vec![("health_worker", 1), ("nurse", 1)]);
+    let json = tavle::report::render::json(&r);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["case_meetings"]["held"]["met"], 1);
+    assert_eq!(v["case_meetings"]["evaluated_on_time"]["of"], 1);
+    let csv = tavle::report::render::csv(&r);
+    assert!(csv.contains("period,case_meetings_held,1,4,25.0,"), "{csv}");
+    assert!(
+        csv.contains("period,measures_evaluated_on_time,0,1,0.0,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("period,case_meeting_attendance_nurse,,,,1"),
+        "{csv}"
+    );
+    let table = tavle::report::render::table(&r, cfg.language, &|k: &str| k.to_string());
+    assert!(
+        table.contains("Fagmøter (VIPS)") && table.contains("Tiltak evaluert i tide"),
+        "{table}"
+    );
+    // The indicators view shows the same figures.
+    b.keys("i");
+    b.app.update(Action::ReportDataLoaded(Box::new((
+        store::load_all(&conn).unwrap(),
+        store::load_meetings(&conn).unwrap(),
+    ))));
+    let s = b.screen();
+    assert!(
+        s.contains("Fagmøter (VIPS)") && s.contains("Holdt av planlagt"),
+        "{s}"
+    );
+}

@@ -619,7 +619,8 @@ impl App {
                     &self.config.rules(),
                     from,
                     to,
-                );
+                )
+                .with_case_meetings(&self.plan, self.config.fagmote.evaluation_grace_days);
                 report.score_fidelity(&self.config.fidelity);
                 let keys: Vec<&str> = self
                     .config

@@ -56,6 +56,7 @@
 //!   the stays admitted / discharged that week (within the period); the process shares of a
 //!   week are over the stays admitted that week, with the same rules as above.
 
+pub mod case_meetings;
 pub mod events;
 pub mod fidelity;
 pub mod render;
@@ -455,6 +456,8 @@ pub struct Report {
     pub fidelity_months: Vec<fidelity::FidelityMonth>,
     /// The person's own goal scores over the stays discharged in the period.
     pub goal_scores: fidelity::GoalScores,
+    /// The weekly fagmøte (VIPS): filled by [`Report::with_case_meetings`].
+    pub case_meetings: case_meetings::CaseMeetings,
 }
 
 /// `2026-W48` for the ISO week of `d`.
@@ -547,6 +550,7 @@ impl Report {
             fidelity: fidelity::Fidelity::over(&discharged_in(from, to), meetings, rules, to),
             fidelity_months: fidelity::months(stays, meetings, rules, from, to),
             goal_scores: fidelity::GoalScores::over(&discharged_in(from, to)),
+            case_meetings: Default::default(),
         }
     }
 
@@ -558,6 +562,13 @@ impl Report {
             m.fidelity.rescore(cfg);
         }
         self.goal_scores.rescore(cfg);
+    }
+
+    /// Add the fagmøte figures of the period from `plan` (`grace`: the days a measure may
+    /// wait after its date and still count as evaluated on time).
+    pub fn with_case_meetings(mut self, plan: &crate::domain::fagmote::Plan, grace: u32) -> Self {
+        self.case_meetings = case_meetings::CaseMeetings::compute(plan, self.from, self.to, grace);
+        self
     }
 
     /// Put the outcomes in the configured order, listing configured outcomes with no stays as

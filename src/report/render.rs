@@ -149,6 +149,56 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
             w.standups.of(st.meetings),
         ),
     );
+    let cm = &r.case_meetings;
+    if cm.any() {
+        let t = crate::i18n::fagmote_strings(lang);
+        line(&mut s, String::new());
+        line(&mut s, t.ind_title.to_string());
+        line(
+            &mut s,
+            figure(
+                t.ind_held,
+                &cm.held,
+                format!("{} {}", cm.cancelled, t.ind_cancelled),
+            ),
+        );
+        line(
+            &mut s,
+            format!(
+                "  {} {:>12}",
+                pad(t.ind_cases, lw, false),
+                cm.cases_per_meeting
+                    .map_or("–".into(), |v| decimal(format!("{v:.1}"), lang))
+            ),
+        );
+        line(
+            &mut s,
+            figure(t.ind_on_time, &cm.evaluated_on_time, String::new()),
+        );
+        let att: Vec<String> = cm
+            .attendance_by_discipline
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    crate::domain::text::sanitize(&d.discipline),
+                    d.count
+                )
+            })
+            .collect();
+        line(
+            &mut s,
+            format!(
+                "  {} {}",
+                pad(t.ind_attendance, lw, false),
+                if att.is_empty() {
+                    t.ind_none.to_string()
+                } else {
+                    att.join(", ")
+                }
+            ),
+        );
+    }
     line(&mut s, String::new());
     let o = &r.outcome;
     line(&mut s, w.outcome.of(o.discharged));
@@ -343,6 +393,35 @@ pub fn csv_records(r: &Report) -> Vec<Vec<String>> {
         "standups",
         r.standups.meetings.to_string(),
     );
+    let cm = &r.case_meetings;
+    share(&mut s, "period", "case_meetings_held", &cm.held);
+    value(
+        &mut s,
+        "period",
+        "case_meetings_cancelled",
+        cm.cancelled.to_string(),
+    );
+    value(
+        &mut s,
+        "period",
+        "case_meetings_cases_per_meeting",
+        cm.cases_per_meeting
+            .map_or(String::new(), |v| format!("{v:.2}")),
+    );
+    share(
+        &mut s,
+        "period",
+        "measures_evaluated_on_time",
+        &cm.evaluated_on_time,
+    );
+    for d in &cm.attendance_by_discipline {
+        value(
+            &mut s,
+            "period",
+            &format!("case_meeting_attendance_{}", d.discipline),
+            d.count.to_string(),
+        );
+    }
     let o = &r.outcome;
     value(&mut s, "period", "discharged", o.discharged.to_string());
     value(

@@ -94,7 +94,9 @@ pub fn ward_report(
 ) -> Result<Report, StoreError> {
     let stays = store::load_all(conn)?;
     let meetings = store::load_meetings(conn)?;
-    let mut report = Report::compute(&stays, &meetings, &cfg.rules(), from, to);
+    let plan = store::fagmote::load_plan(conn)?;
+    let mut report = Report::compute(&stays, &meetings, &cfg.rules(), from, to)
+        .with_case_meetings(&plan, cfg.fagmote.evaluation_grace_days);
     let keys: Vec<&str> = cfg
         .discharge_outcomes
         .iter()

@@ -147,6 +147,60 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
         },
         false,
     );
+    let cm = &report.case_meetings;
+    if cm.any() {
+        let t = crate::i18n::fagmote_strings(lang);
+        push(Figure::Blank, true);
+        push(Figure::Heading(t.ind_title.to_string()), false);
+        push(
+            Figure::Share {
+                label: t.ind_held.to_string(),
+                share: cm.held,
+                note: format!("{} {}", cm.cancelled, t.ind_cancelled),
+            },
+            false,
+        );
+        push(
+            Figure::Value {
+                label: t.ind_cases.to_string(),
+                value: cm.cases_per_meeting.map_or_else(
+                    || DASH.to_string(),
+                    |v| decimal((v * 10.0).round() / 10.0, lang),
+                ),
+            },
+            false,
+        );
+        push(
+            Figure::Share {
+                label: t.ind_on_time.to_string(),
+                share: cm.evaluated_on_time,
+                note: String::new(),
+            },
+            false,
+        );
+        let att: Vec<String> = cm
+            .attendance_by_discipline
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    Config::short_of(&config.disciplines, &d.discipline, lang),
+                    d.count
+                )
+            })
+            .collect();
+        push(
+            Figure::Value {
+                label: t.ind_attendance.to_string(),
+                value: if att.is_empty() {
+                    t.ind_none.to_string()
+                } else {
+                    att.join(" · ")
+                },
+            },
+            true,
+        );
+    }
     push(Figure::Blank, true);
     let o = &report.outcome;
     push(Figure::Heading(w.outcome.of(o.discharged)), false);
