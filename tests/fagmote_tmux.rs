@@ -1,0 +1,122 @@
+//! One fagmøte on the real binary in a real terminal (tmux), as the team lead holds it: plan
+//! the semester, put a case up, hold the meeting through its steps, end it; the database has
+//! it all. Needs tmux; without it the test says so and passes unless `TAVLE_REQUIRE_TMUX=1`.
+
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::process::Command;
+use tmux::Tmux;
+
+#[test]
+fn one_fagmote_is_held_on_the_real_binary() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
+            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
+        );
+        eprintln!("tmux is not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let cfg = dir.path().join("tavle.json");
+    std::fs::write(&cfg, "{}").unwrap();
+    let bin = env!("CARGO_BIN_EXE_tavle");
+    let cmd = format!(
+        "USER=kari {bin} --db {} --config {}",
+        db.display(),
+        cfg.display()
+    );
+    let t = Tmux::start("fagmote", (100, 30), &cmd);
+    t.wait_for("Ingen aktive innleggelser");
+    t.keys(&["a"]);
+    t.wait_for("Ny innleggelse");
+    t.text("Arne Johansen");
+    t.keys(&["Tab", "Tab", "Right", "Enter"]);
+    t.wait_for("Lagret");
+
+    t.keys(&["F"]);
+    t.wait_for("Ingen fagmøter er planlagt");
+    t.keys(&["g"]);
+    t.wait_for("fagmøter inn i møteplanen");
+    t.keys(&["a"]);
+    t.wait_for("Sett opp en sak");
+    t.text("Uro om natta");
+    t.keys(&["Enter"]);
+    t.wait_for("1. Arne Johansen: Uro om natta");
+    t.keys(&["Enter"]);
+    t.wait_for("Hold fagmøtet");
+    t.text("Dag Helsefagarbeider");
+    t.keys(&["Enter"]);
+    t.wait_for("a) Situasjonen");
+    t.keys(&["M"]);
+    t.wait_for("Til stede på fagmøtet");
+    t.text("Anne Sykepleier");
+    t.keys(&["Enter"]);
+    t.wait_for("Til stede (1): Anne Sykepleier");
+    t.keys(&["Enter"]);
+    t.text("Tirsdag kl. 02 på soverommet");
+    t.keys(&["Enter"]);
+    t.wait_for("   Tirsdag kl. 02 på soverommet");
+    t.keys(&["Right"]);
+    t.wait_for("b) Personens perspektiv");
+    t.keys(&["Enter", "Tab", "Tab"]);
+    t.text("Redd i mørket");
+    t.keys(&["Enter"]);
+    t.wait_for("   Redd i mørket");
+    t.keys(&["Right", "a"]);
+    t.wait_for("c) Nytt tiltak");
+    t.text("Nattlampe og radio");
+    t.keys(&["Tab"]);
+    t.text("Kveldsvakt");
+    t.keys(&["Enter"]);
+    t.wait_for("Nattlampe og radio – Kveldsvakt");
+    t.keys(&["Right", "Enter"]);
+    t.wait_for("Når skal tiltakene evalueres");
+    t.keys(&["Enter"]);
+    t.wait_for("Evalueres: 10.12.2026");
+    t.keys(&["t"]);
+    t.wait_for("Fagmøtet er avsluttet");
+    t.keys(&["Escape"]);
+    // The board marks nothing yet (the measure is due on 10.12); the detail pane has it.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Fagmøter");
+    assert!(
+        s.contains("Uro om natta") && s.contains("evalueres 10.12"),
+        "{s}"
+    );
+
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let (status, led, ended): (String, String, Option<i64>) = c
+        .query_row(
+            "SELECT status, led_by, ended_at FROM case_meetings WHERE date = '2026-11-26'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), led.as_str()),
+        ("held", "Dag Helsefagarbeider")
+    );
+    assert!(ended.is_some());
+    let (text, who, on): (String, String, String) = c
+        .query_row("SELECT text, who, evaluate_on FROM measures", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (text.as_str(), who.as_str(), on.as_str()),
+        ("Nattlampe og radio", "Kveldsvakt", "2026-12-10")
+    );
+    let (name, disc): (String, String) = c
+        .query_row(
+            "SELECT name, discipline FROM attendance WHERE kind = 'case'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    // A name from the staff list brings its discipline.
+    assert_eq!((name.as_str(), disc.as_str()), ("Anne Sykepleier", "nurse"));
+    t.keys(&["Escape", "q"]);
+}
