@@ -295,7 +295,7 @@ fn board_meetings(stay: &Stay, rules: &Rules, today: Date) -> Check {
     )
 }
 
-fn evaluation(stay: &Stay) -> Check {
+fn evaluation(stay: &Stay, today: Date) -> Check {
     let goals: Vec<_> = stay
         .goals
         .iter()
@@ -314,6 +314,9 @@ fn evaluation(stay: &Stay) -> Check {
     let (state, date) = match ended(stay) {
         Some(on) if open == 0 && outcome.is_some() => (State::Met, Some(on)),
         Some(_) => (State::NotMet, None),
+        // Still admitted after the planned discharge: the evaluation is overdue, as the
+        // board's discharge deadline says; "not yet due" would contradict it.
+        None if today > stay.planned_discharge => (State::NotMet, None),
         None => (State::NotYetDue, None),
     };
     Check {
@@ -418,7 +421,7 @@ pub fn check_stay(stay: &Stay, rules: &Rules, today: Date) -> Vec<Check> {
         acknowledged: None,
     });
 
-    out.push(evaluation(stay));
+    out.push(evaluation(stay, today));
 
     for c in &mut out {
         c.acknowledged = stay
@@ -772,6 +775,12 @@ mod tests {
         s.goals.push(goal(ADMITTED, GoalStatus::Open));
         let e = Element::Evaluation;
         assert_eq!(get(&s, date(2026, 11, 20), e).state, State::NotYetDue);
+        // Past the planned discharge and still admitted: overdue, not "not yet due".
+        let late = Stay {
+            planned_discharge: date(2026, 11, 19),
+            ..s.clone()
+        };
+        assert_eq!(get(&late, date(2026, 11, 20), e).state, State::NotMet);
         // Discharged by hand (an import) with a goal never evaluated: not met.
         s.status = StayStatus::Discharged;
         s.discharged_on = Some(date(2026, 11, 30));

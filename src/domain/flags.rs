@@ -162,7 +162,13 @@ impl Rules {
             };
         }
         let nominal = self.date_of_day(stay.admitted, self.deadline_day(&stay.target_group, kind));
-        let (date, non_working) = place(nominal, self.non_working_days);
+        let (mut date, non_working) = place(nominal, self.non_working_days);
+        // Moving earlier must not turn "by day 3" into "on the admission day" (admitted on a
+        // Friday, day 3 is Sunday): when no working day after admission comes before the
+        // nominal day, the deadline moves to the next working day instead.
+        if date <= stay.admitted && nominal > stay.admitted {
+            date = super::holidays::working_day_on_or_after(nominal);
+        }
         Deadline {
             date,
             nominal,
@@ -767,6 +773,17 @@ mod tests {
         assert_eq!(f.assessment.moved_from, None);
         assert_eq!(f.gp.deadline, date(2026, 4, 1));
         assert_eq!(f.gp.non_working, Some(NonWorking::Holiday));
+        // Admitted Friday 27.11.2026: assessment by day 3 = Sunday 29.11. The working day
+        // before is the admission day itself, so it moves to Monday 30.11 instead.
+        let friday = stay(date(2026, 11, 27));
+        let f = eval(&friday, date(2026, 11, 27));
+        assert_eq!(f.assessment.deadline, date(2026, 11, 30));
+        assert_eq!(f.assessment.moved_from, Some(date(2026, 11, 29)));
+        // Admitted Thursday 26.11.2026: day 3 = Saturday 28.11 moves back to Friday 27.11,
+        // day 2, which is still after the admission day.
+        let thursday = stay(date(2026, 11, 26));
+        let f = eval(&thursday, date(2026, 11, 26));
+        assert_eq!(f.assessment.deadline, date(2026, 11, 27));
     }
 
     #[test]

@@ -109,6 +109,15 @@ pub fn working_day_on_or_before(d: Date) -> Date {
     x
 }
 
+/// `d` itself when it is a working day, else the nearest working day after it.
+pub fn working_day_on_or_after(d: Date) -> Date {
+    let mut x = d;
+    while non_working(x).is_some() && x < Date::MAX {
+        x = add_days(x, 1);
+    }
+    x
+}
+
 /// Where a deadline due on `nominal` lands under `policy`: the date it is due, and why the
 /// nominal date is not a working day (if it is not).
 pub fn place(nominal: Date, policy: NonWorkingDays) -> (Date, Option<NonWorking>) {

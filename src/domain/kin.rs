@@ -44,7 +44,9 @@ pub fn kin_from(id: i64, f: &KinFields) -> Result<NextOfKin, EditError> {
     })
 }
 
-/// One line for the audit log: `Per (sønn) 99887766 · mål: ja · evaluering: nei`.
+/// One line for the audit log: `Per (sønn) tlf. …66 · mål: ja · evaluering: nei`. The
+/// history is shown on the ward TV, so the number itself stays in `P`; its last two digits
+/// are enough to see that it changed.
 pub fn describe(k: &NextOfKin) -> String {
     let yn = |b: bool| if b { "ja" } else { "nei" };
     let relation = if k.relation.is_empty() {
@@ -52,10 +54,11 @@ pub fn describe(k: &NextOfKin) -> String {
     } else {
         format!(" ({})", k.relation)
     };
-    let phone = if k.phone.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", k.phone)
+    let digits: Vec<char> = k.phone.chars().filter(char::is_ascii_digit).collect();
+    let phone = match digits.len() {
+        0 if k.phone.is_empty() => String::new(),
+        0 | 1 => " tlf. …".to_string(),
+        n => format!(" tlf. …{}{}", digits[n - 2], digits[n - 1]),
     };
     format!(
         "{}{relation}{phone} · mål: {} · evaluering: {}",
@@ -84,8 +87,10 @@ mod tests {
         assert_eq!(k.phone, "99 88 77 66");
         assert_eq!(
             describe(&k),
-            "Per Hansen (sønn) 99 88 77 66 · mål: ja · evaluering: nei"
+            "Per Hansen (sønn) tlf. …66 · mål: ja · evaluering: nei"
         );
+        // The history is on the ward TV: the number never is.
+        assert!(!describe(&k).contains("77"));
         f.phone = "1".repeat(MAX_PHONE + 1);
         assert_eq!(kin_from(0, &f), Err(EditError::TooLong(MAX_PHONE)));
     }

@@ -756,6 +756,11 @@ pub struct DeadlineStrings {
     pub before_weekend: &'static str,
     /// The deadline was moved to the working day before a public holiday.
     pub before_holiday: &'static str,
+    /// Moved to the working day after a weekend (moving it earlier would have made it the
+    /// admission day).
+    pub after_weekend: &'static str,
+    /// Moved to the working day after a public holiday (same reason).
+    pub after_holiday: &'static str,
     /// After a GP booking whose date has passed: was it held?
     pub gp_held: &'static str,
     /// After a booking that lies after the deadline: the appointment will be late.
@@ -782,6 +787,8 @@ static DEADLINE_NB: DeadlineStrings = DeadlineStrings {
     holiday: "helligdag",
     before_weekend: "før helg",
     before_holiday: "før helligdag",
+    after_weekend: "etter helg",
+    after_holiday: "etter helligdag",
     gp_held: "avholdt?",
     gp_after_deadline: "etter frist",
     moved_from: "flyttet fra",
@@ -796,6 +803,8 @@ static DEADLINE_EN: DeadlineStrings = DeadlineStrings {
     holiday: "holiday",
     before_weekend: "before weekend",
     before_holiday: "before holiday",
+    after_weekend: "after weekend",
+    after_holiday: "after holiday",
     gp_held: "held?",
     gp_after_deadline: "after deadline",
     moved_from: "moved from",

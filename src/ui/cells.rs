@@ -408,15 +408,19 @@ fn deadline_cell(
 }
 
 /// `helg` / `helligdag` when an open deadline's day is a weekend or public holiday, or
-/// `før helg` / `før helligdag` when the rules moved it to the working day before.
+/// `før helg` / `før helligdag` (`etter …`) when the rules moved it to the working day
+/// before (after).
 fn day_off_mark(s: &Strings, f: &DeadlineFlag) -> Option<&'static str> {
     let d = crate::i18n::deadline_strings(lang_of(s));
     let why = f.non_working?;
-    Some(match (why, f.moved_from.is_some()) {
-        (NonWorking::Weekend, false) => d.weekend,
-        (NonWorking::Holiday, false) => d.holiday,
-        (NonWorking::Weekend, true) => d.before_weekend,
-        (NonWorking::Holiday, true) => d.before_holiday,
+    let later = f.moved_from.is_some_and(|m| f.deadline > m);
+    Some(match (why, f.moved_from.is_some(), later) {
+        (NonWorking::Weekend, false, _) => d.weekend,
+        (NonWorking::Holiday, false, _) => d.holiday,
+        (NonWorking::Weekend, true, false) => d.before_weekend,
+        (NonWorking::Holiday, true, false) => d.before_holiday,
+        (NonWorking::Weekend, true, true) => d.after_weekend,
+        (NonWorking::Holiday, true, true) => d.after_holiday,
     })
 }
 
