@@ -3,11 +3,11 @@
 //! and an injected `today`.
 //!
 //! How a stay occupies days (the issue leaves it to us):
-//! - from its admission date through its **planned discharge date, inclusive**: the planned
-//!   discharge is the stay's last day (day 35 of 35), and on that day the team still makes
-//!   the discharge visit and evaluation. A discharge and an admission on the same day
-//!   therefore both count that day; that is the real workload of the day, and the warning
-//!   names it so the team can move one of them;
+//! - from its admission date up to its **planned discharge date, exclusive** (a census at
+//!   midnight, as bed occupancy is counted): a person discharged on a day frees the place
+//!   for someone admitted that same day, the ward's normal swap, so that is not overbelegg.
+//!   Today is the exception: every active stay is still here today and counts, so today's
+//!   bar always agrees with the header's «12/12 aktive»;
 //! - an active stay past its planned discharge (overdue) stays in the ward until someone
 //!   discharges it: it is counted on every day of the forecast, since nobody knows when
 //!   it will leave and counting it is the safe side;
@@ -67,8 +67,9 @@ pub fn forecast(
         })
         .collect();
     let stay_spans: Vec<(Date, Option<Date>)> = stay_spans.collect();
-    let takes =
-        |d: Date, (first, last): &(Date, Option<Date>)| *first <= d && last.is_none_or(|l| d <= l);
+    let takes = |d: Date, (first, last): &(Date, Option<Date>)| {
+        *first <= d && last.is_none_or(|l| d < l || (d == today && d == l))
+    };
     (0..days)
         .map(|i| {
             let date = add_days(today, i as i64);
@@ -124,11 +125,22 @@ mod tests {
     }
 
     #[test]
-    fn a_stay_takes_its_place_through_its_planned_discharge_day() {
+    fn a_stay_takes_its_place_until_its_planned_discharge_day() {
         let stays = vec![stay(date(2026, 11, 1), date(2026, 11, 27))];
         let f = forecast(&stays, &[], &Rules::default(), TODAY, 4);
         let occ: Vec<usize> = f.iter().map(|d| d.occupied).collect();
-        assert_eq!(occ, vec![1, 1, 1, 0]);
+        assert_eq!(occ, vec![1, 1, 0, 0]);
+        // Leaving today: still here today.
+        let today_out = vec![stay(date(2026, 11, 1), TODAY)];
+        let f = forecast(&today_out, &[], &Rules::default(), TODAY, 2);
+        assert_eq!((f[0].occupied, f[1].occupied), (1, 0));
+        // A discharge and an admission on the same day are a swap, not overbelegg.
+        let swap = vec![
+            stay(date(2026, 11, 1), date(2026, 11, 27)),
+            stay(date(2026, 11, 27), date(2026, 12, 31)),
+        ];
+        let f = forecast(&swap, &[], &Rules::default(), TODAY, 4);
+        assert!(f.iter().all(|d| d.occupied <= 1), "{f:?}");
         assert_eq!(f[0].date, TODAY);
         assert_eq!(f[3].date, date(2026, 11, 28));
     }
@@ -171,11 +183,11 @@ mod tests {
 
     #[test]
     fn exactly_the_day_over_capacity_is_named() {
-        // Capacity 2: two stays all along, a third person for one day (a discharge and an
-        // admission on the same day, 03.12).
+        // Capacity 2: two stays all along, a third person for one day (admitted 03.12, the
+        // day before the second stay's planned discharge).
         let stays = vec![
             stay(date(2026, 11, 1), date(2026, 12, 31)),
-            stay(date(2026, 11, 1), date(2026, 12, 3)),
+            stay(date(2026, 11, 1), date(2026, 12, 4)),
             stay(date(2026, 12, 3), date(2027, 1, 6)),
         ];
         let f = forecast(&stays, &[], &Rules::default(), TODAY, FORECAST_DAYS);

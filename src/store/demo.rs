@@ -412,7 +412,7 @@ const DEMO_CAPACITY: usize = 12;
 /// Make the capacity forecast show exactly one day over capacity, whatever weekday today
 /// is (planned discharges move with weekends and holidays): pick a day `j` (next week when
 /// possible) with at least as many places taken (`m`) as every day before it and at most 11
-/// on every day after it, add `12 - m` stays that end on day `j`, and admit the accepted
+/// on every day after it, add `12 - m` stays still here on day `j` (planned out on day `j + 1`), and admit the accepted
 /// referral on day `j`. Every day before `j` then has at most 12, day `j` has 13, and every
 /// day after it at most 12. Returns `j` (days from today).
 fn plan_over_capacity(stays: &mut Vec<B>, today: Date, now: i64, rules: &Rules) -> i64 {
@@ -447,7 +447,9 @@ fn plan_over_capacity(stays: &mut Vec<B>, today: Date, now: i64, rules: &Rules) 
         ("Turid Eide", "Anne Sykepleier", "Lage frokost selv"),
     ];
     for (name, contact, goal) in names.iter().take(DEMO_CAPACITY.saturating_sub(m)) {
-        let end = add_days(today, j);
+        // Planned out the day after j (a place is free on its discharge day), so they are
+        // still here on day j when the referral comes in.
+        let end = add_days(today, j + 1);
         let admitted = add_days(end, -34);
         let mut b = B::new(
             name,
@@ -462,7 +464,6 @@ fn plan_over_capacity(stays: &mut Vec<B>, today: Date, now: i64, rules: &Rules) 
         .med(MedStatus::Done, Some(6))
         .goal(goal, Some(3))
         .updated_hours_ago(4, now);
-        // The team has planned the discharge for day j, the day the referral comes in.
         b.stay.planned_discharge = end;
         stays.push(b);
     }

@@ -51,7 +51,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     ];
     let (active, planned) = occupancy(app);
     let cap = app.config.capacity;
-    let level = occupancy_level(active, planned, cap);
+    // The amber warning follows the forecast under the header, so the two never disagree:
+    // planned admissions that only replace people leaving that day are not overbelegg.
+    let level = match occupancy_level(active, planned, cap) {
+        Some(Level::DueSoon) => {
+            let days = crate::ui::capacity::app_forecast(app);
+            (!crate::domain::capacity::over_capacity(&days, cap).is_empty())
+                .then_some(Level::DueSoon)
+        }
+        l => l,
+    };
     let sym = level
         .map(|l| format!("{} ", th.symbol(l)))
         .unwrap_or_default();

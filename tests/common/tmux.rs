@@ -19,8 +19,21 @@ impl Tmux {
     /// exits the pane shows `[exited N]` for a while, so its last words can be read.
     pub fn start(name: &str, size: (u16, u16), cmd: &str) -> Tmux {
         let session = format!("tavle-t-{}-{name}", std::process::id());
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x"])
+        // Tests start sessions in parallel: when no tmux server runs yet, two clients race
+        // to start one and the loser fails. A retry finds the winner's server.
+        let ok = (0..5).any(|attempt| {
+            if attempt > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Self::new_session(&session, size, cmd)
+        });
+        assert!(ok, "tmux new-session failed");
+        Tmux { session }
+    }
+
+    fn new_session(session: &str, size: (u16, u16), cmd: &str) -> bool {
+        Command::new("tmux")
+            .args(["new-session", "-d", "-s", session, "-x"])
             .arg(size.0.to_string())
             .arg("-y")
             .arg(size.1.to_string())
@@ -30,10 +43,7 @@ impl Tmux {
             ))
             .env("TERM", "xterm-256color")
             .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Tmux { session }
+            .is_ok_and(|s| s.success())
     }
 
     pub fn screen(&self) -> String {
