@@ -386,7 +386,7 @@ fn indicators_view_shows_fidelity_and_goal_scores_at_80x24_and_200x50() {
     let big = draw((200, 50), 0);
     assert!(
         big.contains(
-            "Modelltrofasthet: totalskår (1–5 per element) 21 av 40 · alle elementer oppfylt 0/2 · egen skår +3 poeng"
+            "Modelltrofasthet: totalskår (1–5 per element) 27 av 40 · alle elementer oppfylt 0/2 · egen skår +3 poeng"
         ),
         "{big}"
     );
