@@ -632,3 +632,28 @@ fn labels_mark_a_deadline_some_target_group_moves() {
         "{text}"
     );
 }
+
+/// `t` twice on one morning is one stand-up in the figures: stays and people merged, the
+/// length the sum of the two parts; other days and other wards stay apart.
+#[test]
+fn a_stand_up_continued_the_same_day_counts_once() {
+    let m = |id: i64, day: i8, start: i64, end: i64, discussed: Vec<i64>| Meeting {
+        id,
+        date: d(11, day),
+        started_at: start,
+        ended_at: Some(end),
+        led_by: "Anne".into(),
+        discussed,
+        present: vec![("Anne".into(), "nurse".into())],
+    };
+    let merged = report::one_per_day(&[
+        m(1, 24, 0, 600, vec![1]),
+        m(2, 25, 1_000, 1_900, vec![1, 2]),
+        m(3, 25, 9_000, 9_060, vec![2, 3]),
+        m(report::WARD_ID_STRIDE + 4, 25, 1_000, 1_600, vec![7]),
+    ]);
+    assert_eq!(merged.len(), 3, "{merged:?}");
+    assert_eq!(merged[1].discussed, vec![1, 2, 3]);
+    assert_eq!(merged[1].ended_at, Some(1_960)); // 15 min + 1 min
+    assert_eq!(merged[1].present.len(), 1);
+}

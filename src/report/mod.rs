@@ -261,6 +261,37 @@ pub fn ward_of(id: i64) -> i64 {
     id.div_euclid(WARD_ID_STRIDE)
 }
 
+/// One stand-up per ward and day: a stand-up ended and started again the same day (`t`
+/// twice) is one meeting in the figures, not a second meeting that covered almost nobody.
+/// Stays discussed and people present are merged; the length is the sum of the parts.
+pub fn one_per_day(meetings: &[Meeting]) -> Vec<Meeting> {
+    let mut out: Vec<Meeting> = Vec::with_capacity(meetings.len());
+    for m in meetings {
+        let same = out
+            .iter_mut()
+            .find(|o| o.date == m.date && ward_of(o.id) == ward_of(m.id));
+        let Some(o) = same else {
+            out.push(m.clone());
+            continue;
+        };
+        o.ended_at = match (o.ended_at, m.ended_at) {
+            (Some(a), Some(b)) => Some(a + (b - m.started_at).max(0)),
+            _ => None,
+        };
+        for sid in &m.discussed {
+            if !o.discussed.contains(sid) {
+                o.discussed.push(*sid);
+            }
+        }
+        for p in &m.present {
+            if !o.present.iter().any(|q| q.0 == p.0) {
+                o.present.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
 fn coverage(m: &Meeting, stays: &[Stay]) -> MeetingCoverage {
     // A stand-up covers the stays of its own ward only.
     let active: HashSet<StayId> = stays
@@ -485,6 +516,8 @@ impl Report {
         from: Date,
         to: Date,
     ) -> Report {
+        let merged = one_per_day(meetings);
+        let meetings = &merged[..];
         let live = || stays.iter().filter(|s| s.status != StayStatus::Cancelled);
         let admitted_in =
             |a: Date, b: Date| live().filter(move |s| within(s.admitted, a.max(from), b.min(to)));
