@@ -408,3 +408,99 @@ fn a_kiosk_never_opens_loads_or_shows_referrals() {
         assert!(!screen.contains(name), "{name} on a kiosk:\n{screen}");
     }
 }
+
+#[test]
+fn the_report_counts_referrals_by_source_with_days_to_admission_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut conn = store::open_read_write(&path).unwrap();
+    let cfg = Config::default();
+    store::demo::seed_demo(&mut conn, today(), 1_795_000_000, &cfg.rules()).unwrap();
+    let (from, to) = tavle::report::period(None, None, today()).unwrap();
+    let r = tavle::report::wards::ward_report(&conn, &cfg, from, to).unwrap();
+    // The demo: 2 waiting, Torill accepted, Jens declined, 4 stays that came by referral
+    // (2, 1, 6 and 4 days from referral to admission: median 3).
+    let json: serde_json::Value = serde_json::from_str(&tavle::report::render::json(&r)).unwrap();
+    let f = &json["referrals"];
+    assert_eq!(
+        (
+            &f["received"],
+            &f["accepted"],
+            &f["declined"],
+            &f["waiting"]
+        ),
+        (&8.into(), &5.into(), &1.into(), &2.into())
+    );
+    assert_eq!(f["days_to_admission"]["admitted"], 4);
+    assert_eq!(f["days_to_admission"]["median_days"], 3.0);
+    let sources: Vec<&str> = f["by_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        ["hospital", "gp", "allocation_office", "home_care", "other"]
+    );
+    assert_eq!(f["by_source"][3]["declined"], 1);
+    let csv = tavle::report::render::csv(&r);
+    assert!(csv.contains("period,referrals_received,,,,8\r\n"), "{csv}");
+    assert!(
+        csv.contains("period,referrals_declined.home_care,,,,1\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("period,days_referral_to_admission_median,,,,3.0\r\n"),
+        "{csv}"
+    );
+    for (lang, want) in [
+        (
+            tavle::config::Language::Nb,
+            "Dager fra henvisning til innleggelse (median): 3,0 (4 lagt inn)",
+        ),
+        (
+            tavle::config::Language::En,
+            "Days from referral to admission (median): 3.0 (4 admitted)",
+        ),
+    ] {
+        let table = tavle::report::render::table(&r, lang, &|k| k.to_string());
+        assert!(table.contains(want), "{table}");
+    }
+    let table = tavle::report::render::table(&r, tavle::config::Language::Nb, &|k| k.to_string());
+    assert!(table.contains("Henvisninger: 8 mottatt"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.contains("Hjemmetjenesten") && l.contains("1 avslått")),
+        "{table}"
+    );
+    // The indicators view shows the same figures, at a TV's size and (scrolled) a laptop's.
+    for size in [(200, 50), (80, 24)] {
+        let mut app = common::app(
+            Mode::Edit,
+            cfg.clone(),
+            store::load_active(&conn).unwrap(),
+            size,
+        );
+        app.update(Action::ReferralsLoaded(load_referrals(&conn).unwrap()));
+        app.update(Action::ReportDataLoaded(Box::new((
+            store::load_all(&conn).unwrap(),
+            store::load_meetings(&conn).unwrap(),
+        ))));
+        app.update(Action::Scroll(if size.1 < 30 { 14 } else { 0 }));
+        let screen = b_screen(&app);
+        assert!(
+            screen.contains("Henvisninger: 8 mottatt"),
+            "{size:?}\n{screen}"
+        );
+        assert!(
+            screen.contains("Dager til innleggelse (median) 3 dager (4 lagt inn)"),
+            "{size:?}\n{screen}"
+        );
+    }
+}
+
+fn b_screen(app: &App) -> String {
+    lines(&render(app)).join("\n")
+}

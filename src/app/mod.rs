@@ -629,6 +629,13 @@ impl App {
                     .map(|c| c.key.as_str())
                     .collect();
                 report.attendance.order(&keys);
+                // The editing board holds the referrals already (kept current with the stays).
+                report.referrals = crate::report::referrals::ReferralFigures::compute(
+                    &self.intake.referrals,
+                    &stays,
+                    from,
+                    to,
+                );
                 self.report = Some(report);
                 self.scroll = 0;
                 self.overlay = Overlay::Indicators;

@@ -59,6 +59,7 @@
 pub mod case_meetings;
 pub mod events;
 pub mod fidelity;
+pub mod referrals;
 pub mod render;
 pub mod wards;
 
@@ -489,6 +490,9 @@ pub struct Report {
     pub goal_scores: fidelity::GoalScores,
     /// The weekly fagmøte (VIPS): filled by [`Report::with_case_meetings`].
     pub case_meetings: case_meetings::CaseMeetings,
+    /// Intake: referrals received in the period (filled from the referrals where they are
+    /// loaded, see [`referrals::ReferralFigures::compute`]).
+    pub referrals: referrals::ReferralFigures,
 }
 
 /// `2026-W48` for the ISO week of `d`.
@@ -584,6 +588,7 @@ impl Report {
             fidelity_months: fidelity::months(stays, meetings, rules, from, to),
             goal_scores: fidelity::GoalScores::over(&discharged_in(from, to)),
             case_meetings: Default::default(),
+            referrals: referrals::ReferralFigures::default(),
         }
     }
 

@@ -235,6 +235,10 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
     ] {
         line(&mut s, figure(label, sh, String::new()));
     }
+    line(&mut s, String::new());
+    for l in r.referrals.table_lines(lang) {
+        line(&mut s, l);
+    }
     if !st.each.is_empty() {
         line(&mut s, String::new());
         line(&mut s, w.meetings_title.into());
@@ -456,6 +460,7 @@ pub fn csv_records(r: &Report) -> Vec<Vec<String>> {
         &o.stays_all_goals_achieved,
     );
     s.extend(super::events::csv_records(r));
+    s.extend(r.referrals.csv_records());
     for m in &r.standups.each {
         share(
             &mut s,

@@ -97,6 +97,12 @@ pub fn ward_report(
     let plan = store::fagmote::load_plan(conn)?;
     let mut report = Report::compute(&stays, &meetings, &cfg.rules(), from, to)
         .with_case_meetings(&plan, cfg.fagmote.evaluation_grace_days);
+    report.referrals = super::referrals::ReferralFigures::compute(
+        &store::referrals::load_referrals(conn)?,
+        &stays,
+        from,
+        to,
+    );
     let keys: Vec<&str> = cfg
         .discharge_outcomes
         .iter()

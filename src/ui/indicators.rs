@@ -251,6 +251,73 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
     out
 }
 
+/// Intake: referrals received in the period, the share accepted / declined / waiting, by
+/// source, and the median days from referral to admission (as `tavle report`). Drawn
+/// below the other figures where there is room (beside the charts on a TV; scrolled to
+/// on a laptop), so the process and outcome figures and the charts keep their place.
+fn referral_rows(report: &Report, lang: crate::config::Language) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut push = |figure, optional| out.push(Row { figure, optional });
+    let t = crate::i18n::intake_strings(lang);
+    let rf = &report.referrals;
+    let of = rf.total.received;
+    push(
+        Figure::Heading(format!("{}: {of} {}", t.referrals_heading, t.received_n)),
+        false,
+    );
+    for (label, met) in [
+        (t.accepted_n, rf.total.accepted),
+        (t.declined_n, rf.total.declined),
+        (t.waiting_n, rf.total.waiting),
+    ] {
+        push(
+            Figure::Share {
+                label: label.to_string(),
+                share: Share { met, of },
+                note: String::new(),
+            },
+            false,
+        );
+    }
+    for b in rf.by_source.iter().filter(|b| b.figures.received > 0) {
+        let label =
+            crate::domain::referral::Source::parse(b.source).map_or(b.source, |s| t.source(s));
+        push(
+            Figure::Share {
+                label: format!("  {label}"),
+                share: Share {
+                    met: b.figures.received,
+                    of,
+                },
+                note: format!(
+                    "{} {}, {} {}",
+                    b.figures.accepted, t.accepted_n, b.figures.declined, t.declined_n
+                ),
+            },
+            false,
+        );
+    }
+    push(
+        Figure::Value {
+            label: t.median_short.to_string(),
+            value: rf.days_to_admission.median_days.map_or_else(
+                || DASH.to_string(),
+                |m| {
+                    format!(
+                        "{} {} ({} {})",
+                        decimal(m, lang),
+                        t.days_word,
+                        rf.days_to_admission.admitted,
+                        t.admitted_n
+                    )
+                },
+            ),
+        },
+        false,
+    );
+    out
+}
+
 /// What happened to the people and who came to the stand-ups (see `report::events`).
 fn event_rows(report: &Report, config: &Config, push: &mut dyn FnMut(Figure, bool)) {
     let lang = config.language;
@@ -578,6 +645,18 @@ pub fn draw(
             lines.push(summary.clone());
         }
         // The stand-ups one by one, if there is room below the figures.
+        let intake = referral_rows(report, config.language);
+        if usize::from(left.height) >= lines.len() + 1 + intake.len() {
+            lines.push(Line::default());
+            lines.extend(figure_lines(
+                &intake,
+                left.width.into(),
+                intake.len(),
+                left_w > fig_w,
+                th,
+                &look,
+            ));
+        }
         let room = usize::from(left.height).saturating_sub(lines.len() + 1);
         if room >= 3 && !meetings.is_empty() {
             lines.push(Line::default());
@@ -625,6 +704,16 @@ pub fn draw(
             &fid,
             inner.width.into(),
             fid.len(),
+            false,
+            th,
+            &look,
+        ));
+        let intake = referral_rows(report, config.language);
+        lines.push(Line::default());
+        lines.extend(figure_lines(
+            &intake,
+            inner.width.into(),
+            intake.len(),
             false,
             th,
             &look,
