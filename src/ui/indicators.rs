@@ -255,6 +255,29 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
 /// source, and the median days from referral to admission (as `tavle report`). Drawn
 /// below the other figures where there is room (beside the charts on a TV; scrolled to
 /// on a laptop), so the process and outcome figures and the charts keep their place.
+/// The intake figures in one line, where the section does not fit.
+fn referral_summary(report: &Report, lang: crate::config::Language) -> String {
+    let t = crate::i18n::intake_strings(lang);
+    let rf = &report.referrals;
+    let median = rf.days_to_admission.median_days.map_or_else(
+        || DASH.to_string(),
+        |m| format!("{} {}", decimal(m, lang), t.days_word),
+    );
+    format!(
+        "{}: {} {} · {} {} · {} {} · {} {} · {}: {median}",
+        t.referrals_heading,
+        rf.total.received,
+        t.received_n,
+        rf.total.accepted,
+        t.accepted_n,
+        rf.total.declined,
+        t.declined_n,
+        rf.total.waiting,
+        t.waiting_n,
+        t.median_short
+    )
+}
+
 fn referral_rows(report: &Report, lang: crate::config::Language) -> Vec<Row> {
     let mut out = Vec::new();
     let mut push = |figure, optional| out.push(Row { figure, optional });
@@ -645,8 +668,10 @@ pub fn draw(
             lines.push(summary.clone());
         }
         // The stand-ups one by one, if there is room below the figures.
+        // Intake, when anything was received (as the events: nothing, nothing shown).
         let intake = referral_rows(report, config.language);
-        if usize::from(left.height) >= lines.len() + 1 + intake.len() {
+        let any = !report.referrals.is_empty();
+        if any && usize::from(left.height) >= lines.len() + 1 + intake.len() {
             lines.push(Line::default());
             lines.extend(figure_lines(
                 &intake,
@@ -655,6 +680,13 @@ pub fn draw(
                 left_w > fig_w,
                 th,
                 &look,
+            ));
+        } else if any && usize::from(left.height) >= lines.len() + 2 {
+            // No room for the whole section: its figures in one line.
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                referral_summary(report, config.language),
+                th.strong(),
             ));
         }
         let room = usize::from(left.height).saturating_sub(lines.len() + 1);
@@ -708,16 +740,18 @@ pub fn draw(
             th,
             &look,
         ));
-        let intake = referral_rows(report, config.language);
-        lines.push(Line::default());
-        lines.extend(figure_lines(
-            &intake,
-            inner.width.into(),
-            intake.len(),
-            false,
-            th,
-            &look,
-        ));
+        if !report.referrals.is_empty() {
+            let intake = referral_rows(report, config.language);
+            lines.push(Line::default());
+            lines.extend(figure_lines(
+                &intake,
+                inner.width.into(),
+                intake.len(),
+                false,
+                th,
+                &look,
+            ));
+        }
         if !meetings.is_empty() {
             lines.push(Line::default());
             lines.push(Line::styled(w.meetings_title, th.strong()));
