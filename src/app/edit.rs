@@ -9,6 +9,23 @@ use crate::i18n::edit_strings;
 use crate::store::write::{Committed, Failure, Target, WriteError, WriteRequest};
 
 impl App {
+    /// «Ikke lagret: …» for a write the database refused, in the user's language. A
+    /// replaced file also sets `db_replaced`, so every later save is refused the same way.
+    pub(super) fn not_saved_because(&mut self, failure: &Failure) -> String {
+        let e = edit_strings(self.config.language);
+        let why = match failure {
+            Failure::Busy => e.busy.to_string(),
+            Failure::DiskFull => e.disk_full.to_string(),
+            Failure::ReadOnly => e.read_only_db.to_string(),
+            Failure::Replaced => {
+                self.db_replaced = true;
+                e.db_replaced.to_string()
+            }
+            Failure::Other(m) => m.clone(),
+        };
+        format!("{}: {why}", e.not_saved)
+    }
+
     pub(super) fn apply_edit(&mut self, action: Action) -> bool {
         // A kiosk has no forms and never asks for a write, whatever action reaches it.
         if self.mode == Mode::Kiosk && !matches!(action, Action::HistoryLoaded(..)) {
@@ -489,17 +506,7 @@ impl App {
                 }
             },
             Err(WriteError::Store(failure)) => {
-                let why = match &failure {
-                    Failure::Busy => e.busy.to_string(),
-                    Failure::DiskFull => e.disk_full.to_string(),
-                    Failure::ReadOnly => e.read_only_db.to_string(),
-                    Failure::Replaced => {
-                        self.db_replaced = true;
-                        e.db_replaced.to_string()
-                    }
-                    Failure::Other(m) => m.clone(),
-                };
-                let text = format!("{}: {why}", e.not_saved);
+                let text = self.not_saved_because(&failure);
                 match &mut self.form {
                     // The form stays open with everything the user typed.
                     Some(f) if !undo => f.error = Some(text),

@@ -13,7 +13,7 @@ use crate::domain::referral::{
 };
 use crate::i18n::{edit_strings, intake_strings};
 use crate::store::referrals::{ReferralCommitted, ReferralOp, ReferralWriteError};
-use crate::store::write::{Failure, Target};
+use crate::store::write::Target;
 use jiff::civil::Date;
 
 /// What the user does in the referral queue.
@@ -484,17 +484,7 @@ impl App {
                 self.say_intake(&format!("{}: {msg}", e.not_saved), true);
             }
             Err(ReferralWriteError::Store(failure)) => {
-                let why = match &failure {
-                    Failure::Busy => e.busy.to_string(),
-                    Failure::DiskFull => e.disk_full.to_string(),
-                    Failure::ReadOnly => e.read_only_db.to_string(),
-                    Failure::Replaced => {
-                        self.db_replaced = true;
-                        e.db_replaced.to_string()
-                    }
-                    Failure::Other(m) => m.clone(),
-                };
-                let text = format!("{}: {why}", e.not_saved);
+                let text = self.not_saved_because(&failure);
                 match &mut self.form {
                     Some(f) => f.error = Some(text),
                     None => self.say_intake(&text, true),
