@@ -43,6 +43,13 @@ const SETTLE: [Duration; 9] = [
     Duration::from_millis(256),
 ];
 
+/// How long a board that must stop waits for a save under way (the writer itself gives up
+/// after [`session::WRITE_WAIT`]).
+const QUIT_GRACE: Duration = Duration::from_secs(20);
+
+/// At most this many queued actions are applied between two looks at keys and signals.
+const DRAIN_MAX: usize = 256;
+
 /// Everything needed to run a board.
 pub struct Options {
     pub mode: Mode,
@@ -131,6 +138,7 @@ fn spawn_follower(
         .spawn(move || {
             let mut settle: Option<usize> = None;
             let mut last_identity = Instant::now();
+            let mut announced = false;
             loop {
                 let fallback = if wake.active() {
                     follow.fallback
@@ -151,14 +159,20 @@ fn spawn_follower(
                     identity.as_ref().is_some_and(|i| !i.still_same())
                 };
                 if replaced {
-                    if tx.send(Action::DbReplaced).is_err() {
-                        return;
+                    // Said once per replacement: while nothing can be opened at the path
+                    // the follower keeps looking at the fallback pace, quietly.
+                    if !announced {
+                        announced = true;
+                        if tx.send(Action::DbReplaced).is_err() {
+                            return;
+                        }
                     }
-                    // The folder may have been replaced too: watch what is there now.
-                    wake = new_wake(&db);
                     let Ok(fresh) = store::open_read_only(&db) else {
                         continue;
                     };
+                    announced = false;
+                    // The folder may have been replaced too: watch what is there now.
+                    wake = new_wake(&db);
                     conn = fresh;
                     identity = FileIdentity::of(&db);
                     if let Ok(d) = ChangeDetector::new(&conn) {
@@ -325,7 +339,7 @@ async fn event_loop(
     let mut term = signal(SignalKind::terminate())?;
     let mut hup = signal(SignalKind::hangup())?;
     let mut int = signal(SignalKind::interrupt())?;
-    let mut events = EventStream::new();
+    let mut events = Some(EventStream::new());
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut dirty = true;
@@ -334,6 +348,9 @@ async fn event_loop(
     let mut save_tick = tokio::time::interval(SAVE_WATCH);
     save_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut saving_since: Option<std::time::Instant> = None;
+    let mut input_open = true;
+    let mut input_error: Option<std::io::Error> = None;
+    let mut quit_asked: Option<Instant> = None;
     loop {
         saving_since = match (&app.saving, saving_since) {
             (Some(_), None) => Some(std::time::Instant::now()),
@@ -346,21 +363,48 @@ async fn event_loop(
             clock.set_zone(&zone);
             dirty |= session::dispatch(app, editor.as_deref_mut(), Action::Tick(clock.now()));
         }
-        if dirty {
-            draw(terminal, app)?;
+        if dirty && input_open {
+            if let Err(e) = draw(terminal, app) {
+                // The terminal is gone (a closed SSH session, a killed tmux): stop drawing
+                // and quit as on an ended input, after a save under way.
+                input_open = false;
+                events = None;
+                park_terminal_input();
+                input_error.get_or_insert(std::io::Error::other(e.to_string()));
+                if app.saving.is_some() {
+                    quit_asked.get_or_insert_with(Instant::now);
+                }
+                session::dispatch(app, editor.as_deref_mut(), Action::Quit);
+            }
             dirty = false;
         }
         if app.quit {
-            return Ok(());
+            return input_error.map_or(Ok(()), |e| Err(e.into()));
+        }
+        // A save that never answers (a hung file system) must not keep a board that was
+        // told to stop, or lost its terminal, alive for ever.
+        if quit_asked.is_some_and(|t| t.elapsed() > QUIT_GRACE) {
+            return input_error.map_or(Ok(()), |e| Err(e.into()));
         }
         let action = tokio::select! {
-            ev = events.next() => match ev {
+            ev = next_event(&mut events), if input_open => match ev {
                 Some(Ok(Event::Key(k))) if k.kind == KeyEventKind::Press => keys::action_for_key(app, k),
                 Some(Ok(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
                 Some(Ok(Event::Paste(text))) => keys::action_for_paste(app, text),
                 Some(Ok(_)) => None,
-                Some(Err(e)) => return Err(e.into()),
-                None => Some(Action::Quit),
+                Some(Err(e)) => {
+                    // Same as an ended terminal, but the error is reported once a save
+                    // under way has finished.
+                    input_open = false;
+                    input_error = Some(e);
+                    Some(Action::Quit)
+                }
+                None => {
+                    // The terminal is gone: polling an ended stream would return at once,
+                    // forever (a spinning core while a save finishes first).
+                    input_open = false;
+                    Some(Action::Quit)
+                }
             },
             _ = tick.tick() => Some(Action::Tick(clock.now())),
             Some(a) = rx.recv() => Some(a),
@@ -372,17 +416,50 @@ async fn event_loop(
                 })
             }
             _ = term.recv() => Some(Action::Quit),
-            _ = hup.recv() => Some(Action::Quit),
+            _ = hup.recv() => {
+                // The terminal hung up: nothing more can be drawn or read.
+                input_open = false;
+                Some(Action::Quit)
+            }
             _ = int.recv() => Some(Action::Quit),
         };
+        if matches!(action, Some(Action::Quit)) && app.saving.is_some() {
+            quit_asked.get_or_insert_with(Instant::now);
+        }
+        if !input_open && events.is_some() {
+            events = None;
+            park_terminal_input();
+        }
         if let Some(a) = action {
             dirty |= session::dispatch(app, editor.as_deref_mut(), a);
         }
-        // Apply everything else already queued before drawing once (coalesces bursts).
-        while let Ok(a) = rx.try_recv() {
+        // Apply what else is already queued before drawing once (coalesces bursts), but
+        // never so much that keys and signals wait behind a sender that does not stop.
+        for _ in 0..DRAIN_MAX {
+            let Ok(a) = rx.try_recv() else { break };
             dirty |= session::dispatch(app, editor.as_deref_mut(), a);
         }
     }
+}
+
+/// Once the terminal is gone, crossterm's reader thread reads end-of-file from it in a loop
+/// that never returns (100 % of a core while a save under way finishes). Standard input is
+/// swapped for a pipe that never delivers anything, on which that read simply waits.
+fn park_terminal_input() {
+    let mut fds = [0; 2];
+    // SAFETY: plain libc calls on descriptors this process owns; the pipe's write end is
+    // left open on purpose, so its read end blocks instead of reporting end-of-file.
+    unsafe {
+        if libc::pipe(fds.as_mut_ptr()) == 0 {
+            libc::dup2(fds[0], libc::STDIN_FILENO);
+            libc::close(fds[0]);
+        }
+    }
+}
+
+/// The next terminal event; `None` once the stream was dropped (as when it ended).
+async fn next_event(events: &mut Option<EventStream>) -> Option<std::io::Result<Event>> {
+    events.as_mut()?.next().await
 }
 
 fn draw(terminal: &mut crate::ansi16::Terminal16, app: &App) -> anyhow::Result<()> {

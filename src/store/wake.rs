@@ -27,6 +27,10 @@ pub enum Hint {
 /// Watches the folder of one database; [`DbWake::wait`] returns when a hint arrives.
 pub struct DbWake {
     rx: mpsc::Receiver<Hint>,
+    /// Kept so `rx` never disconnects: without a watch (or once the watcher's thread is
+    /// gone) `recv_timeout` would return at once instead of waiting, and the follower
+    /// would spin a core (seen on boards whose folder was deleted under them).
+    _keep: mpsc::Sender<Hint>,
     /// Dropping it stops the watch; `None` when no watch could be set up.
     watcher: Option<RecommendedWatcher>,
 }
@@ -47,8 +51,13 @@ impl DbWake {
 
     fn build(db: &Path, watch: bool) -> Self {
         let (tx, rx) = mpsc::channel();
+        let keep = tx.clone();
         if !watch {
-            return Self { rx, watcher: None };
+            return Self {
+                rx,
+                _keep: keep,
+                watcher: None,
+            };
         }
         let abs = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
         let dir = abs
@@ -56,7 +65,11 @@ impl DbWake {
             .filter(|d| !d.as_os_str().is_empty())
             .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
         let Some(name) = abs.file_name().map(|n| n.to_os_string()) else {
-            return Self { rx, watcher: None };
+            return Self {
+                rx,
+                _keep: keep,
+                watcher: None,
+            };
         };
         let names: Vec<OsString> = ["", "-wal", "-shm"]
             .iter()
@@ -74,7 +87,11 @@ impl DbWake {
         let watcher = notify::recommended_watcher(handler)
             .ok()
             .and_then(|mut w| w.watch(&dir, RecursiveMode::NonRecursive).ok().map(|_| w));
-        Self { rx, watcher }
+        Self {
+            rx,
+            _keep: keep,
+            watcher,
+        }
     }
 
     /// Whether events arrive at all (else only the fallback timer wakes the follower).
@@ -162,12 +179,34 @@ mod tests {
     }
 
     #[test]
-    fn an_inactive_wake_only_times_out() {
+    fn an_inactive_wake_only_times_out_and_does_wait() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("w.db");
         let wake = DbWake::inactive(&db);
         assert!(!wake.active());
         std::fs::write(&db, b"x").unwrap();
+        let t = Instant::now();
         assert_eq!(wake.wait(Duration::from_millis(100)), None);
+        // Returning at once would make the follower spin a core.
+        assert!(
+            t.elapsed() >= Duration::from_millis(100),
+            "{:?}",
+            t.elapsed()
+        );
+    }
+
+    #[test]
+    fn a_folder_that_is_gone_gives_a_wake_that_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("gone").join("w.db");
+        let wake = DbWake::new(&db);
+        assert!(!wake.active());
+        let t = Instant::now();
+        assert_eq!(wake.wait(Duration::from_millis(100)), None);
+        assert!(
+            t.elapsed() >= Duration::from_millis(100),
+            "{:?}",
+            t.elapsed()
+        );
     }
 }
