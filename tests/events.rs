@@ -4,70 +4,27 @@
 
 mod common;
 
-use common::{lines, render, today};
+use common::board::Board;
+use common::today;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 use std::path::Path;
-use std::sync::Arc;
-use tavle::app::{App, Mode, Overlay};
-use tavle::clock::FixedClock;
-use tavle::config::Config;
-use tavle::session::{self, Editor};
+use tavle::app::Overlay;
+use tavle::session::{self};
 use tavle::store;
 use tavle::store::attendance::{self, MeetingKind};
 
-struct Board {
-    app: App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
-
 fn board(size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for s in [
-        common::stay(0, "Kari Hansen", 6),
-        common::stay(0, "Ola Nordmann", 2),
-    ] {
-        store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
-    }
-    tx.commit().unwrap();
-    let stays = store::load_active(&conn).unwrap();
-    let app = common::app(Mode::Edit, Config::default(), stays, size);
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    let editor = Editor::new(conn, "anne".into(), clock);
-    Board {
-        app,
-        editor,
-        _dir: dir,
-        path,
-    }
-}
-
-impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
+    Board::prepared(size, |conn| {
+        let tx = conn.transaction().unwrap();
+        for s in [
+            common::stay(0, "Kari Hansen", 6),
+            common::stay(0, "Ola Nordmann", 2),
+        ] {
+            store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
         }
-        self
-    }
-    fn db(&self) -> Connection {
-        Connection::open(&self.path).unwrap()
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
-    }
+        tx.commit().unwrap();
+    })
 }
 
 fn rows(c: &Connection, sql: &str) -> Vec<Vec<String>> {

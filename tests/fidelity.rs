@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::board::Board;
+
 use common::*;
 use ratatui::style::Color;
 use tavle::app::{Action, Mode};
@@ -118,56 +120,10 @@ fn detail_pane_fidelity_fits_80x24_in_english() {
 
 // ---- The person's own goal scores, typed in the goals panel against a real database ----
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::sync::Arc;
-use tavle::clock::FixedClock;
-use tavle::session::{self, Editor};
+use crossterm::event::KeyCode;
 use tavle::store;
 
-struct Board {
-    app: tavle::app::App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
-
 impl Board {
-    fn new(stays: &[Stay], size: (u16, u16)) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.db");
-        let mut conn = store::open_read_write(&path).unwrap();
-        let tx = conn.transaction().unwrap();
-        for s in stays {
-            store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
-        }
-        tx.commit().unwrap();
-        let loaded = store::load_active(&conn).unwrap();
-        let app = common::app(Mode::Edit, Config::default(), loaded, size);
-        let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-        Board {
-            app,
-            editor: Editor::new(conn, "anne".into(), clock),
-            _dir: dir,
-            path,
-        }
-    }
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-    fn screen(&self) -> String {
-        screen(&render(&self.app))
-    }
     fn scores(&self) -> (Option<i64>, Option<i64>) {
         rusqlite::Connection::open(&self.path)
             .unwrap()
@@ -189,7 +145,7 @@ fn with_goal() -> Stay {
 #[test]
 fn goal_scores_are_typed_in_the_goals_panel_stored_audited_and_shown() {
     for size in [(80, 24), (200, 50)] {
-        let mut b = Board::new(&[with_goal()], size);
+        let mut b = Board::with_stays(&[with_goal()], size);
         b.keys("m").keys("p");
         let s = b.screen();
         assert!(s.contains("Brukerens egen skår"), "{s}");

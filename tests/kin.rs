@@ -4,48 +4,17 @@
 
 mod common;
 
+use common::board::Board;
 use common::{lines, render, today};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rusqlite::Connection;
-use std::path::PathBuf;
-use std::sync::Arc;
-use tavle::app::{Action, App, FormKind, Mode, Overlay};
-use tavle::clock::FixedClock;
+use crossterm::event::KeyCode;
+use tavle::app::{Action, FormKind, Mode, Overlay};
 use tavle::config::{Config, PrivacyView};
 use tavle::domain::edit::Change;
 use tavle::domain::kin::NextOfKin;
 use tavle::domain::{GoalStatus, Stay};
-use tavle::session::{self, Editor};
 use tavle::store;
 
-struct Board {
-    app: App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
 impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
-    }
-    fn db(&self) -> Connection {
-        Connection::open(&self.path).unwrap()
-    }
     fn kin_rows(&self) -> Vec<(i64, String, String, String, bool, bool)> {
         self.db()
             .prepare(
@@ -81,23 +50,7 @@ fn kin(name: &str, relation: &str, phone: &str) -> NextOfKin {
 }
 
 fn board(stays: Vec<Stay>, size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for s in &stays {
-        store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
-    }
-    tx.commit().unwrap();
-    let loaded = store::load_active(&conn).unwrap();
-    let app = common::app(Mode::Edit, Config::default(), loaded, size);
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    Board {
-        app,
-        editor: Editor::new(conn, "anne".into(), clock),
-        _dir: dir,
-        path,
-    }
+    Board::with_stays(&stays, size)
 }
 
 #[test]

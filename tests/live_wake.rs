@@ -43,6 +43,13 @@ fn insert_sql(name: &str) -> String {
     )
 }
 
+/// A follower on `db` that checks every `fallback` and watches the folder when `watch`.
+fn follow(db: &Path, fallback: Duration, watch: bool) -> UnboundedReceiver<Action> {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    spawn_db_follower_with(db.to_path_buf(), tx, Follow { fallback, watch }).unwrap();
+    rx
+}
+
 /// The next action within `within` (generous: a loaded machine), else `None`.
 fn next(rx: &mut UnboundedReceiver<Action>, within: Duration) -> Option<Action> {
     let deadline = Instant::now() + within;
@@ -77,16 +84,7 @@ fn a_commit_by_a_separate_sqlite3_wakes_the_follower_without_the_fallback() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ward.db");
     drop(store::open_read_write(&db).unwrap());
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    spawn_db_follower_with(
-        db.clone(),
-        tx,
-        Follow {
-            fallback: NEVER,
-            watch: true,
-        },
-    )
-    .unwrap();
+    let mut rx = follow(&db, NEVER, true);
     for k in 1..=5 {
         let name = format!("Fra sqlite3 {k}");
         sqlite3(&db, &insert_sql(&name));
@@ -107,16 +105,7 @@ fn a_commit_on_another_connection_wakes_the_follower_within_a_moment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ward.db");
     let writer = store::open_read_write(&db).unwrap();
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    spawn_db_follower_with(
-        db.clone(),
-        tx,
-        Follow {
-            fallback: NEVER,
-            watch: true,
-        },
-    )
-    .unwrap();
+    let mut rx = follow(&db, NEVER, true);
     for k in 1..=20 {
         let name = format!("Opphold {k}");
         writer.execute(&insert_sql(&name), []).unwrap();
@@ -133,16 +122,7 @@ fn without_events_the_fallback_timer_finds_the_commit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ward.db");
     let writer = store::open_read_write(&db).unwrap();
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    spawn_db_follower_with(
-        db.clone(),
-        tx,
-        Follow {
-            fallback: Duration::from_millis(200),
-            watch: false,
-        },
-    )
-    .unwrap();
+    let mut rx = follow(&db, Duration::from_millis(200), false);
     writer.execute(&insert_sql("Uten hendelser"), []).unwrap();
     let a = next(&mut rx, Duration::from_secs(10)).expect("the fallback timer found nothing");
     assert!(names(&a).contains(&"Uten hendelser".to_string()));
@@ -159,19 +139,38 @@ fn a_replaced_file_is_noticed_from_its_event_not_the_timer() {
         c.execute(&insert_sql("I den nye fila"), []).unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    spawn_db_follower_with(
-        db.clone(),
-        tx,
-        Follow {
-            fallback: NEVER,
-            watch: true,
-        },
-    )
-    .unwrap();
+    let mut rx = follow(&db, NEVER, true);
     std::fs::rename(&other, &db).unwrap();
     let a = next(&mut rx, Duration::from_secs(10)).expect("the replaced file was not noticed");
     assert!(matches!(a, Action::DbReplaced), "{a:?}");
     let a = next(&mut rx, Duration::from_secs(10)).expect("the new file was not shown");
     assert!(names(&a).contains(&"I den nye fila".to_string()));
+}
+
+#[test]
+fn a_deleted_database_is_announced_once_and_the_follower_then_rests() {
+    let dir = tempfile::tempdir().unwrap();
+    let ward = dir.path().join("ward");
+    std::fs::create_dir(&ward).unwrap();
+    let db = ward.join("ward.db");
+    drop(store::open_read_write(&db).unwrap());
+    let mut rx = follow(&db, Duration::from_millis(50), true);
+    std::fs::remove_dir_all(&ward).unwrap();
+    let a = next(&mut rx, Duration::from_secs(10)).expect("the deletion was not noticed");
+    assert!(matches!(a, Action::DbReplaced), "{a:?}");
+    // Nothing can be opened at the path: looked for at the fallback pace, said no more.
+    std::thread::sleep(Duration::from_millis(600));
+    let mut more = 0;
+    while rx.try_recv().is_ok() {
+        more += 1;
+    }
+    assert_eq!(more, 0, "the follower kept announcing a file that is gone");
+    // When a database is there again, it is shown.
+    std::fs::create_dir(&ward).unwrap();
+    {
+        let c = store::open_read_write(&db).unwrap();
+        c.execute(&insert_sql("Tilbake igjen"), []).unwrap();
+    }
+    let a = next(&mut rx, Duration::from_secs(10)).expect("the new file was not shown");
+    assert!(names(&a).contains(&"Tilbake igjen".to_string()), "{a:?}");
 }

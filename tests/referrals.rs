@@ -4,49 +4,16 @@
 
 mod common;
 
+use common::board::Board;
 use common::{lines, render, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::date;
-use rusqlite::Connection;
-use std::path::PathBuf;
-use std::sync::Arc;
 use tavle::app::{Action, App, Mode, Overlay};
-use tavle::clock::FixedClock;
 use tavle::config::Config;
 use tavle::domain::referral::{DecisionFields, ReferralError, ReferralFields, Source, Verdict};
-use tavle::session::{self, Editor};
+use tavle::session::{self};
 use tavle::store::referrals::{ReferralOp, ReferralWriteError, commit_referral, load_referrals};
 use tavle::store::{self};
-
-struct Board {
-    app: App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
-    }
-    fn db(&self) -> Connection {
-        Connection::open(&self.path).unwrap()
-    }
-}
 
 fn fields(name: &str, source: Source, received: jiff::civil::Date) -> ReferralFields {
     ReferralFields {
@@ -60,62 +27,52 @@ fn fields(name: &str, source: Source, received: jiff::civil::Date) -> ReferralFi
 
 /// One active stay and a queue: Randi waiting, Torill accepted for 01.12, Jens declined.
 fn board(size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    let s = common::stay(1, "Ola Aktiv", 5);
-    store::demo::insert_stay(&tx, &s, s.updated_at).unwrap();
-    tx.commit().unwrap();
-    let now = 1_795_000_000;
-    let t = today();
-    let mut op = |o: ReferralOp| commit_referral(&mut conn, &o, "lead", now, t).unwrap();
-    op(ReferralOp::Create(fields(
-        "Randi Fossum",
-        Source::Hospital,
-        date(2026, 11, 24),
-    )));
-    let torill = op(ReferralOp::Create(fields(
-        "Torill Vik",
-        Source::AllocationOffice,
-        date(2026, 11, 19),
-    )))
-    .referral;
-    op(ReferralOp::Decide {
-        id: torill.id,
-        version: torill.version,
-        decision: DecisionFields {
-            decision: Verdict::Accepted,
-            decided_on: Some(date(2026, 11, 21)),
-            planned_admission: Some(date(2026, 12, 1)),
-            decline_reason: String::new(),
-        },
-    });
-    let jens = op(ReferralOp::Create(fields(
-        "Jens Aas",
-        Source::HomeCare,
-        date(2026, 11, 16),
-    )))
-    .referral;
-    op(ReferralOp::Decide {
-        id: jens.id,
-        version: jens.version,
-        decision: DecisionFields {
-            decision: Verdict::Declined,
-            decided_on: None,
-            planned_admission: None,
-            decline_reason: "Trenger sykehjemsplass".into(),
-        },
-    });
-    let loaded = store::load_active(&conn).unwrap();
-    let app = common::app(Mode::Edit, Config::default(), loaded, size);
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    Board {
-        app,
-        editor: Editor::new(conn, "anne".into(), clock),
-        _dir: dir,
-        path,
-    }
+    Board::prepared(size, |conn| {
+        let tx = conn.transaction().unwrap();
+        let s = common::stay(1, "Ola Aktiv", 5);
+        store::demo::insert_stay(&tx, &s, s.updated_at).unwrap();
+        tx.commit().unwrap();
+        let now = 1_795_000_000;
+        let t = today();
+        let mut op = |o: ReferralOp| commit_referral(conn, &o, "lead", now, t).unwrap();
+        op(ReferralOp::Create(fields(
+            "Randi Fossum",
+            Source::Hospital,
+            date(2026, 11, 24),
+        )));
+        let torill = op(ReferralOp::Create(fields(
+            "Torill Vik",
+            Source::AllocationOffice,
+            date(2026, 11, 19),
+        )))
+        .referral;
+        op(ReferralOp::Decide {
+            id: torill.id,
+            version: torill.version,
+            decision: DecisionFields {
+                decision: Verdict::Accepted,
+                decided_on: Some(date(2026, 11, 21)),
+                planned_admission: Some(date(2026, 12, 1)),
+                decline_reason: String::new(),
+            },
+        });
+        let jens = op(ReferralOp::Create(fields(
+            "Jens Aas",
+            Source::HomeCare,
+            date(2026, 11, 16),
+        )))
+        .referral;
+        op(ReferralOp::Decide {
+            id: jens.id,
+            version: jens.version,
+            decision: DecisionFields {
+                decision: Verdict::Declined,
+                decided_on: None,
+                planned_admission: None,
+                decline_reason: "Trenger sykehjemsplass".into(),
+            },
+        });
+    })
 }
 
 #[test]

@@ -3,83 +3,50 @@
 
 mod common;
 
-use common::{lines, render, today};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::board::Board;
+use common::{render, today};
+use crossterm::event::KeyCode;
 use jiff::civil::date;
 use rusqlite::Connection;
-use std::sync::Arc;
-use tavle::app::{Action, App, Mode};
-use tavle::clock::FixedClock;
+use tavle::app::Action;
 use tavle::config::Config;
 use tavle::domain::Level;
-use tavle::session::{self, Editor};
+use tavle::session::{self};
 use tavle::store;
-
-struct Board {
-    app: App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
 
 /// A board with three stays: one overdue (admitted 10 days ago), one due soon (today),
 /// one on track.
 fn board(size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    let mut fine = common::stay(0, "Cecilie Fin", 5);
-    fine.assessment_done = Some(date(2026, 11, 21));
-    fine.gp.booked_for = Some(date(2026, 11, 30));
-    fine.med_status = tavle::domain::MedStatus::Done;
-    fine.med_done = Some(date(2026, 11, 22));
-    // On track means the person's goals are written down too.
-    fine.goals.push(tavle::domain::Goal {
-        id: 0,
-        position: 1,
-        text: "Gå til butikken".into(),
-        status: tavle::domain::GoalStatus::Open,
-        set_on: date(2026, 11, 20),
-        closed_on: None,
-        score_start: None,
-        score_end: None,
-    });
-    for s in [
-        fine,
-        common::stay(0, "Anne Sen", 10),
-        common::stay(0, "Bodil Ny", 0),
-    ] {
-        store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
-    }
-    tx.commit().unwrap();
-    let stays = store::load_active(&conn).unwrap();
-    let app = common::app(Mode::Edit, Config::default(), stays, size);
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    let editor = Editor::new(conn, "anne".into(), clock);
-    Board {
-        app,
-        editor,
-        _dir: dir,
-        path,
-    }
+    Board::prepared(size, |conn| {
+        let tx = conn.transaction().unwrap();
+        let mut fine = common::stay(0, "Cecilie Fin", 5);
+        fine.assessment_done = Some(date(2026, 11, 21));
+        fine.gp.booked_for = Some(date(2026, 11, 30));
+        fine.med_status = tavle::domain::MedStatus::Done;
+        fine.med_done = Some(date(2026, 11, 22));
+        // On track means the person's goals are written down too.
+        fine.goals.push(tavle::domain::Goal {
+            id: 0,
+            position: 1,
+            text: "Gå til butikken".into(),
+            status: tavle::domain::GoalStatus::Open,
+            set_on: date(2026, 11, 20),
+            closed_on: None,
+            score_start: None,
+            score_end: None,
+        });
+        for s in [
+            fine,
+            common::stay(0, "Anne Sen", 10),
+            common::stay(0, "Bodil Ny", 0),
+        ] {
+            store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
+        }
+        tx.commit().unwrap();
+    })
 }
 
 impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
     fn at(&mut self, h: i8, m: i8, s: i8) -> &mut Self {
         session::dispatch(
             &mut self.app,
@@ -90,9 +57,6 @@ impl Board {
     }
     fn focused_name(&self) -> String {
         self.app.selected_stay().unwrap().1.name.clone()
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
     }
 }
 

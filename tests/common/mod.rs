@@ -10,6 +10,8 @@ use tavle::config::Config;
 use tavle::domain::dates::add_days;
 use tavle::domain::{Rules, Stay};
 
+pub mod board;
+
 /// The fixed "today" of every test.
 pub const TODAY: (i16, i8, i8) = (2026, 11, 25);
 
