@@ -20,6 +20,8 @@ use tavle::store;
 struct Board {
     app: App,
     editor: Editor,
+    /// The writer's clock: [`Board::at`] moves it with the board's.
+    clock: FixedClock,
     _dir: tempfile::TempDir,
     path: std::path::PathBuf,
 }
@@ -41,11 +43,12 @@ fn board(size: (u16, u16)) -> Board {
     app.update(Action::PlanLoaded(Box::new(
         store::fagmote::load_plan(&conn).unwrap(),
     )));
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    let editor = Editor::new(conn, "anne".into(), clock);
+    let clock = FixedClock::new(today().at(9, 5, 0, 0));
+    let editor = Editor::new(conn, "anne".into(), Arc::new(clock.clone()));
     Board {
         app,
         editor,
+        clock,
         _dir: dir,
         path,
     }
@@ -75,6 +78,7 @@ impl Board {
         self
     }
     fn at(&mut self, d: Date, h: i8, m: i8) -> &mut Self {
+        self.clock.set(d.at(h, m, 0, 0));
         session::dispatch(
             &mut self.app,
             Some(&mut self.editor),
@@ -169,7 +173,7 @@ fn hold_first_meeting(b: &mut Board) {
     b.key(KeyCode::Enter).key(KeyCode::Tab).key(KeyCode::Tab);
     b.keys("Redd i mørket").key(KeyCode::Enter);
     b.no_form_error();
-    // (c) a measure: who does what from when (the meeting's date proposed).
+    // (c) a measure: who does what from when (the day it is held proposed).
     b.key(KeyCode::Right).key(KeyCode::Enter);
     b.keys("Nattlampe og radio");
     b.key(KeyCode::Tab).keys("Kveldsvakt").key(KeyCode::Enter);
@@ -239,7 +243,7 @@ fn a_fagmote_is_planned_held_and_its_measure_evaluated_at_a_later_meeting() {
         (
             "Nattlampe og radio",
             "Kveldsvakt",
-            "2026-11-26",
+            "2026-11-25",
             "2026-12-10"
         )
     );
@@ -323,6 +327,7 @@ fn a_fagmote_is_planned_held_and_its_measure_evaluated_at_a_later_meeting() {
         date(2026, 12, 31),
         later,
         7,
+        &b.app.tz,
     );
     assert_eq!((st.held, st.planned), (2, 6));
     assert_eq!((st.evaluated_on_time, st.measures_due), (1, 1));
@@ -520,6 +525,91 @@ fn the_report_counts_meetings_cases_measures_on_time_and_attendance() {
     let s = b.screen();
     assert!(
         s.contains("Fagmøter (VIPS)") && s.contains("Holdt av planlagt"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_meeting_held_on_another_day_records_that_day_and_keeps_the_planned_one() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = board(size);
+        // Thursday's meeting (26.11) is held on Wednesday 25.11.
+        b.shift('F').keys("g").keys("a").keys("Uro om natta");
+        b.key(KeyCode::Enter);
+        b.key(KeyCode::Enter).keys("Dag").key(KeyCode::Enter);
+        b.no_form_error();
+        let s = b.screen();
+        assert!(
+            s.contains("FAGMØTE  onsdag 25.11.2026 · planlagt torsdag 26.11"),
+            "{size:?}\n{s}"
+        );
+        let m = b.app.plan.meetings[0].clone();
+        assert_eq!(m.date, date(2026, 11, 26), "the planned date is kept");
+        assert_eq!(m.held_on(&b.app.tz), Some(date(2026, 11, 25)));
+        // The store: planned date as planned, the start stamped by the clock (09:05 UTC).
+        let (d, started): (String, i64) = b
+            .db()
+            .query_row(
+                "SELECT date, started_at FROM case_meetings WHERE id = ?1",
+                [m.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(d, "2026-11-26");
+        assert_eq!(
+            jiff::Timestamp::from_second(started)
+                .unwrap()
+                .to_zoned_datetime(b.app.tz.clone())
+                .date(),
+            date(2026, 11, 25)
+        );
+        b.key(KeyCode::Esc);
+        let s = b.screen();
+        assert!(s.contains("holdt 25.11"), "{size:?}\n{s}");
+        assert!(s.contains("onsdag 25.11.2026"), "{size:?}\n{s}");
+        // The detail pane dates the case by the day it was discussed.
+        b.key(KeyCode::Esc).key(KeyCode::Enter);
+        let s = b.screen();
+        assert!(s.contains("25.11.2026  «Uro om natta»"), "{size:?}\n{s}");
+        // The report on today counts it, as planned and held, on the day it was held.
+        let conn = store::open_read_only(&b.path).unwrap();
+        let today = date(2026, 11, 25);
+        let r = tavle::report::wards::ward_report(&conn, &Config::default(), today, today).unwrap();
+        assert_eq!((r.case_meetings.held.met, r.case_meetings.held.of), (1, 1));
+    }
+}
+
+#[test]
+fn a_meeting_held_late_takes_up_the_measures_due_by_the_day_it_is_held() {
+    let mut b = board((120, 30));
+    hold_first_meeting(&mut b);
+    // The measure is due 10.12; that meeting is held a day late, on Friday 11.12.
+    b.at(date(2026, 12, 11), 9, 0);
+    // Move the measure's date to the Friday: the Thursday meeting would not take it up.
+    b.db()
+        .execute("UPDATE measures SET evaluate_on = '2026-12-11'", [])
+        .unwrap();
+    b.app.update(Action::PlanLoaded(Box::new(
+        store::fagmote::load_plan(&b.db()).unwrap(),
+    )));
+    b.key(KeyCode::Esc).shift('F');
+    let mut guard = 0;
+    while b.app.fagmote_selected().map(|m| m.date) != Some(date(2026, 12, 10)) && guard < 10 {
+        b.key(KeyCode::Up);
+        guard += 1;
+    }
+    // Planned for yesterday: the plan shows what it takes up if held today.
+    let s = b.screen();
+    assert!(s.contains("Nattlampe og radio"), "{s}");
+    b.key(KeyCode::Enter).keys("Eva").key(KeyCode::Enter);
+    b.no_form_error();
+    let s = b.screen();
+    assert!(
+        s.contains("Evaluering av tiltak") && s.contains("Nattlampe og radio"),
+        "{s}"
+    );
+    assert!(
+        s.contains("fredag 11.12.2026 · planlagt torsdag 10.12"),
         "{s}"
     );
 }

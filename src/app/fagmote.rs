@@ -10,7 +10,7 @@ use crate::domain::StayId;
 use crate::domain::dates::{add_days, parse_user_date};
 use crate::domain::edit::{MAX_NOTE, MAX_SHORT, MAX_TEXT, checked_text};
 use crate::domain::fagmote::{
-    CaseMeeting, Evaluation, MeetingStatus, Plan, Step, steps, weekly_series,
+    CaseMeeting, Evaluation, MeetingStatus, Plan, Step, evaluation_default, steps, weekly_series,
 };
 use crate::i18n::{edit_strings, fagmote_strings};
 use crate::store::fagmote::{CaseError, CaseOp};
@@ -123,10 +123,16 @@ impl App {
         self.stays.iter().map(|s| s.id).collect()
     }
 
-    /// The measures the meeting being held opens with.
+    /// The measures the meeting opens with: due by its planned date, or by the day it was
+    /// held when that is later. A planned meeting whose date has passed shows what it would
+    /// take up if held today.
     pub fn hold_evaluations(&self, meeting: &CaseMeeting) -> Vec<&crate::domain::fagmote::Measure> {
+        let cutoff = match meeting.status {
+            MeetingStatus::Planned => meeting.date.max(self.today()),
+            _ => meeting.evaluation_cutoff(&self.tz),
+        };
         self.plan
-            .to_evaluate(meeting.id, meeting.date, &self.active_ids())
+            .to_evaluate(meeting.id, cutoff, &self.active_ids())
     }
 
     fn fsay(&mut self, text: String, error: bool) {
@@ -598,12 +604,13 @@ impl App {
                 (t.form_perspective, fields)
             }
             FForm::Measure(_) => {
+                // From the day the meeting is held (not the day it was planned for).
                 let date = self
                     .fagmote
                     .as_ref()
                     .and_then(|f| f.hold.as_ref())
                     .and_then(|h| self.plan.meeting(h.meeting_id))
-                    .map_or(today, |m| m.date);
+                    .map_or(today, |m| m.day(&self.tz));
                 (
                     t.form_measure,
                     vec![
@@ -615,13 +622,12 @@ impl App {
             }
             FForm::EvaluateOn(c) => {
                 let case = self.plan.case(c);
-                let meeting = case
+                let held = case
                     .and_then(|c| self.plan.meeting(c.meeting_id))
-                    .map_or(today, |m| m.date);
-                let d = case.and_then(|c| c.evaluate_on).unwrap_or(add_days(
-                    meeting,
-                    i64::from(cfg.fagmote.evaluate_after_days),
-                ));
+                    .map_or(today, |m| m.day(&self.tz));
+                let d = case.and_then(|c| c.evaluate_on).unwrap_or_else(|| {
+                    evaluation_default(&self.plan, held, cfg.fagmote.evaluate_after_days)
+                });
                 (
                     t.form_evaluate_on,
                     vec![Field::date(t.f_evaluate_on, Some(d), false)],

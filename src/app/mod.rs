@@ -620,7 +620,11 @@ impl App {
                     from,
                     to,
                 )
-                .with_case_meetings(&self.plan, self.config.fagmote.evaluation_grace_days);
+                .with_case_meetings(
+                    &self.plan,
+                    self.config.fagmote.evaluation_grace_days,
+                    &self.tz,
+                );
                 report.score_fidelity(&self.config.fidelity);
                 let keys: Vec<&str> = self
                     .config

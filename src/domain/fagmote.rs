@@ -6,6 +6,7 @@ use super::StayId;
 use super::dates::{add_days, days_between};
 use super::holidays::is_public_holiday;
 use jiff::civil::{Date, Weekday};
+use jiff::tz::TimeZone;
 
 /// Where a meeting is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +111,35 @@ pub struct CaseMeeting {
     pub supervisor: String,
     pub note: String,
     pub attendance: Vec<Attendee>,
+}
+
+impl CaseMeeting {
+    /// The day the meeting was actually held: the local date (in the ward's zone) of its
+    /// start, which the `Hold` write stamps with the clock. A meeting is often held a day
+    /// early or late, and the record must say when it was, not when it was meant to be
+    /// (`date` stays the planned date). `None` unless held; a held meeting without a start
+    /// (written by hand or imported) falls back to its planned date.
+    pub fn held_on(&self, tz: &TimeZone) -> Option<Date> {
+        if self.status != MeetingStatus::Held {
+            return None;
+        }
+        let started = self
+            .started_at
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .map(|t| t.to_zoned_datetime(tz.clone()).date());
+        Some(started.unwrap_or(self.date))
+    }
+
+    /// The day the meeting counts on: the day it was held, else its planned date.
+    pub fn day(&self, tz: &TimeZone) -> Date {
+        self.held_on(tz).unwrap_or(self.date)
+    }
+
+    /// The last evaluation date the meeting takes up. Held early, it still takes the
+    /// measures meant for its planned date; held late, also those due by the day it was held.
+    pub fn evaluation_cutoff(&self, tz: &TimeZone) -> Date {
+        self.day(tz).max(self.date)
+    }
 }
 
 /// A case put up for a meeting: one concrete situation of one person.
@@ -280,6 +310,20 @@ pub fn time_box(used_secs: i64, minutes: u32) -> TimeBox {
     }
 }
 
+/// The evaluation date a meeting held on `held` proposes for its measures: `days` on, moved
+/// to a planned fagmøte within three days of that (the measures are evaluated at a meeting,
+/// and a meeting held a day early or late should not push them off the weekly rhythm).
+pub fn evaluation_default(plan: &Plan, held: Date, days: u32) -> Date {
+    let target = add_days(held, i64::from(days));
+    plan.meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Planned && m.date > held)
+        .map(|m| m.date)
+        .filter(|d| days_between(target, *d).abs() <= 3)
+        .min_by_key(|d| (days_between(target, *d).abs(), *d))
+        .unwrap_or(target)
+}
+
 impl Plan {
     /// The next fagmøte still to be held: planned, on or after `today`.
     pub fn next_meeting(&self, today: Date) -> Option<&CaseMeeting> {
@@ -386,15 +430,24 @@ impl LeaderStats {
     }
 }
 
-/// The leader's figures for meetings dated `from..=to`, as of `today`.
-pub fn leader_stats(plan: &Plan, from: Date, to: Date, today: Date, grace: u32) -> LeaderStats {
+/// The leader's figures for meetings in `from..=to`, as of `today`. A held meeting counts
+/// on the day it was held (in `tz`, see [`CaseMeeting::held_on`]), the others on their
+/// planned date: a meeting planned for the 30th and held on the 1st belongs to the month it
+/// was held in, once, as planned and held.
+pub fn leader_stats(
+    plan: &Plan,
+    from: Date,
+    to: Date,
+    today: Date,
+    grace: u32,
+    tz: &TimeZone,
+) -> LeaderStats {
     let mut s = LeaderStats::default();
     let mut disc: Vec<(String, usize)> = Vec::new();
-    for m in plan
-        .meetings
-        .iter()
-        .filter(|m| m.date >= from && m.date <= to)
-    {
+    for m in plan.meetings.iter().filter(|m| {
+        let d = m.day(tz);
+        d >= from && d <= to
+    }) {
         match m.status {
             MeetingStatus::Cancelled => s.cancelled += 1,
             MeetingStatus::Held => {
@@ -523,7 +576,14 @@ mod tests {
             measures: vec![on_time, late, missed, open],
             ..Plan::default()
         };
-        let s = leader_stats(&plan, date(2026, 10, 1), date(2026, 11, 30), today, 7);
+        let s = leader_stats(
+            &plan,
+            date(2026, 10, 1),
+            date(2026, 11, 30),
+            today,
+            7,
+            &TimeZone::UTC,
+        );
         assert_eq!((s.evaluated_on_time, s.measures_due), (1, 3));
         let pct = s.on_time_percent().unwrap();
         assert!((pct - 100.0 / 3.0).abs() < 1e-9);
@@ -590,7 +650,14 @@ mod tests {
             measures: Vec::new(),
         };
         let today = date(2026, 11, 25);
-        let s = leader_stats(&plan, date(2026, 11, 1), date(2026, 11, 30), today, 7);
+        let s = leader_stats(
+            &plan,
+            date(2026, 11, 1),
+            date(2026, 11, 30),
+            today,
+            7,
+            &TimeZone::UTC,
+        );
         assert_eq!((s.planned, s.held, s.cancelled), (3, 2, 1));
         assert_eq!(s.cases_per_meeting(), Some(1.5));
         assert_eq!(
@@ -600,6 +667,132 @@ mod tests {
         assert_eq!(plan.next_meeting(today).map(|m| m.id), Some(4));
         assert_eq!(plan.on_next(today), vec![1]);
         assert_eq!(plan.next_meeting(date(2026, 11, 27)), None);
+    }
+
+    fn meeting_on(id: i64, d: Date, status: MeetingStatus, started_at: Option<i64>) -> CaseMeeting {
+        CaseMeeting {
+            id,
+            date: d,
+            status,
+            started_at,
+            ended_at: None,
+            led_by: String::new(),
+            supervisor: String::new(),
+            note: String::new(),
+            attendance: Vec::new(),
+        }
+    }
+
+    /// Unix seconds of a UTC wall-clock time.
+    fn utc(d: Date, h: i8, m: i8) -> i64 {
+        d.at(h, m, 0, 0)
+            .to_zoned_datetime(TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+            .as_second()
+    }
+
+    #[test]
+    fn a_meeting_held_early_or_late_says_the_day_it_was_held_in_the_wards_zone() {
+        let oslo = TimeZone::fixed(jiff::tz::offset(1));
+        let planned = date(2026, 11, 26);
+        // Held on Wednesday at 13:00 local time.
+        let early = meeting_on(
+            1,
+            planned,
+            MeetingStatus::Held,
+            Some(utc(date(2026, 11, 25), 12, 0)),
+        );
+        assert_eq!(early.held_on(&oslo), Some(date(2026, 11, 25)));
+        assert_eq!(early.day(&oslo), date(2026, 11, 25));
+        assert_eq!(early.date, planned, "the planned date is kept");
+        // Held early, it still takes up the measures meant for its planned date.
+        assert_eq!(early.evaluation_cutoff(&oslo), planned);
+        // 23:30 UTC is already the next day in Oslo.
+        let late = meeting_on(
+            2,
+            planned,
+            MeetingStatus::Held,
+            Some(utc(date(2026, 11, 26), 23, 30)),
+        );
+        assert_eq!(late.held_on(&oslo), Some(date(2026, 11, 27)));
+        assert_eq!(late.held_on(&TimeZone::UTC), Some(planned));
+        assert_eq!(late.evaluation_cutoff(&oslo), date(2026, 11, 27));
+        // Not held: no held date; held without a start: its planned date.
+        let p = meeting_on(3, planned, MeetingStatus::Planned, Some(1));
+        assert_eq!(p.held_on(&oslo), None);
+        assert_eq!(p.day(&oslo), planned);
+        let bare = meeting_on(4, planned, MeetingStatus::Held, None);
+        assert_eq!(bare.held_on(&oslo), Some(planned));
+    }
+
+    #[test]
+    fn the_evaluation_date_keeps_to_the_weekly_meetings() {
+        let plan = Plan {
+            meetings: vec![
+                meeting_on(1, date(2026, 12, 3), MeetingStatus::Planned, None),
+                meeting_on(2, date(2026, 12, 10), MeetingStatus::Planned, None),
+                meeting_on(3, date(2026, 12, 17), MeetingStatus::Cancelled, None),
+            ],
+            ..Plan::default()
+        };
+        // Held on Thursday: two weeks on is a meeting day.
+        assert_eq!(
+            evaluation_default(&plan, date(2026, 11, 26), 14),
+            date(2026, 12, 10)
+        );
+        // Held a day early or late: the nearest meeting two weeks on.
+        assert_eq!(
+            evaluation_default(&plan, date(2026, 11, 25), 14),
+            date(2026, 12, 10)
+        );
+        assert_eq!(
+            evaluation_default(&plan, date(2026, 11, 27), 14),
+            date(2026, 12, 10)
+        );
+        // No meeting near (the 17th is cancelled): the date itself.
+        assert_eq!(
+            evaluation_default(&plan, date(2026, 12, 3), 14),
+            date(2026, 12, 17)
+        );
+        assert_eq!(
+            evaluation_default(&plan, date(2026, 12, 1), 21),
+            date(2026, 12, 22)
+        );
+    }
+
+    #[test]
+    fn leader_stats_count_a_held_meeting_on_the_day_it_was_held() {
+        let oslo = TimeZone::fixed(jiff::tz::offset(1));
+        // Planned for Monday 30 November, held on Tuesday 1 December.
+        let plan = Plan {
+            meetings: vec![meeting_on(
+                1,
+                date(2026, 11, 30),
+                MeetingStatus::Held,
+                Some(utc(date(2026, 12, 1), 12, 0)),
+            )],
+            ..Plan::default()
+        };
+        let today = date(2026, 12, 20);
+        let nov = leader_stats(
+            &plan,
+            date(2026, 11, 1),
+            date(2026, 11, 30),
+            today,
+            7,
+            &oslo,
+        );
+        assert_eq!((nov.held, nov.planned), (0, 0));
+        let dec = leader_stats(
+            &plan,
+            date(2026, 12, 1),
+            date(2026, 12, 31),
+            today,
+            7,
+            &oslo,
+        );
+        assert_eq!((dec.held, dec.planned), (1, 1));
     }
 
     #[test]

@@ -12,6 +12,8 @@ mod intake;
 pub use intake::{IntakeStrings, intake_strings};
 mod fagmote;
 pub use fagmote::*;
+mod fagmote_review;
+pub use fagmote_review::{FagmoteReviewStrings, fagmote_review_strings};
 mod fidelity;
 pub use fidelity::{FidelityStrings, fidelity_strings};
 

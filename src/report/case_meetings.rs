@@ -5,6 +5,7 @@
 use super::Share;
 use crate::domain::fagmote::{Plan, leader_stats};
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::Serialize;
 
 /// Attendances of one discipline at the fagmøter held.
@@ -14,10 +15,10 @@ pub struct DisciplineCount {
     pub count: usize,
 }
 
-/// The fagmøter dated in the period.
+/// The fagmøter of the period (a held one counts on the day it was held).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CaseMeetings {
-    /// Held of planned (planned: every meeting dated in the period that was not cancelled).
+    /// Held of planned (planned: every meeting of the period that was not cancelled).
     pub held: Share,
     pub cancelled: usize,
     pub cases_discussed: usize,
@@ -30,9 +31,10 @@ pub struct CaseMeetings {
 }
 
 impl CaseMeetings {
-    /// The figures for meetings dated `from..=to`, judged as of `to`.
-    pub fn compute(plan: &Plan, from: Date, to: Date, grace: u32) -> Self {
-        let s = leader_stats(plan, from, to, to, grace);
+    /// The figures for meetings in `from..=to` (a held one on the day it was held, in the
+    /// ward's zone `tz`), judged as of `to`.
+    pub fn compute(plan: &Plan, from: Date, to: Date, grace: u32, tz: &TimeZone) -> Self {
+        let s = leader_stats(plan, from, to, to, grace, tz);
         CaseMeetings {
             held: Share {
                 met: s.held,

@@ -604,8 +604,14 @@ impl Report {
 
     /// Add the fagmøte figures of the period from `plan` (`grace`: the days a measure may
     /// wait after its date and still count as evaluated on time).
-    pub fn with_case_meetings(mut self, plan: &crate::domain::fagmote::Plan, grace: u32) -> Self {
-        self.case_meetings = case_meetings::CaseMeetings::compute(plan, self.from, self.to, grace);
+    pub fn with_case_meetings(
+        mut self,
+        plan: &crate::domain::fagmote::Plan,
+        grace: u32,
+        tz: &jiff::tz::TimeZone,
+    ) -> Self {
+        self.case_meetings =
+            case_meetings::CaseMeetings::compute(plan, self.from, self.to, grace, tz);
         self
     }
 

@@ -95,8 +95,11 @@ pub fn ward_report(
     let stays = store::load_all(conn)?;
     let meetings = store::load_meetings(conn)?;
     let plan = store::fagmote::load_plan(conn)?;
-    let mut report = Report::compute(&stays, &meetings, &cfg.rules(), from, to)
-        .with_case_meetings(&plan, cfg.fagmote.evaluation_grace_days);
+    let mut report = Report::compute(&stays, &meetings, &cfg.rules(), from, to).with_case_meetings(
+        &plan,
+        cfg.fagmote.evaluation_grace_days,
+        &jiff::tz::TimeZone::get(&cfg.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
+    );
     report.referrals = super::referrals::ReferralFigures::compute(
         &store::referrals::load_referrals(conn)?,
         &stays,

@@ -11,7 +11,7 @@ use crate::domain::fagmote::{
     Case, CaseMeeting, CaseStatus, MeasureFlag, MeetingStatus, Step, TimeBox, time_box,
 };
 use crate::domain::text::sanitize;
-use crate::i18n::{FagmoteStrings, fagmote_strings, strings};
+use crate::i18n::{FagmoteStrings, fagmote_review_strings, fagmote_strings, strings};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -27,8 +27,25 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, f: &Fagmote, th: &Them
 }
 
 fn weekday(app: &App, m: &CaseMeeting) -> &'static str {
+    day_name(app, m.date)
+}
+
+fn day_name(app: &App, d: jiff::civil::Date) -> &'static str {
     let s = strings(app.config.language);
-    s.weekdays[m.date.weekday().to_monday_zero_offset() as usize]
+    s.weekdays[d.weekday().to_monday_zero_offset() as usize]
+}
+
+/// «onsdag 25.11.2026», the day a meeting was held (its planned date until then), and the
+/// planned date after it when the meeting was held on another day.
+fn when(app: &App, m: &CaseMeeting) -> (String, Option<String>) {
+    let d = m.day(&app.tz);
+    let planned = (d != m.date).then(|| {
+        fagmote_review_strings(app.config.language)
+            .planned_for
+            .replace("{day}", weekday(app, m))
+            .replace("{date}", &fmt_short(m.date))
+    });
+    (format!("{} {}", day_name(app, d), fmt_date(d)), planned)
 }
 
 fn status_word(t: &FagmoteStrings, s: MeetingStatus) -> &'static str {
@@ -92,6 +109,10 @@ fn plan(frame: &mut Frame<'_>, area: Rect, app: &App, f: &Fagmote, th: &Theme) {
         } else {
             format!(" {} {}", fmt_date(m.date), status_word(t, m.status))
         };
+        // Held on another day than planned: which day.
+        if let Some(d) = m.held_on(&app.tz).filter(|d| *d != m.date) {
+            text.push_str(&format!(" {}", fmt_short(d)));
+        }
         if n > 0 {
             text.push_str(&format!(" · {n}"));
         }
@@ -124,13 +145,15 @@ fn agenda(frame: &mut Frame<'_>, area: Rect, app: &App, m: &CaseMeeting, th: &Th
     } else {
         String::new()
     };
-    l.push(Line::from(vec![
-        Span::styled(
-            format!("{} {}{time}", weekday(app, m), fmt_date(m.date)),
-            th.strong(),
-        ),
+    let (day, planned) = when(app, m);
+    let mut head = vec![
+        Span::styled(format!("{day}{time}"), th.strong()),
         Span::styled(format!(" · {}", status_word(t, m.status)), th.dim()),
-    ]));
+    ];
+    if let Some(p) = planned {
+        head.push(Span::styled(format!(" · {p}"), th.dim()));
+    }
+    l.push(Line::from(head));
     if m.status == MeetingStatus::Held {
         l.push(roles(app, m, th));
         l.push(attendance(app, m, th));
@@ -309,14 +332,16 @@ fn hold(frame: &mut Frame<'_>, area: Rect, app: &App, h: &Hold, th: &Theme) {
     let Some(m) = app.plan.meeting(h.meeting_id) else {
         return;
     };
+    let (day, planned) = when(app, m);
+    let mut head = vec![
+        Span::styled(format!(" {} ", t.hold_title), th.titles()),
+        Span::styled(format!(" {day}"), th.strong()),
+    ];
+    if let Some(p) = planned {
+        head.push(Span::styled(format!(" · {p}"), th.dim()));
+    }
     let mut l: Vec<Line> = vec![
-        Line::from(vec![
-            Span::styled(format!(" {} ", t.hold_title), th.titles()),
-            Span::styled(
-                format!(" {} {}", weekday(app, m), fmt_date(m.date)),
-                th.strong(),
-            ),
-        ]),
+        Line::from(head),
         {
             let mut r = roles(app, m, th);
             r.spans.insert(0, Span::raw(" "));
@@ -473,7 +498,8 @@ pub fn detail_lines(
     lines.push(Line::raw(""));
     lines.push(Line::styled(t.detail_title, th.titles()));
     for (c, m) in cases {
-        let when = m.map(|m| fmt_date(m.date)).unwrap_or_default();
+        // The day the meeting was held, else the day it is planned for.
+        let when = m.map(|m| fmt_date(m.day(&app.tz))).unwrap_or_default();
         let mut spans = vec![
             Span::styled(format!("  {when}  "), th.dim()),
             Span::styled(format!("«{}»", sanitize(&c.title)), th.strong()),
