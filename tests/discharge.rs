@@ -72,7 +72,8 @@ impl Board {
     }
 }
 
-/// Kari Hansen on day 20: one goal open and one achieved, a follow-up due today,
+/// Kari Hansen on day 20: one goal open (her own score 3 at the home visit) and one
+/// achieved (never scored), a follow-up due today,
 /// medication reconciliation in progress, a GP appointment booked after today (so after a
 /// discharge today), assessment done.
 fn kari() -> Stay {
@@ -84,7 +85,7 @@ fn kari() -> Stay {
         status: GoalStatus::Open,
         set_on: add_days(today(), -18),
         closed_on: None,
-        score_start: None,
+        score_start: Some(3),
         score_end: None,
     });
     s.goals.push(Goal {
@@ -168,31 +169,42 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     let f = b.app.form.as_ref().unwrap();
     assert_eq!(f.focus, 0);
     assert!(f.fields[0].error.as_deref().unwrap().contains("nådd"));
-    // Four open items, and two core elements of the model not met (GP, medication).
+    // Four open items, both goals' end scores, and two core elements of the model not met
+    // (GP, medication).
     assert!(
-        f.error.as_deref().unwrap().contains("6 punkt mangler"),
+        f.error.as_deref().unwrap().contains("8 punkt mangler"),
         "{:?}",
         f.error
     );
     let s = b.screen();
     assert!(s.contains("Evalueringen er ikke ferdig"), "{s}");
-    // The goal: partly achieved ('d' jumps to «delvis nådd»). Enter: now the follow-up.
+    // The goal: partly achieved ('d' jumps to «delvis nådd»). Enter: now its end score.
     b.keys("d").enter();
     let f = b.app.form.as_ref().unwrap();
     assert_eq!(f.fields[0].value(), "partly");
     assert_eq!(f.focus, 1);
+    assert!(f.fields[1].error.as_deref().unwrap().contains("ikke målt"));
+    // Her own score now: 6 (from 3). Enter: the achieved goal's end score, then «ikke målt».
+    b.keys("6").enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[1].value(), "6");
+    assert_eq!(f.focus, 2);
+    b.keys("i").enter();
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.fields[2].value(), "none");
+    assert_eq!(f.focus, 3);
     // The follow-up carried over to home care; a carry-over needs a note.
     b.keys("v").enter();
     let f = b.app.form.as_ref().unwrap();
-    assert_eq!(f.fields[1].value(), "home_care");
-    assert_eq!(f.focus, 2);
-    assert!(f.fields[2].error.as_deref().unwrap().contains("notat"));
+    assert_eq!(f.fields[3].value(), "home_care");
+    assert_eq!(f.focus, 4);
+    assert!(f.fields[4].error.as_deref().unwrap().contains("notat"));
     b.keys("Søknad sendt, hjemmetjenesten følger opp");
     // GP: carried over to the GP (second 'v'), with a note.
     b.tab().keys("vv").tab().keys("Time 05.12 hos fastlegen");
     // Medication: carried over to home care.
     b.tab().keys("v").tab().keys("Fullføres ved første besøk");
-    assert_eq!(b.app.form.as_ref().unwrap().fields[3].value(), "gp");
+    assert_eq!(b.app.form.as_ref().unwrap().fields[5].value(), "gp");
     // The model: why the GP appointment and the reconciliation were not done in time.
     b.enter();
     let f = b.app.form.as_ref().unwrap();
@@ -239,6 +251,9 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     assert!(has("discharged_on", &today().to_string()), "{audit:?}");
     // The achieved goal was already evaluated: not touched.
     assert!(!audit.iter().any(|(f, _, _)| f == "goal.2.status"));
+    // The person's own end score, in the same change; «ikke målt» leaves none.
+    assert!(has("goal.1.score_end", "6"), "{audit:?}");
+    assert!(!audit.iter().any(|(f, _, _)| f == "goal.2.score_end"));
     // One change: every row has the same change id.
     let ids: i64 = b
         .db()
@@ -253,6 +268,11 @@ fn discharge_refuses_until_every_item_is_decided_and_audits_each_decision() {
     let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
     assert_eq!(stay.status, StayStatus::Discharged);
     assert_eq!(stay.goals[0].status, GoalStatus::PartlyAchieved);
+    assert_eq!(
+        (stay.goals[0].score_start, stay.goals[0].score_end),
+        (Some(3), Some(6))
+    );
+    assert_eq!(stay.goals[1].score_end, None);
     assert_eq!(stay.handovers.len(), 3);
     assert_eq!(stay.follow_ups[0].done_on, None, "carried over, not done");
     // The unmet elements of the model, with their reasons, in the same change.
@@ -283,12 +303,14 @@ fn a_follow_up_done_at_discharge_is_marked_done_and_needs_no_note() {
     s.gp.done_on = Some(today());
     let mut b = board(&[s], (120, 30));
     // Goal achieved; follow-up done now ('g' jumps to «gjennomført nå»).
-    b.keys("x").keys("n").tab().keys("g").tab().tab().tab();
+    // End score 8; follow-up done now ('g' jumps to «gjennomført nå»).
+    b.keys("x").keys("n").tab().keys("8").tab().keys("g").tab().tab().tab();
     b.key(KeyCode::Right).enter();
     assert!(b.app.form.is_none(), "{:?}", b.app.form);
     let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
     assert_eq!(stay.status, StayStatus::Discharged);
     assert_eq!(stay.goals[0].status, GoalStatus::Achieved);
+    assert_eq!(stay.goals[0].score_end, Some(8));
     assert_eq!(stay.follow_ups[0].done_on, Some(today()));
     assert!(stay.handovers.is_empty());
     let audit = b.discharge_audit();
@@ -318,9 +340,22 @@ fn a_stay_with_nothing_open_is_discharged_with_date_and_outcome_only() {
     });
     let mut b = board(&[s], (80, 24));
     b.keys("x");
-    assert!(b.screen().contains("Ingen åpne punkter"), "{}", b.screen());
-    b.tab().key(KeyCode::Right).enter();
+    let s = b.screen();
+    assert!(s.contains("Ingen åpne punkter"), "{s}");
+    // The goal's end score typed in the goals panel is the answer already, shown with
+    // the change; the form still shows it so it can be corrected.
+    assert!(s.contains("allerede nådd · startskår 4"), "{s}");
+    assert!(s.contains("8 (+4)"), "{s}");
+    b.tab().tab().key(KeyCode::Right).enter();
     assert_eq!(b.status(), "discharged");
+    let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
+    assert_eq!(stay.goals[0].score_end, Some(8));
+    assert!(
+        !b.discharge_audit()
+            .iter()
+            .any(|(f, _, _)| f.starts_with("goal.")),
+        "an unchanged score is not a change"
+    );
 }
 
 /// Every open item, the person's name and what to do, on the screen.
@@ -334,6 +369,10 @@ fn assert_evaluation_shown(screen: &str) {
         "Søke trygghetsalarm",
         "Evaluering",
         "Beslutning",
+        // Each goal's end score, asked with its start score (or that there is none).
+        "kveld» · startskår 3",
+        "Sluttskår (0–10)",
+        "Mål 2: «Gå til postkassen» · allerede nådd · ingen startskår",
     ] {
         assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
     }
@@ -352,8 +391,12 @@ fn the_evaluation_at_80x24_shows_the_name_and_every_open_item() {
     let s = b.screen();
     assert!(s.contains("Evalueringen er ikke ferdig"), "{s}");
     assert!(s.contains("▶ Evaluering"), "{s}");
+    // The end score shows its change from the start score as it is chosen.
+    b.keys("d").tab().keys("6");
+    let s = b.screen();
+    assert!(s.contains("▶ Sluttskår (0–10)  ◀ 6 (+3) ▶"), "{s}");
     // Moving to the last field scrolls the box; the outcome is then in view.
-    for _ in 0..10 {
+    for _ in 0..11 {
         b.tab();
     }
     let s = b.screen();
@@ -374,4 +417,8 @@ fn the_evaluation_at_200x50_shows_the_name_and_every_open_item() {
         s.contains("Klare meg hjemme med hjelp morgen og kveld»"),
         "{s}"
     );
+    // «ikke målt» is the explicit skip, the last choice (← from «velg»).
+    b.tab().tab().key(KeyCode::Left);
+    let s = b.screen();
+    assert!(s.contains("▶ Sluttskår (0–10)  ◀ ikke målt ▶"), "{s}");
 }

@@ -150,7 +150,8 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
     );
     // Discharge home with ordinary services, after the evaluation: one goal achieved, one
     // not; the assessment never done is closed, the GP appointment carried over to the GP.
-    b.keys("x").keys("n").tab().keys("i").tab();
+    // Each goal's own end score is asked too: 5 for the first, «ikke målt» for the second.
+    b.keys("x").keys("n").tab().keys("5").tab().keys("i").tab().keys("i").tab();
     b.keys("a").tab().keys("Innlagt på sykehus dag 2").tab();
     b.keys("vv").tab().keys("Time 30.11 hos fastlegen").tab();
     // The model: no primary contact was named; that needs a reason too.
@@ -162,6 +163,13 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
             "SELECT status || ' ' || discharged_on || ' ' || discharge_outcome FROM stays"
         ),
         "discharged 2026-11-25 home_ordinary"
+    );
+    assert_eq!(
+        text(
+            &c,
+            "SELECT group_concat(coalesce(score_end, '–'), ' ') FROM (SELECT score_end FROM goals ORDER BY position)"
+        ),
+        "5 –"
     );
     assert!(b.app.rows.is_empty());
     // Undo brings it back on the board, as a recorded change.

@@ -223,6 +223,7 @@ fn discharge_asks_whether_each_next_of_kin_took_part_in_the_evaluation() {
                 decisions: vec![],
                 acknowledgements: vec![],
                 kin_in_evaluation: vec![(ids[0], true), (ids[1], false)],
+                end_scores: vec![],
             },
         },
         "anne",

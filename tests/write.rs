@@ -211,6 +211,7 @@ fn restore_undoes_discharge_delete_and_create_and_is_audited() {
                     .collect(),
                 acknowledgements: vec![],
                 kin_in_evaluation: vec![],
+                end_scores: vec![],
             },
         ),
         "u",

@@ -8,11 +8,11 @@ use super::form::{Field, Form, FormKind};
 use crate::config::{Config, Language};
 use crate::domain::dates::{DateInputError, fmt_date, parse_user_date};
 use crate::domain::discharge::{OpenItem, open_items};
-use crate::domain::edit::{Change, MAX_TEXT, checked_text};
+use crate::domain::edit::{Change, MAX_SCORE, MAX_TEXT, checked_text};
 use crate::domain::fidelity::unmet_at_discharge;
 use crate::domain::text::{clean_input, has_visible};
-use crate::domain::{DeadlineKind, Decision, GoalStatus, Handover, MedStatus, Stay};
-use crate::i18n::{discharge_strings, edit_strings, strings};
+use crate::domain::{DeadlineKind, Decision, Goal, GoalStatus, Handover, MedStatus, Stay};
+use crate::i18n::{discharge_score_strings, discharge_strings, edit_strings, strings};
 use crate::store::write::Target;
 use jiff::civil::Date;
 
@@ -20,6 +20,10 @@ use jiff::civil::Date;
 const NOTE: &str = "#note";
 /// Prefix of the item key of an unmet element's reason field (`fidelity.gp`).
 const FIDELITY: &str = "fidelity.";
+/// Prefix of the item key of a goal's end-score field (`score.12`).
+const SCORE: &str = "score.";
+/// The end-score choice's key for «ikke målt».
+const NOT_MEASURED: &str = "none";
 
 fn pick(lang: Language) -> (String, String) {
     (String::new(), edit_strings(lang).pick.to_string())
@@ -146,27 +150,84 @@ pub fn summary(stay: &Stay, cfg: &Config, today: Date) -> String {
     d.open_items.replace("{items}", &parts.join(" · "))
 }
 
+/// The person's own end score of a goal: «velg», 0–10 (each with the change from the start
+/// score when there is one: `7 (+4)`) or «ikke målt»; opens on the end score already
+/// recorded (typed in the goals panel), else on «velg» so it is never skipped unasked.
+fn score_field(g: &Goal, lang: Language) -> Field {
+    let sc = discharge_score_strings(lang);
+    let mut options = vec![pick(lang)];
+    for n in 0..=MAX_SCORE {
+        let label = match g.score_start {
+            Some(start) => format!(
+                "{n} ({})",
+                super::fidelity::signed(i32::from(n) - i32::from(start))
+            ),
+            None => n.to_string(),
+        };
+        options.push((n.to_string(), label));
+    }
+    options.push((NOT_MEASURED.to_string(), sc.not_measured.to_string()));
+    let recorded = g.score_end.map(|n| n.to_string()).unwrap_or_default();
+    let mut f = Field::choice(sc.end_score, options, &recorded);
+    f.item = Some(format!("{SCORE}{}", g.id));
+    f
+}
+
+/// A goal's heading in the evaluation: its words, how it was evaluated when that was done
+/// before the discharge, and the start score (or that there is none), so the end score is
+/// asked with the start in view.
+fn goal_heading(stay: &Stay, g: &Goal, cfg: &Config, today: Date) -> String {
+    let sc = discharge_score_strings(cfg.language);
+    let mut parts = vec![describe(stay, OpenItem::Goal(g.id), cfg, today)];
+    if g.status != GoalStatus::Open
+        && let Some((_, label)) = evaluations(cfg.language)
+            .into_iter()
+            .find(|(k, _)| k == g.status.as_str())
+    {
+        parts.push(sc.evaluated.replace("{status}", &label));
+    }
+    parts.push(match g.score_start {
+        Some(n) => sc.start_score.replace("{n}", &n.to_string()),
+        None => sc.no_start_score.to_string(),
+    });
+    parts.join(" · ")
+}
+
 /// The discharge form for `stay`.
 pub(super) fn open(stay: &Stay, cfg: &Config, today: Date, target: Target) -> Form {
     let lang = cfg.language;
     let d = discharge_strings(lang);
     let e = edit_strings(lang);
     let mut fields = Vec::new();
+    // Every goal still relevant, in the person's order: an open one is evaluated, and each
+    // gets the person's own end score (the report's «mean change» needs both ends).
+    for g in stay.goals.iter().filter(|g| g.status != GoalStatus::Dropped) {
+        let heading = Some(goal_heading(stay, g, cfg, today));
+        let mut score = score_field(g, lang);
+        if g.status == GoalStatus::Open {
+            let mut f = Field::choice(d.evaluation, evaluations(lang), "");
+            f.heading = heading;
+            f.item = Some(OpenItem::Goal(g.id).key());
+            fields.push(f);
+        } else {
+            score.heading = heading;
+        }
+        fields.push(score);
+    }
     for item in open_items(stay) {
         let key = item.key();
         let mut f = match item {
-            OpenItem::Goal(_) => Field::choice(d.evaluation, evaluations(lang), ""),
+            // Asked above, with the goal's end score.
+            OpenItem::Goal(_) => continue,
             OpenItem::FollowUp(_) => Field::choice(d.decision, decisions(lang, true), ""),
             OpenItem::Deadline(_) => Field::choice(d.decision, decisions(lang, false), ""),
         };
         f.heading = Some(describe(stay, item, cfg, today));
         f.item = Some(key.clone());
         fields.push(f);
-        if !matches!(item, OpenItem::Goal(_)) {
-            let mut n = Field::text(d.note, "", MAX_TEXT, false);
-            n.item = Some(format!("{key}{NOTE}"));
-            fields.push(n);
-        }
+        let mut n = Field::text(d.note, "", MAX_TEXT, false);
+        n.item = Some(format!("{key}{NOTE}"));
+        fields.push(n);
     }
     // Core elements of the model not met: each needs its reason before the stay can go.
     let w = crate::i18n::fidelity_strings(lang);
@@ -224,6 +285,13 @@ fn missing(form: &Form) -> Vec<(usize, String)> {
             continue;
         }
         let v = f.value();
+        if item.starts_with(SCORE) {
+            if v.is_empty() {
+                let sc = discharge_score_strings(form.lang);
+                out.push((i, sc.err_score.to_string()));
+            }
+            continue;
+        }
         if item.starts_with(FIDELITY) {
             if !has_visible(&clean_input(v)) {
                 let w = crate::i18n::fidelity_strings(form.lang);
@@ -271,11 +339,28 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
     let mut handovers = Vec::new();
     let mut acks: Vec<(String, String)> = Vec::new();
     let mut kin_in_evaluation = Vec::new();
+    let mut end_scores = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         let Some(item) = f.item.as_deref() else {
             continue;
         };
         if item.ends_with(NOTE) {
+            continue;
+        }
+        if let Some(id) = item.strip_prefix(SCORE) {
+            let id = id
+                .parse()
+                .map_err(|_| (i, e.err_no_such_item.to_string()))?;
+            let score = match f.value() {
+                NOT_MEASURED => None,
+                v => Some(
+                    v.parse::<u8>()
+                        .ok()
+                        .filter(|n| *n <= MAX_SCORE)
+                        .ok_or_else(|| (i, e.err_unknown_choice.to_string()))?,
+                ),
+            };
+            end_scores.push((id, score));
             continue;
         }
         if let Some(answer) = super::kin::discharge_answer(item, f.value()) {
@@ -344,6 +429,7 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
         decisions: handovers,
         acknowledgements,
         kin_in_evaluation,
+        end_scores,
     })
 }
 
@@ -379,7 +465,8 @@ pub(super) fn rebase(form: &mut Form, fresh: &Form) {
 mod tests {
     use super::*;
     use crate::app::FormKey;
-    use crate::domain::{FollowUp, Goal};
+    use crate::app::form::Input;
+    use crate::domain::FollowUp;
     use jiff::civil::date;
 
     const TODAY: Date = date(2026, 11, 25);
@@ -426,28 +513,97 @@ mod tests {
         assert!(heads[3].contains("pågår"), "{heads:?}");
         assert_eq!(f.submit(TODAY), None);
         assert_eq!(f.focus, 0);
-        // Four open items, and the GP and medication not met in the model: six.
+        // Four open items, the goal's end score, and the GP and medication not met in the
+        // model: seven.
         assert!(
-            f.error.as_deref().unwrap().contains("6 punkt"),
+            f.error.as_deref().unwrap().contains("7 punkt"),
             "{:?}",
             f.error
         );
         let items: Vec<&str> = f.fields.iter().filter_map(|f| f.item.as_deref()).collect();
         assert!(items.contains(&"fidelity.gp") && items.contains(&"fidelity.medication"));
+        assert_eq!(items[..2], ["goal.5", "score.5"]);
         // Goal: partly achieved.
         f.key(FormKey::Right, TODAY);
         f.key(FormKey::Right, TODAY);
         assert_eq!(f.submit(TODAY), None);
         assert_eq!(f.focus, 1);
-        // Follow-up: carried over to home care, but no note yet.
-        f.key(FormKey::Char('v'), TODAY);
-        assert_eq!(f.fields[1].value(), "home_care");
+        assert!(f.fields[1].error.as_deref().unwrap().contains("ikke målt"));
+        // The end score: «1», «0» is 10 (typed on in the same field).
+        f.key(FormKey::Char('1'), TODAY);
+        assert_eq!(f.fields[1].value(), "1");
+        f.key(FormKey::Char('0'), TODAY);
+        assert_eq!(f.fields[1].value(), "10");
         assert_eq!(f.submit(TODAY), None);
         assert_eq!(f.focus, 2);
+        // Follow-up: carried over to home care, but no note yet.
+        f.key(FormKey::Char('v'), TODAY);
+        assert_eq!(f.fields[2].value(), "home_care");
+        assert_eq!(f.submit(TODAY), None);
+        assert_eq!(f.focus, 3);
         for c in "Alarm bestilt".chars() {
             f.key(FormKey::Char(c), TODAY);
         }
         assert_eq!(f.submit(TODAY), None);
-        assert_eq!(f.focus, 3);
+        assert_eq!(f.focus, 4);
+    }
+
+    #[test]
+    fn every_goal_still_relevant_asks_its_end_score_with_the_start_in_view() {
+        let cfg = Config::default();
+        let mut s = stay();
+        s.goals[0].score_start = Some(3);
+        s.goals.push(Goal {
+            id: 6,
+            position: 2,
+            text: "Dusje selv".into(),
+            status: GoalStatus::Achieved,
+            set_on: date(2026, 11, 2),
+            closed_on: Some(date(2026, 11, 20)),
+            score_start: None,
+            score_end: Some(8),
+        });
+        s.goals.push(Goal {
+            id: 7,
+            position: 3,
+            text: "Sykle".into(),
+            status: GoalStatus::Dropped,
+            set_on: date(2026, 11, 2),
+            closed_on: Some(date(2026, 11, 20)),
+            score_start: Some(2),
+            score_end: None,
+        });
+        let mut f = Form::open(FormKind::Discharge, Some(&s), &cfg, TODAY).unwrap();
+        let items: Vec<&str> = f.fields.iter().filter_map(|f| f.item.as_deref()).collect();
+        // The dropped goal is not scored (the report leaves it out too).
+        assert_eq!(items[..3], ["goal.5", "score.5", "score.6"], "{items:?}");
+        let head = |i: usize| f.fields[i].heading.clone().unwrap_or_default();
+        assert!(head(0).ends_with("· startskår 3"), "{}", head(0));
+        assert_eq!(
+            head(2),
+            "Mål 2: «Dusje selv» · allerede nådd · ingen startskår"
+        );
+        // The end score typed in the goals panel is already the answer.
+        assert_eq!(f.fields[2].value(), "8");
+        // Each score shows the change from the start: 7 is +4, and «ikke målt» is last.
+        f.focus = 1;
+        f.fields[1].fresh = true;
+        f.key(FormKey::Char('7'), TODAY);
+        let Input::Choice { options, index } = &f.fields[1].input else {
+            panic!("a choice");
+        };
+        assert_eq!(options[*index].1, "7 (+4)");
+        assert_eq!(options.last().unwrap().1, "ikke målt");
+        f.key(FormKey::Char('i'), TODAY);
+        assert_eq!(f.fields[1].value(), "none");
+        // English is complete.
+        let en = Config {
+            language: Language::En,
+            ..Config::default()
+        };
+        let f = Form::open(FormKind::Discharge, Some(&s), &en, TODAY).unwrap();
+        let h = f.fields[2].heading.clone().unwrap();
+        assert_eq!(h, "Goal 2: «Dusje selv» · already achieved · no start score");
+        assert_eq!(f.fields[1].label, "End score (0–10)");
     }
 }

@@ -21,13 +21,18 @@ pub fn score_text(g: &Goal) -> Option<String> {
             "{}→{} ({})",
             n(g.score_start),
             n(g.score_end),
-            match c {
-                0 => "±0".to_string(),
-                c if c > 0 => format!("+{c}"),
-                c => format!("−{}", -c),
-            }
+            signed(c)
         )),
         _ => Some(format!("{}→{}", n(g.score_start), n(g.score_end))),
+    }
+}
+
+/// A change of score with its sign, as the board writes it: `+4`, `±0`, `−2`.
+pub fn signed(c: i32) -> String {
+    match c {
+        0 => "±0".to_string(),
+        c if c > 0 => format!("+{c}"),
+        c => format!("−{}", -c),
     }
 }
 

@@ -173,11 +173,26 @@ impl Field {
         {
             self.set_text(String::new());
         }
-        self.fresh = false;
+        let was_fresh = std::mem::replace(&mut self.fresh, false);
         match &mut self.input {
             Input::Choice { options, index } => {
                 let n = options.len().max(1);
+                // Typing on in the same field continues the chosen key when an option has
+                // it: «1» then «0» is 10 on a 0–10 scale, not 0.
+                let continued = match key {
+                    FormKey::Char(c) if !was_fresh => {
+                        let cur = options.get(*index).map_or("", |o| o.0.as_str());
+                        let want = format!("{cur}{c}");
+                        options
+                            .iter()
+                            .position(|o| !cur.is_empty() && o.0 == want)
+                    }
+                    _ => None,
+                };
                 match key {
+                    FormKey::Char(_) if continued.is_some() => {
+                        *index = continued.unwrap_or(*index);
+                    }
                     FormKey::Left => *index = (*index + n - 1) % n,
                     FormKey::Right | FormKey::Char(' ') => *index = (*index + 1) % n,
                     FormKey::Home => *index = 0,

@@ -136,6 +136,9 @@ pub enum Change {
         /// Whether each next of kin (by id) took part in the evaluation, as asked at
         /// discharge; next of kin not listed keep what is recorded.
         kin_in_evaluation: Vec<(i64, bool)>,
+        /// The person's own end score (0–10) of each goal (by id), as asked at discharge;
+        /// `None` is «ikke målt» (no end score). Goals not listed keep what is recorded.
+        end_scores: Vec<(i64, Option<u8>)>,
     },
     /// Add a next of kin (pårørende).
     AddKin(super::kin::KinFields),
@@ -357,8 +360,15 @@ impl Change {
                 decisions,
                 acknowledgements,
                 kin_in_evaluation,
+                end_scores,
             } => {
                 not_before_admission(&s, Some(*on))?;
+                for (id, score) in end_scores {
+                    if score.is_some_and(|n| n > MAX_SCORE) {
+                        return Err(EditError::UnknownChoice);
+                    }
+                    goal_mut(&mut s, *id)?.score_end = *score;
+                }
                 for (id, took_part) in kin_in_evaluation {
                     let k = s
                         .next_of_kin
@@ -865,12 +875,13 @@ mod tests {
 
     #[test]
     fn discharged_stays_cannot_be_edited_and_dates_respect_admission() {
-        let s = stay();
+        let mut s = stay();
+        s.goals[1].score_end = Some(5);
         assert_eq!(
             Change::Assessment(Some(date(2026, 11, 1))).apply(Some(&s), TODAY),
             Err(EditError::BeforeAdmission)
         );
-        let d = Change::Discharge {
+        let change = Change::Discharge {
             on: TODAY,
             outcome: "home_ordinary".into(),
             goals: vec![(1, GoalStatus::Achieved), (2, GoalStatus::NotAchieved)],
@@ -893,11 +904,25 @@ mod tests {
             ],
             acknowledgements: vec![],
             kin_in_evaluation: vec![],
-        }
-        .apply(Some(&s), TODAY)
-        .unwrap()
-        .unwrap();
+            end_scores: vec![(1, Some(7)), (2, None)],
+        };
+        let d = change.apply(Some(&s), TODAY).unwrap().unwrap();
         assert_eq!(d.status, StayStatus::Discharged);
+        // The end scores asked at discharge: 7, and «ikke målt» clears the 5 typed earlier.
+        assert_eq!(d.goals[0].score_end, Some(7));
+        assert_eq!(d.goals[1].score_end, None);
+        let audit = diff(Some(&s), Some(&d));
+        assert!(audit.iter().any(|c| c.field == "goal.1.score_end"
+            && c.old.is_none()
+            && c.new.as_deref() == Some("7")));
+        let mut eleven = change.clone();
+        if let Change::Discharge { end_scores, .. } = &mut eleven {
+            end_scores[0].1 = Some(11);
+        }
+        assert_eq!(
+            eleven.apply(Some(&s), TODAY),
+            Err(EditError::UnknownChoice)
+        );
         assert_eq!(
             Change::AddGoal("x".into()).apply(Some(&d), TODAY),
             Err(EditError::NotActive)

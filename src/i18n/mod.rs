@@ -16,6 +16,8 @@ mod fagmote_review;
 pub use fagmote_review::{FagmoteReviewStrings, fagmote_review_strings};
 mod fidelity;
 pub use fidelity::{FidelityStrings, fidelity_strings};
+mod discharge_scores;
+pub use discharge_scores::{DischargeScoreStrings, discharge_score_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]
