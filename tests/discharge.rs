@@ -304,7 +304,15 @@ fn a_follow_up_done_at_discharge_is_marked_done_and_needs_no_note() {
     let mut b = board(&[s], (120, 30));
     // Goal achieved; follow-up done now ('g' jumps to «gjennomført nå»).
     // End score 8; follow-up done now ('g' jumps to «gjennomført nå»).
-    b.keys("x").keys("n").tab().keys("8").tab().keys("g").tab().tab().tab();
+    b.keys("x")
+        .keys("n")
+        .tab()
+        .keys("8")
+        .tab()
+        .keys("g")
+        .tab()
+        .tab()
+        .tab();
     b.key(KeyCode::Right).enter();
     assert!(b.app.form.is_none(), "{:?}", b.app.form);
     let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();

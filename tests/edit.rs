@@ -151,7 +151,15 @@ fn add_stay_goals_gp_medication_discharge_and_undo() {
     // Discharge home with ordinary services, after the evaluation: one goal achieved, one
     // not; the assessment never done is closed, the GP appointment carried over to the GP.
     // Each goal's own end score is asked too: 5 for the first, «ikke målt» for the second.
-    b.keys("x").keys("n").tab().keys("5").tab().keys("i").tab().keys("i").tab();
+    b.keys("x")
+        .keys("n")
+        .tab()
+        .keys("5")
+        .tab()
+        .keys("i")
+        .tab()
+        .keys("i")
+        .tab();
     b.keys("a").tab().keys("Innlagt på sykehus dag 2").tab();
     b.keys("vv").tab().keys("Time 30.11 hos fastlegen").tab();
     // The model: no primary contact was named; that needs a reason too.

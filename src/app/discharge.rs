@@ -201,7 +201,11 @@ pub(super) fn open(stay: &Stay, cfg: &Config, today: Date, target: Target) -> Fo
     let mut fields = Vec::new();
     // Every goal still relevant, in the person's order: an open one is evaluated, and each
     // gets the person's own end score (the report's «mean change» needs both ends).
-    for g in stay.goals.iter().filter(|g| g.status != GoalStatus::Dropped) {
+    for g in stay
+        .goals
+        .iter()
+        .filter(|g| g.status != GoalStatus::Dropped)
+    {
         let heading = Some(goal_heading(stay, g, cfg, today));
         let mut score = score_field(g, lang);
         if g.status == GoalStatus::Open {
@@ -603,7 +607,10 @@ mod tests {
         };
         let f = Form::open(FormKind::Discharge, Some(&s), &en, TODAY).unwrap();
         let h = f.fields[2].heading.clone().unwrap();
-        assert_eq!(h, "Goal 2: «Dusje selv» · already achieved · no start score");
+        assert_eq!(
+            h,
+            "Goal 2: «Dusje selv» · already achieved · no start score"
+        );
         assert_eq!(f.fields[1].label, "End score (0–10)");
     }
 }

@@ -183,9 +183,7 @@ impl Field {
                     FormKey::Char(c) if !was_fresh => {
                         let cur = options.get(*index).map_or("", |o| o.0.as_str());
                         let want = format!("{cur}{c}");
-                        options
-                            .iter()
-                            .position(|o| !cur.is_empty() && o.0 == want)
+                        options.iter().position(|o| !cur.is_empty() && o.0 == want)
                     }
                     _ => None,
                 };

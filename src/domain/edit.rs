@@ -919,10 +919,7 @@ mod tests {
         if let Change::Discharge { end_scores, .. } = &mut eleven {
             end_scores[0].1 = Some(11);
         }
-        assert_eq!(
-            eleven.apply(Some(&s), TODAY),
-            Err(EditError::UnknownChoice)
-        );
+        assert_eq!(eleven.apply(Some(&s), TODAY), Err(EditError::UnknownChoice));
         assert_eq!(
             Change::AddGoal("x".into()).apply(Some(&d), TODAY),
             Err(EditError::NotActive)
