@@ -613,3 +613,89 @@ fn a_meeting_held_late_takes_up_the_measures_due_by_the_day_it_is_held() {
         "{s}"
     );
 }
+
+#[test]
+fn ending_a_meeting_with_loose_ends_asks_first_and_says_which() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = board(size);
+        b.shift('F').keys("g").keys("a").keys("Uro om natta");
+        b.key(KeyCode::Enter);
+        b.key(KeyCode::Enter).keys("Dag").key(KeyCode::Enter);
+        b.no_form_error();
+        let id = b.app.plan.meetings[0].id;
+        let ended = |b: &Board| -> Option<i64> {
+            b.db()
+                .query_row(
+                    "SELECT ended_at FROM case_meetings WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        // The case has no measure yet: `t` asks, in one line, and says which.
+        b.keys("t");
+        let s = b.screen();
+        assert!(
+            s.contains("1 sak har ingen tiltak. Avslutte likevel? (j/n)"),
+            "{size:?}\n{s}"
+        );
+        assert!(
+            s.contains("Arne Johansen: Uro om natta – ingen tiltak"),
+            "{size:?}\n{s}"
+        );
+        assert!(s.contains("j avslutt likevel"), "{size:?}\n{s}");
+        assert_eq!(ended(&b), None, "nothing written while asking");
+        // n: back to the meeting, still held, nothing ended.
+        b.keys("n");
+        let f = b.app.fagmote.as_ref().unwrap();
+        assert!(f.hold.is_some() && !f.confirm_end);
+        assert!(b.screen().contains("a) Situasjonen"));
+        assert_eq!(ended(&b), None);
+        // A measure without a date to evaluate it: still asked, for the date now.
+        b.keys("a").keys("Nattlampe og radio");
+        b.key(KeyCode::Tab).keys("Kveldsvakt").key(KeyCode::Enter);
+        b.no_form_error();
+        b.keys("t");
+        let s = b.screen();
+        assert!(
+            s.contains("1 sak mangler dato for evaluering. Avslutte likevel? (j/n)"),
+            "{size:?}\n{s}"
+        );
+        // Esc too goes back to the meeting, not to the plan.
+        b.key(KeyCode::Esc);
+        assert!(b.app.fagmote.as_ref().unwrap().hold.is_some());
+        // In English.
+        b.app.config.language = tavle::config::Language::En;
+        b.keys("t");
+        let s = b.screen();
+        assert!(
+            s.contains("1 case has no evaluation date. End anyway? (y/n)"),
+            "{size:?}\n{s}"
+        );
+        assert!(
+            s.contains("Uro om natta – no evaluation date"),
+            "{size:?}\n{s}"
+        );
+        // y (or j): ended all the same.
+        b.keys("y");
+        assert!(b.app.fagmote.as_ref().unwrap().hold.is_none());
+        assert!(ended(&b).is_some());
+    }
+}
+
+#[test]
+fn a_meeting_with_nothing_left_undone_ends_without_asking() {
+    let mut b = board((120, 30));
+    // hold_first_meeting ends with `t` after every step: no question.
+    hold_first_meeting(&mut b);
+    assert!(!b.app.fagmote.as_ref().unwrap().confirm_end);
+    let n: i64 = b
+        .db()
+        .query_row(
+            "SELECT count(*) FROM case_meetings WHERE ended_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}

@@ -49,6 +49,17 @@ fn one_fagmote_is_held_on_the_real_binary() {
     t.wait_for("Hold fagmøtet");
     t.text("Dag Helsefagarbeider");
     t.keys(&["Enter"]);
+    // Thursday's meeting held on Wednesday: the day it was held, and the day planned.
+    t.wait_for("FAGMØTE  onsdag 25.11.2026 · planlagt torsdag 26.11");
+    t.wait_for("a) Situasjonen");
+    // Ending now would leave the case without a measure: asked first, and `n` goes back.
+    t.keys(&["t"]);
+    let s = t.wait_for("Avslutte likevel? (j/n)");
+    assert!(
+        s.contains("1 sak har ingen tiltak") && s.contains("Uro om natta – ingen tiltak"),
+        "{s}"
+    );
+    t.keys(&["n"]);
     t.wait_for("a) Situasjonen");
     t.keys(&["M"]);
     t.wait_for("Til stede på fagmøtet");
@@ -100,6 +111,19 @@ fn one_fagmote_is_held_on_the_real_binary() {
         ("held", "Dag Helsefagarbeider")
     );
     assert!(ended.is_some());
+    // The planned date is kept (the query above found it); the start says when it was held.
+    let started: i64 = c
+        .query_row(
+            "SELECT started_at FROM case_meetings WHERE date = '2026-11-26'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let held = jiff::Timestamp::from_second(started)
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+        .date();
+    assert_eq!(held, jiff::civil::date(2026, 11, 25));
     let (text, who, on): (String, String, String) = c
         .query_row("SELECT text, who, evaluate_on FROM measures", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

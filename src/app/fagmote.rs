@@ -12,7 +12,7 @@ use crate::domain::edit::{MAX_NOTE, MAX_SHORT, MAX_TEXT, checked_text};
 use crate::domain::fagmote::{
     CaseMeeting, Evaluation, MeetingStatus, Plan, Step, evaluation_default, steps, weekly_series,
 };
-use crate::i18n::{edit_strings, fagmote_strings};
+use crate::i18n::{edit_strings, fagmote_review_strings, fagmote_strings};
 use crate::store::fagmote::{CaseError, CaseOp};
 use crate::store::write::Target;
 use jiff::civil::{Date, DateTime};
@@ -52,7 +52,11 @@ pub enum FagmoteAction {
     Step(i64),
     AddMeasure,
     Attend,
+    /// End the meeting; with loose ends, ask first.
     End,
+    /// The answer to the question: end it all the same, or go back to the meeting.
+    EndAnyway,
+    KeepOpen,
     /// Back from the meeting to the plan, or out of the mode.
     Close,
 }
@@ -102,6 +106,8 @@ pub struct Fagmote {
     pub hold: Option<Hold>,
     /// The change sent to the writer, to act on its result.
     pending: Option<CaseOp>,
+    /// `t` found loose ends: the meeting asks «Avslutte likevel? (j/n)» before it ends.
+    pub confirm_end: bool,
 }
 
 /// The meetings the plan shows: from five weeks back (the recent ones and their
@@ -223,7 +229,9 @@ impl App {
                 let Some(f) = &mut self.fagmote else {
                     return false;
                 };
-                if f.hold.is_some() {
+                if f.confirm_end {
+                    f.confirm_end = false;
+                } else if f.hold.is_some() {
                     f.hold = None;
                 } else {
                     self.fagmote = None;
@@ -350,16 +358,87 @@ impl App {
                 };
                 self.open_fform(FForm::Attend(id));
             }
-            FagmoteAction::End => {
+            FagmoteAction::End | FagmoteAction::EndAnyway => {
                 let Some(h) = self.fagmote.as_ref().and_then(|f| f.hold.as_ref()) else {
                     return false;
                 };
                 let id = h.meeting_id;
-                self.case_write(CaseOp::End { id });
+                let ask = a == FagmoteAction::End && !self.end_question().0.is_empty();
+                if let Some(f) = &mut self.fagmote {
+                    f.confirm_end = ask;
+                }
+                if !ask {
+                    self.case_write(CaseOp::End { id });
+                }
+            }
+            FagmoteAction::KeepOpen => {
+                let Some(f) = &mut self.fagmote else {
+                    return false;
+                };
+                f.confirm_end = false;
             }
             _ => return false,
         }
         true
+    }
+
+    /// What ending the meeting being held now would leave undone: the one-line question
+    /// («2 tiltak er ikke evaluert. Avslutte likevel? (j/n)»), empty when nothing is, and
+    /// one line per loose end saying which (person: measure or case – what it lacks).
+    pub fn end_question(&self) -> (String, Vec<String>) {
+        let Some(m) = self
+            .fagmote
+            .as_ref()
+            .and_then(|f| f.hold.as_ref())
+            .and_then(|h| self.plan.meeting(h.meeting_id))
+        else {
+            return (String::new(), Vec::new());
+        };
+        let t = fagmote_review_strings(self.config.language);
+        let l = self
+            .plan
+            .loose_ends(m.id, m.evaluation_cutoff(&self.tz), &self.active_ids());
+        if l.is_empty() {
+            return (String::new(), Vec::new());
+        }
+        let count = |forms: [&str; 2], n: usize| {
+            (n > 0).then(|| match n {
+                1 => forms[0].to_string(),
+                _ => forms[1].replace("{n}", &n.to_string()),
+            })
+        };
+        let parts: Vec<String> = [
+            count(t.not_evaluated, l.not_evaluated.len()),
+            count(t.no_measures, l.no_measures.len()),
+            count(t.no_date, l.no_date.len()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let question = format!("{}. {}", parts.join(", "), t.end_anyway);
+        let mut which: Vec<String> = l
+            .not_evaluated
+            .iter()
+            .map(|ms| {
+                format!(
+                    "{}: {} – {}",
+                    self.stay_label(ms.stay_id),
+                    crate::domain::text::sanitize(&ms.text),
+                    t.tag_not_evaluated
+                )
+            })
+            .collect();
+        which.extend(
+            l.no_measures
+                .iter()
+                .map(|c| format!("{} – {}", self.case_label(c), t.tag_no_measures)),
+        );
+        which.extend(
+            l.no_date
+                .iter()
+                .map(|c| format!("{} – {}", self.case_label(c), t.tag_no_date)),
+        );
+        (question, which)
     }
 
     /// Items in the current step's list (the evaluations), for the cursor.

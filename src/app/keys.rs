@@ -111,7 +111,7 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
     if let Some(f) = &app.fagmote
         && matches!(app.overlay, Overlay::None)
     {
-        return fagmote_key(f.hold.is_some(), key);
+        return fagmote_key(f.hold.is_some(), f.confirm_end, key);
     }
     match app.overlay {
         Overlay::Help => match key.code {
@@ -231,9 +231,16 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
 
 /// Keys of the fagmøte mode: the plan (select, plan, put up cases, hold) or the meeting
 /// being held (step, write, attendance, end).
-fn fagmote_key(holding: bool, key: KeyEvent) -> Option<Action> {
+fn fagmote_key(holding: bool, confirming: bool, key: KeyEvent) -> Option<Action> {
     use super::fagmote::FagmoteAction as F;
     let f = |a| Some(Action::Fagmote(a));
+    // Ending with loose ends asks first: j/y ends it, any other key goes back to the meeting.
+    if confirming {
+        return match key.code {
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') => f(F::EndAnyway),
+            _ => f(F::KeepOpen),
+        };
+    }
     match key.code {
         KeyCode::Esc | KeyCode::Char('q') => f(F::Close),
         KeyCode::Char('?') => Some(Action::ToggleHelp),

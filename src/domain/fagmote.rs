@@ -388,6 +388,27 @@ impl Plan {
             .max()
     }
 
+    /// What the meeting would leave undone if ended now (see [`LooseEnds`]); `cutoff` and
+    /// `active` as for [`Plan::to_evaluate`].
+    pub fn loose_ends(&self, meeting_id: i64, cutoff: Date, active: &[StayId]) -> LooseEnds<'_> {
+        let mut l = LooseEnds {
+            not_evaluated: self
+                .to_evaluate(meeting_id, cutoff, active)
+                .into_iter()
+                .filter(|m| m.evaluation.is_none())
+                .collect(),
+            ..LooseEnds::default()
+        };
+        for c in self.agenda(meeting_id) {
+            if self.measures_of(c.id).is_empty() {
+                l.no_measures.push(c);
+            } else if c.evaluate_on.is_none() {
+                l.no_date.push(c);
+            }
+        }
+        l
+    }
+
     /// The measures a meeting on `date` opens with: not yet evaluated, their date come,
     /// for the `active` stays (a discharged person's measures are closed at discharge).
     /// A measure evaluated at this meeting stays in the list, so the screen shows the answer.
@@ -398,6 +419,22 @@ impl Plan {
             .filter(|m| m.evaluate_on.is_some_and(|d| d <= date))
             .filter(|m| m.evaluation.is_none() || m.evaluated_in == Some(meeting_id))
             .collect()
+    }
+}
+
+/// What a meeting would leave undone if it ended now: the measures it opened with that were
+/// not evaluated, and the cases on its agenda without a measure or without a date to
+/// evaluate them (a case is named once, for the first it lacks).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct LooseEnds<'a> {
+    pub not_evaluated: Vec<&'a Measure>,
+    pub no_measures: Vec<&'a Case>,
+    pub no_date: Vec<&'a Case>,
+}
+
+impl LooseEnds<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.not_evaluated.is_empty() && self.no_measures.is_empty() && self.no_date.is_empty()
     }
 }
 
@@ -793,6 +830,64 @@ mod tests {
             &oslo,
         );
         assert_eq!((dec.held, dec.planned), (1, 1));
+    }
+
+    #[test]
+    fn loose_ends_name_unevaluated_measures_and_cases_without_measures_or_a_date() {
+        let case = |id, evaluate_on, status| Case {
+            id,
+            meeting_id: 2,
+            stay_id: 1,
+            position: id,
+            title: format!("sak {id}"),
+            put_up_by: String::new(),
+            situation: String::new(),
+            value_prompt: String::new(),
+            individual_prompt: String::new(),
+            perspective: String::new(),
+            social_prompt: String::new(),
+            evaluate_on,
+            status,
+        };
+        let d = date(2026, 11, 26);
+        let mut due = measure(Some(date(2026, 11, 20)));
+        due.case_id = 9;
+        let mut done = due.clone();
+        done.id = 2;
+        done.evaluation = Some(Evaluation::Worked);
+        done.evaluated_in = Some(2);
+        let mut later = due.clone();
+        later.id = 3;
+        later.evaluate_on = Some(date(2026, 12, 3));
+        let mut agreed = measure(Some(date(2026, 12, 10)));
+        agreed.id = 4;
+        agreed.case_id = 11;
+        let mut undated = agreed.clone();
+        undated.id = 5;
+        undated.case_id = 12;
+        let plan = Plan {
+            meetings: vec![meeting_on(2, d, MeetingStatus::Held, None)],
+            cases: vec![
+                case(10, None, CaseStatus::Planned),
+                case(11, Some(date(2026, 12, 10)), CaseStatus::Discussed),
+                case(12, None, CaseStatus::Discussed),
+                case(13, None, CaseStatus::Withdrawn),
+            ],
+            measures: vec![due, done, later, agreed, undated],
+        };
+        let l = plan.loose_ends(2, d, &[1]);
+        assert_eq!(
+            l.not_evaluated.iter().map(|m| m.id).collect::<Vec<_>>(),
+            vec![1]
+        );
+        assert_eq!(
+            l.no_measures.iter().map(|c| c.id).collect::<Vec<_>>(),
+            vec![10]
+        );
+        assert_eq!(l.no_date.iter().map(|c| c.id).collect::<Vec<_>>(), vec![12]);
+        assert!(!l.is_empty());
+        // A discharged person's measure is not the meeting's to evaluate.
+        assert!(plan.loose_ends(2, d, &[]).not_evaluated.is_empty());
     }
 
     #[test]

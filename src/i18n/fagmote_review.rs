@@ -7,14 +7,50 @@ use crate::config::Language;
 pub struct FagmoteReviewStrings {
     /// After the held date in a meeting's heading: `{day} {date}` it was planned for.
     pub planned_for: &'static str,
+    /// Ending a meeting with loose ends: the counts (one, many with `{n}`) that make up the
+    /// one-line question, then the question itself.
+    pub not_evaluated: [&'static str; 2],
+    pub no_measures: [&'static str; 2],
+    pub no_date: [&'static str; 2],
+    pub end_anyway: &'static str,
+    /// What each loose end lacks, after its name in the list under the question.
+    pub tag_not_evaluated: &'static str,
+    pub tag_no_measures: &'static str,
+    pub tag_no_date: &'static str,
+    pub keys_confirm_end: &'static str,
 }
 
 const NB: FagmoteReviewStrings = FagmoteReviewStrings {
     planned_for: "planlagt {day} {date}",
+    not_evaluated: ["1 tiltak er ikke evaluert", "{n} tiltak er ikke evaluert"],
+    no_measures: ["1 sak har ingen tiltak", "{n} saker har ingen tiltak"],
+    no_date: [
+        "1 sak mangler dato for evaluering",
+        "{n} saker mangler dato for evaluering",
+    ],
+    end_anyway: "Avslutte likevel? (j/n)",
+    tag_not_evaluated: "ikke evaluert",
+    tag_no_measures: "ingen tiltak",
+    tag_no_date: "ingen dato for evaluering",
+    keys_confirm_end: "j avslutt likevel · n/Esc tilbake til møtet",
 };
 
 const EN: FagmoteReviewStrings = FagmoteReviewStrings {
     planned_for: "planned for {day} {date}",
+    not_evaluated: [
+        "1 measure has not been evaluated",
+        "{n} measures have not been evaluated",
+    ],
+    no_measures: ["1 case has no measure", "{n} cases have no measures"],
+    no_date: [
+        "1 case has no evaluation date",
+        "{n} cases have no evaluation date",
+    ],
+    end_anyway: "End anyway? (y/n)",
+    tag_not_evaluated: "not evaluated",
+    tag_no_measures: "no measure",
+    tag_no_date: "no evaluation date",
+    keys_confirm_end: "y end anyway · n/Esc back to the meeting",
 };
 
 /// The words in `lang`.

@@ -354,6 +354,23 @@ fn hold(frame: &mut Frame<'_>, area: Rect, app: &App, h: &Hold, th: &Theme) {
         },
         Line::raw(""),
     ];
+    // Ending with loose ends: the question, and which, in place of the step.
+    let (question, which) = app.end_question();
+    if app.fagmote.as_ref().is_some_and(|f| f.confirm_end) && !question.is_empty() {
+        l.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(question, th.warn()),
+        ]));
+        for w in which {
+            l.push(Line::from(vec![
+                Span::raw("   • "),
+                Span::styled(w, th.strong()),
+            ]));
+        }
+        let l = super::hang_all(l, usize::from(area.width));
+        frame.render_widget(Paragraph::new(l).wrap(Wrap { trim: false }), area);
+        return;
+    }
     let Some((step, case_id)) = h.step() else {
         l.push(Line::styled(format!(" {}", t.no_steps), th.warn()));
         let l = super::hang_all(l, usize::from(area.width));

@@ -59,6 +59,9 @@ fn keys_full(app: &App) -> &'static str {
     {
         let t = crate::i18n::fagmote_strings(app.config.language);
         return match &f.hold {
+            Some(_) if f.confirm_end => {
+                crate::i18n::fagmote_review_strings(app.config.language).keys_confirm_end
+            }
             None => t.keys_plan,
             Some(h) if matches!(h.step(), Some((crate::domain::fagmote::Step::Evaluate, _))) => {
                 t.keys_hold_evaluate
