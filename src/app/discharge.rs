@@ -405,6 +405,16 @@ pub(super) fn build(form: &Form, today: Date) -> Result<Change, (usize, String)>
         Err(DateInputError::NoSuchDay) => return Err((n - 2, e.err_no_such_day.to_string())),
         Err(DateInputError::Unrecognised) => return Err((n - 2, e.err_date.to_string())),
     };
+    // A discharge is recorded on the day the person leaves, not ahead of it: a future date
+    // would take them off the board and the capacity count before they have gone.
+    if on > today {
+        return Err((
+            n - 2,
+            crate::i18n::deadline_strings(form.lang)
+                .err_future
+                .to_string(),
+        ));
+    }
     let outcome = form.fields[n - 1].value().to_string();
     if outcome.is_empty() {
         return Err((n - 1, e.err_unknown_choice.to_string()));

@@ -808,6 +808,18 @@ impl Form {
             }
         };
         let required_date = |i: usize| date(i)?.ok_or_else(|| (i, e.err_date_empty.to_string()));
+        // The date something was done: it cannot lie after today (a planned date can).
+        let done_date = |i: usize| -> Result<Option<Date>, (usize, String)> {
+            match date(i)? {
+                Some(d) if d > today => Err((
+                    i,
+                    crate::i18n::deadline_strings(self.lang)
+                        .err_future
+                        .to_string(),
+                )),
+                d => Ok(d),
+            }
+        };
         let choice = |i: usize, required: bool| -> Result<String, (usize, String)> {
             let v = self.fields[i].value().to_string();
             if required && v.is_empty() {
@@ -862,15 +874,15 @@ impl Form {
                 }
             }
             FormKind::GoalScore(id) => super::fidelity::goal_score_change(self, id)?,
-            FormKind::Assessment => Change::Assessment(date(0)?),
+            FormKind::Assessment => Change::Assessment(done_date(0)?),
             FormKind::Gp => Change::Gp {
                 booked_for: date(0)?,
-                done_on: date(1)?,
+                done_on: done_date(1)?,
             },
             FormKind::Medication => {
                 let status = MedStatus::parse(self.fields[0].value()).unwrap_or_default();
                 let done = if status == MedStatus::Done {
-                    date(1)?
+                    done_date(1)?
                 } else {
                     None
                 };
@@ -940,6 +952,8 @@ impl Form {
                 Some(0)
             }
             (FormKind::AddStay | FormKind::EditStay, EditError::BeforeAdmission) => Some(4),
+            (FormKind::EditStay, EditError::RecordedBefore(_)) => Some(3),
+            (FormKind::Gp | FormKind::Medication, EditError::InFuture) => Some(1),
             (
                 FormKind::AddGoal | FormKind::EditGoal(_),
                 EditError::BeforeAdmission | EditError::InFuture,
@@ -983,6 +997,9 @@ pub fn edit_error(lang: Language, err: &EditError) -> String {
             .err_already_active
             .to_string(),
         EditError::InFuture => crate::i18n::deadline_strings(lang).err_future.to_string(),
+        EditError::RecordedBefore(d) => e
+            .err_recorded_before
+            .replace("{date}", &crate::domain::dates::fmt_date(*d)),
     }
 }
 

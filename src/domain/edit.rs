@@ -48,6 +48,9 @@ pub enum EditError {
     AlreadyActive,
     /// A date that records something done lies after today.
     InFuture,
+    /// The admission would start after this date, on which something is already recorded
+    /// (an assessment, a GP visit, a goal, an event…).
+    RecordedBefore(Date),
 }
 
 /// Clean typed text (NFC, no control characters, trimmed) and check it against a limit.
@@ -197,8 +200,14 @@ impl Change {
         match self {
             // Both returned above; kept total without a panic path.
             Change::Create(_) | Change::Restore(_) => return Err(EditError::NoSuchItem),
-            Change::Edit(f) => set_fields(&mut s, f)?,
+            Change::Edit(f) => {
+                if let Some(first) = first_recorded(&s).filter(|d| *d < f.admitted) {
+                    return Err(EditError::RecordedBefore(first));
+                }
+                set_fields(&mut s, f)?
+            }
             Change::Assessment(d) => {
+                not_in_future(*d, today)?;
                 not_before_admission(&s, *d)?;
                 s.assessment_done = *d;
             }
@@ -206,6 +215,7 @@ impl Change {
                 booked_for,
                 done_on,
             } => {
+                not_in_future(*done_on, today)?;
                 not_before_admission(&s, *done_on)?;
                 s.gp.booked_for = *booked_for;
                 s.gp.done_on = *done_on;
@@ -216,6 +226,7 @@ impl Change {
                     MedStatus::Done => Some(d.unwrap_or(today)),
                     _ => None,
                 };
+                not_in_future(s.med_done, today)?;
                 not_before_admission(&s, s.med_done)?;
             }
             Change::ToggleRisk(key) => {
@@ -362,6 +373,7 @@ impl Change {
                 kin_in_evaluation,
                 end_scores,
             } => {
+                not_in_future(Some(*on), today)?;
                 not_before_admission(&s, Some(*on))?;
                 for (id, score) in end_scores {
                     if score.is_some_and(|n| n > MAX_SCORE) {
@@ -538,6 +550,26 @@ fn goal_date(s: &Stay, d: Date, today: Date) -> Result<Date, EditError> {
         return Err(EditError::InFuture);
     }
     Ok(d)
+}
+
+/// A date that records something done (an assessment, a GP visit, a reconciliation, a
+/// discharge) cannot lie after today: the board would show as done what has not happened.
+fn not_in_future(d: Option<Date>, today: Date) -> Result<(), EditError> {
+    match d {
+        Some(d) if d > today => Err(EditError::InFuture),
+        _ => Ok(()),
+    }
+}
+
+/// The earliest date on which something is recorded for the stay; moving its admission
+/// after it would leave those records before the stay began.
+fn first_recorded(s: &Stay) -> Option<Date> {
+    [s.assessment_done, s.gp.done_on, s.med_done]
+        .into_iter()
+        .flatten()
+        .chain(s.goals.iter().map(|g| g.set_on))
+        .chain(s.events.iter().map(|e| e.occurred_on))
+        .min()
 }
 
 fn not_before_admission(s: &Stay, d: Option<Date>) -> Result<(), EditError> {
@@ -871,6 +903,43 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(ok.goals[2].text, "Gå tur med 🐕 i parken");
+    }
+
+    #[test]
+    fn what_was_done_cannot_be_dated_after_today_but_a_booking_can() {
+        let s = stay();
+        let tomorrow = TODAY.tomorrow().unwrap();
+        for change in [
+            Change::Assessment(Some(tomorrow)),
+            Change::Gp {
+                booked_for: None,
+                done_on: Some(tomorrow),
+            },
+            Change::Medication(MedStatus::Done, Some(tomorrow)),
+            Change::Discharge {
+                on: tomorrow,
+                outcome: "home_ordinary".into(),
+                goals: vec![],
+                decisions: vec![],
+                acknowledgements: vec![],
+                kin_in_evaluation: vec![],
+                end_scores: vec![],
+            },
+        ] {
+            assert_eq!(
+                change.apply(Some(&s), TODAY),
+                Err(EditError::InFuture),
+                "{change:?}"
+            );
+        }
+        let booked = Change::Gp {
+            booked_for: Some(tomorrow),
+            done_on: None,
+        }
+        .apply(Some(&s), TODAY)
+        .unwrap()
+        .unwrap();
+        assert_eq!(booked.gp.booked_for, Some(tomorrow));
     }
 
     #[test]
