@@ -181,8 +181,20 @@ fn an_event_is_corrected_and_deleted_from_the_panel_and_undo_brings_it_back() {
         ]
         .map(String::from)
     );
-    // Delete the first, then undo.
+    // Delete the first: asked first, naming the event; «n» keeps it and goes back to the
+    // list, «j» deletes; then undo.
     b.key(KeyCode::Up).key(KeyCode::Char('D'));
+    let s = b.screen();
+    assert!(
+        s.contains("Slette hendelsen «ons 25.11 09:05 Fall") && s.contains("Kari Hansen"),
+        "{s}"
+    );
+    assert_eq!(rows(&c, "SELECT kind FROM events").len(), 2);
+    b.key(KeyCode::Char('n'));
+    assert_eq!(b.app.overlay, Overlay::Events);
+    assert_eq!(rows(&c, "SELECT kind FROM events").len(), 2);
+    b.key(KeyCode::Char('D')).key(KeyCode::Char('j'));
+    assert_eq!(b.app.overlay, Overlay::Events);
     assert_eq!(rows(&c, "SELECT kind FROM events").len(), 1);
     assert_eq!(b.app.status.as_ref().unwrap().text, "Lagret");
     b.key(KeyCode::Char('u'));
@@ -264,4 +276,29 @@ fn attendance_is_stored_per_meeting_kind() {
         1
     );
     let _ = Path::new(".");
+}
+
+#[test]
+fn typing_a_time_replaces_the_default_and_a_later_time_today_is_refused() {
+    let mut b = board((120, 40));
+    b.key(KeyCode::Char('h'));
+    b.keys("f").key(KeyCode::Tab).key(KeyCode::Tab);
+    // The time field shows now (09:05); typing replaces it instead of appending.
+    b.keys("23:00");
+    assert_eq!(b.app.form.as_ref().unwrap().fields[2].value(), "23:00");
+    b.key(KeyCode::Enter);
+    let f = b.app.form.as_ref().expect("a time later today is refused");
+    assert_eq!(
+        f.fields[2].error.as_deref(),
+        Some("Klokkeslettet kan ikke være senere enn nå")
+    );
+    assert!(rows(&b.db(), "SELECT id FROM events").is_empty());
+    // Yesterday at 23:00 is fine; so is earlier today.
+    b.key(KeyCode::BackTab);
+    b.keys("i går").key(KeyCode::Enter);
+    assert!(b.app.form.is_none(), "{:?}", b.app.form);
+    assert_eq!(
+        rows(&b.db(), "SELECT occurred_on, occurred_time FROM events"),
+        [["2026-11-24", "23:00"].map(String::from)]
+    );
 }

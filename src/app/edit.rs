@@ -145,7 +145,7 @@ impl App {
                 None => return false,
             },
             Action::DeleteEventAtCursor => match self.event_at_cursor() {
-                Some(id) => self.write_selected(Change::DeleteEvent(id)),
+                Some(id) => self.overlay = Overlay::Confirm(Confirm::DeleteEvent(id)),
                 None => return false,
             },
             Action::GoalStatus(status) => {
@@ -191,10 +191,14 @@ impl App {
                 let Overlay::Confirm(what) = self.overlay else {
                     return false;
                 };
-                self.overlay = Overlay::None;
+                self.overlay = match what {
+                    Confirm::DeleteEvent(_) => Overlay::Events,
+                    _ => Overlay::None,
+                };
                 self.write_selected(match what {
                     Confirm::Cancel => Change::Cancel,
                     Confirm::Delete => Change::Delete,
+                    Confirm::DeleteEvent(id) => Change::DeleteEvent(id),
                 });
             }
             // The entry stays on the stack until the write's result says what happened.

@@ -62,6 +62,9 @@ pub struct Field {
     pub touched: bool,
     /// Just focused and not yet edited: typing into a date replaces it (like a selection).
     pub fresh: bool,
+    /// Typing into this text field while it is fresh replaces it too (a prefilled time:
+    /// «2330» must not become «08:302330»).
+    pub replace: bool,
     /// A line drawn above the field: what it decides (the discharge evaluation's items).
     pub heading: Option<String>,
     /// The open item this field decides (`goal.12`, `follow_up.3`, `gp`; a decision's note
@@ -83,6 +86,7 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            replace: false,
             heading: None,
             item: None,
         }
@@ -99,6 +103,7 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            replace: false,
             heading: None,
             item: None,
         }
@@ -115,6 +120,7 @@ impl Field {
             error: None,
             touched: false,
             fresh: true,
+            replace: false,
             heading: None,
             item: None,
         }
@@ -168,7 +174,7 @@ impl Field {
     fn key(&mut self, key: FormKey) {
         let completion = self.completion().map(str::to_string);
         if self.fresh
-            && matches!(self.input, Input::Date { .. })
+            && (self.replace || matches!(self.input, Input::Date { .. }))
             && matches!(key, FormKey::Char(c) if !c.is_control())
         {
             self.set_text(String::new());
@@ -307,6 +313,8 @@ pub struct Form {
     rules: crate::domain::Rules,
     /// The stay's admission date: a goal cannot be set before it.
     admitted: Option<Date>,
+    /// The clock when the form opened: an event today cannot be timed after it.
+    now: Option<jiff::civil::DateTime>,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
     delays: Vec<crate::domain::Delay>,
     /// Each field's value when the form was opened (or last rebased on a colleague's save):
@@ -349,6 +357,7 @@ impl Form {
             lang: cfg.language,
             rules: cfg.rules(),
             admitted: None,
+            now: None,
             delays: Vec::new(),
             opened: Vec::new(),
             snapshot: None,
@@ -671,15 +680,18 @@ impl Form {
                             Some(existing.map_or(today, |e| e.occurred_on)),
                             false,
                         ),
-                        Field::text(
-                            ev.time,
-                            &existing
-                                .and_then(|e| e.occurred_time)
-                                .map(crate::domain::events::fmt_time)
-                                .unwrap_or_default(),
-                            8,
-                            false,
-                        ),
+                        Field {
+                            replace: true,
+                            ..Field::text(
+                                ev.time,
+                                &existing
+                                    .and_then(|e| e.occurred_time)
+                                    .map(crate::domain::events::fmt_time)
+                                    .unwrap_or_default(),
+                                8,
+                                false,
+                            )
+                        },
                         Field::text(
                             ev.note,
                             existing.map_or("", |e| e.note.as_str()),
@@ -706,6 +718,7 @@ impl Form {
     /// A new event's time defaults to now (the form itself knows only today): set once
     /// when the form opens, as if it had opened with it.
     pub(super) fn default_event_time(&mut self, now: jiff::civil::DateTime, today: Date) {
+        self.now = Some(now);
         if self.kind == FormKind::AddEvent
             && let Some(f) = self.fields.get_mut(2)
         {
@@ -925,6 +938,18 @@ impl Form {
                             crate::i18n::event_strings(self.lang).err_time.to_string(),
                         )
                     })?;
+                // Something that happened cannot have happened later today.
+                if let (Some(t), Some(now)) = (time, self.now)
+                    && on == now.date()
+                    && t > now.time()
+                {
+                    return Err((
+                        2,
+                        crate::i18n::event_strings(self.lang)
+                            .err_time_future
+                            .to_string(),
+                    ));
+                }
                 let fields = crate::domain::events::EventFields {
                     kind,
                     on,

@@ -63,6 +63,9 @@ pub enum Overlay {
 pub enum Confirm {
     Cancel,
     Delete,
+    /// One recorded event (its id), asked from the events panel: a fall deleted by a
+    /// slip of the finger is a fall the indicators never count.
+    DeleteEvent(i64),
 }
 
 /// Work the app asks the runtime to do; results come back as actions.
@@ -558,6 +561,12 @@ impl App {
                     self.overlay = Overlay::Detail;
                     self.history = None;
                 }
+            }
+            // «No» to deleting an event goes back to the events it was asked from.
+            Action::CloseOverlay
+                if matches!(self.overlay, Overlay::Confirm(Confirm::DeleteEvent(_))) =>
+            {
+                self.overlay = Overlay::Events
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::ToggleHelp => {

@@ -207,10 +207,28 @@ pub fn confirm(frame: &mut Frame<'_>, area: Rect, app: &App, what: Confirm, th: 
     };
     let e = edit_strings(app.config.language);
     let q = match what {
-        Confirm::Cancel => e.confirm_cancel,
-        Confirm::Delete => e.confirm_delete,
-    }
-    .replace("{name}", &row.label);
+        Confirm::Cancel => e.confirm_cancel.replace("{name}", &row.label),
+        Confirm::Delete => e.confirm_delete.replace("{name}", &row.label),
+        Confirm::DeleteEvent(id) => {
+            let ev = crate::i18n::event_strings(app.config.language);
+            let what = app
+                .selected_stay()
+                .and_then(|(_, s)| s.events.iter().find(|x| x.id == id))
+                .map(|x| {
+                    super::events::event_spans(app, th, x, false)
+                        .iter()
+                        .map(|sp| sp.content.as_ref())
+                        .collect::<String>()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            ev.confirm_delete
+                .replace("{event}", &what)
+                .replace("{name}", &row.label)
+        }
+    };
     let lines = vec![
         Line::raw(""),
         Line::styled(q, th.strong()),
