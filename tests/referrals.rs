@@ -468,3 +468,20 @@ fn the_report_counts_referrals_by_source_with_days_to_admission_in_every_format(
 fn b_screen(app: &App) -> String {
     lines(&render(app)).join("\n")
 }
+
+#[test]
+fn an_empty_ward_keeps_the_queue_open_while_its_first_referral_is_registered() {
+    let mut b = Board::prepared((120, 30), |_| {});
+    b.keys("Hn").keys("Kari Nordmann");
+    b.key(KeyCode::Enter);
+    assert!(b.app.form.is_none(), "{}", b.screen());
+    // The board reloads its (still empty) list of stays after the write, as the terminal's
+    // follower does: the queue stays open, with the referral in it.
+    b.app.update(Action::DataLoaded(Vec::new()));
+    assert_eq!(b.app.overlay, Overlay::Referrals);
+    let s = b.screen();
+    assert!(
+        s.contains("Venter på beslutning") && s.contains("Kari Nordmann"),
+        "{s}"
+    );
+}

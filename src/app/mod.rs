@@ -468,7 +468,14 @@ impl App {
             self.selected = i;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        if self.rows.is_empty() && !matches!(self.overlay, Overlay::Help | Overlay::Archive) {
+        // Views of a stay close when no stay is left; the ward-wide ones stay open (a new
+        // ward registers and admits its first referral from an empty board).
+        if self.rows.is_empty()
+            && !matches!(
+                self.overlay,
+                Overlay::Help | Overlay::Archive | Overlay::Referrals | Overlay::Indicators
+            )
+        {
             self.overlay = Overlay::None;
         }
     }
