@@ -138,3 +138,120 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
     let s = board.wait_for("Godkjent – venter på innleggelse");
     assert!(s.contains("Kari Nordmann"), "{s}");
 }
+
+/// What only the editing board may show: the referral queue (names, where from, why) and
+/// the next of kin (names, phones).
+const NEVER_ON_A_KIOSK: &[&str] = &[
+    "Henvisninger",
+    "Randi Fossum",
+    "Håkon Lund",
+    "Torill Vik",
+    "Jens Aas",
+    "Hoftebrudd",
+    "vekttap",
+    "Sigrid Testesen",
+    "Pårørende",
+    "Liv Sæther",
+    "Odd Sæther",
+    "Arvid Bakken",
+    "Kari Moen",
+    "Solfrid Testesen",
+    "411 22 333",
+    "900 11 222",
+    "922 33 444",
+    "98 76 54 32",
+];
+
+fn assert_nothing_secret(kiosk: &str) {
+    for secret in NEVER_ON_A_KIOSK {
+        assert!(!kiosk.contains(secret), "{secret:?} on the kiosk:\n{kiosk}");
+    }
+}
+
+#[test]
+fn a_kiosk_process_never_shows_referrals_or_next_of_kin_while_the_board_has_them_open() {
+    if !tools_available(
+        "a_kiosk_process_never_shows_referrals_or_next_of_kin_while_the_board_has_them_open",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ward.db");
+    let cfg = dir.path().join("tavle.json");
+    // A staff-room TV that opted in to everything a kiosk may show: full names, the
+    // person's words, notes and risks. Referrals and next of kin are still not among them.
+    std::fs::write(
+        &cfg,
+        r#"{"privacy": {"kiosk": {"names": true, "goals": true, "notes": true, "risks": true}}}"#,
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_tavle");
+    let run = |extra: &str| {
+        format!(
+            "USER=kari {bin} --db {} --config {} {extra}",
+            db.display(),
+            cfg.display()
+        )
+    };
+    let board = Tmux::start("kiosk-editor", (120, 30), &run("--demo"));
+    board.wait_for("Arne Johansen");
+    let kiosk = Tmux::start("kiosk-tv", (200, 50), &run("kiosk"));
+    kiosk.wait_for("SKRIVEBESKYTTET");
+    // The kiosk shows the ward as configured: names and all.
+    let k = kiosk.wait_for("Ingrid Sæther");
+    assert_nothing_secret(&k);
+
+    // The board opens the queue and registers a referral.
+    board.keys(&["H"]);
+    board.wait_for("Randi Fossum");
+    board.keys(&["n"]);
+    board.wait_for("Ny henvisning");
+    board.text("Sigrid Testesen");
+    board.keys(&["Enter"]);
+    board.wait_for("Henvisningen er lagret");
+    assert!(board.screen().contains("Sigrid Testesen"));
+    assert_nothing_secret(&kiosk.screen());
+
+    // The board opens Ingrid's next of kin and adds one, with a phone number.
+    board.keys(&["Escape", "j", "P"]);
+    board.wait_for("Liv Sæther");
+    board.keys(&["n"]);
+    board.wait_for("Ny pårørende");
+    board.text("Solfrid Testesen");
+    board.keys(&["Tab"]);
+    board.text("niese");
+    board.keys(&["Tab"]);
+    board.text("98 76 54 32");
+    board.keys(&["Enter"]);
+    board.wait_for("Solfrid Testesen");
+    assert_eq!(
+        sqlite3(
+            &db,
+            "SELECT count(*) FROM next_of_kin WHERE name = 'Solfrid Testesen'"
+        ),
+        "1"
+    );
+    // Then a goal for Ingrid: once the kiosk shows it (2 of 4 goals), it has loaded the
+    // stay with the new next of kin too.
+    board.keys(&["Escape", "m", "n"]);
+    board.text("Bake lefser til jul");
+    board.keys(&["Enter"]);
+    board.wait_for("Bake lefser til jul");
+    let k = kiosk.wait_until("Ingrid's fourth goal on the kiosk", |s| {
+        s.lines()
+            .any(|l| l.contains("Ingrid Sæther") && l.contains("2/4"))
+    });
+    assert_nothing_secret(&k);
+    // The board still has them on its screen; the kiosk, whatever is pressed, does not.
+    board.keys(&["Escape", "P"]);
+    board.wait_for("Solfrid Testesen");
+    // (A kiosk only pages; the editing keys, tried too, do nothing there.)
+    for key in [
+        "H", "P", "Enter", "Right", "PageDown", "Left", "j", "P", "H",
+    ] {
+        kiosk.keys(&[key]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert_nothing_secret(&kiosk.screen());
+    }
+    assert!(kiosk.screen().contains("SKRIVEBESKYTTET"));
+}
