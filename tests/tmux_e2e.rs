@@ -99,6 +99,16 @@ fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
     board.keys(&["Tab", "Tab", "Right", "Enter"]);
     board.wait_for("Ingen aktive innleggelser");
     kiosk.wait_for("0/12 aktive");
+    // The end scores went with the discharge: 7, and none for «ikke målt».
+    let ends: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT group_concat(coalesce(score_end, '–'), ' ') FROM (SELECT score_end FROM goals ORDER BY position)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ends, "7 –");
     board.keys(&["u"]);
     board.wait_for("Angret");
     kiosk.wait_for("1/12 aktive");
