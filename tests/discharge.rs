@@ -430,3 +430,32 @@ fn the_evaluation_at_200x50_shows_the_name_and_every_open_item() {
     let s = b.screen();
     assert!(s.contains("▶ Sluttskår (0–10)  ◀ ikke målt ▶"), "{s}");
 }
+
+#[test]
+fn esc_on_a_written_evaluation_asks_once_before_throwing_it_away() {
+    let mut b = board(&[kari()], (120, 40));
+    // Esc on an untouched evaluation closes at once.
+    b.keys("x");
+    assert!(b.app.form.is_some());
+    b.key(KeyCode::Esc);
+    assert!(b.app.form.is_none());
+    // With something chosen, the first Esc only warns; typing on disarms it.
+    b.keys("x").keys("n");
+    b.key(KeyCode::Esc);
+    assert!(
+        b.app.form.is_some(),
+        "the first Esc threw the evaluation away"
+    );
+    assert!(
+        b.screen().contains("Esc en gang til forkaster"),
+        "{}",
+        b.screen()
+    );
+    b.tab().keys("8");
+    b.key(KeyCode::Esc);
+    assert!(b.app.form.is_some(), "typing on must disarm the second Esc");
+    b.key(KeyCode::Esc);
+    assert!(b.app.form.is_none());
+    let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
+    assert_eq!(stay.status, StayStatus::Active);
+}

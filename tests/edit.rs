@@ -385,6 +385,10 @@ fn bad_input_leaves_the_database_byte_identical() {
             "no message for {form}/{input:?}"
         );
         b.esc();
+        if form == "x" {
+            // The discharge evaluation asks once before throwing typing away.
+            b.esc();
+        }
         assert!(b.app.form.is_none());
     }
     // Goal texts: empty, over-long, control characters only.

@@ -237,3 +237,18 @@ fn discharge_asks_whether_each_next_of_kin_took_part_in_the_evaluation() {
     let rows = b.kin_rows();
     assert!(rows.iter().any(|r| r.1 == "Per Hansen" && r.5));
 }
+
+#[test]
+fn a_phone_without_digits_is_refused_on_its_field() {
+    let mut b = board(vec![common::stay(1, "Kari Hansen", 10)], (120, 40));
+    b.keys("P").keys("n").keys("Per Hansen");
+    b.key(KeyCode::Tab).key(KeyCode::Tab).keys("abc");
+    b.key(KeyCode::Enter);
+    let f = b.app.form.as_ref().expect("the form stays open");
+    assert_eq!(f.focus, 2);
+    assert_eq!(
+        f.fields[2].error.as_deref(),
+        Some("Skriv et telefonnummer med sifre, f.eks. 912 34 567")
+    );
+    assert!(b.kin_rows().is_empty());
+}

@@ -96,7 +96,13 @@ impl App {
                 return false;
             }
             Action::FormKey(k) => match &mut self.form {
-                Some(f) => f.key(k, today),
+                Some(f) => {
+                    // Typing on after «Esc once more» means the user is not leaving.
+                    if std::mem::take(&mut f.esc_armed) {
+                        f.error = None;
+                    }
+                    f.key(k, today)
+                }
                 None => return false,
             },
             Action::Paste(text) => match &mut self.form {
@@ -113,6 +119,23 @@ impl App {
                 Some(f) => f.step(matches!(action, Action::FormNext)),
                 None => return false,
             },
+            // The discharge evaluation is long to write: Esc asks once before throwing it away.
+            Action::CancelForm
+                if self.form.as_ref().is_some_and(|f| {
+                    f.kind == FormKind::Discharge
+                        && !f.esc_armed
+                        && f.fields.iter().any(|x| x.touched)
+                }) =>
+            {
+                if let Some(f) = &mut self.form {
+                    f.esc_armed = true;
+                    f.error = Some(
+                        crate::i18n::discharge_strings(self.config.language)
+                            .esc_again
+                            .to_string(),
+                    );
+                }
+            }
             Action::CancelForm => self.form = None,
             Action::SubmitForm => {
                 let Some(form) = &mut self.form else {
@@ -125,6 +148,22 @@ impl App {
                     return self.submit_fagmote(kind);
                 }
                 if let Some(change) = form.submit(today) {
+                    if let Change::Create(fields) = &change
+                        && let Some(twin) = twin_of(&self.stays, &fields.name)
+                        && form.twin_confirmed.as_deref() != Some(fields.name.as_str())
+                    {
+                        // Two rows with one name are easily mixed up at the stand-up; a
+                        // second Enter with the same name saves (two people can share it).
+                        let t = edit_strings(self.config.language);
+                        form.fields[0].error = Some(
+                            t.warn_twin
+                                .replace("{name}", &crate::domain::text::sanitize(&twin.name))
+                                .replace("{date}", &crate::domain::dates::fmt_date(twin.admitted)),
+                        );
+                        form.focus = 0;
+                        form.twin_confirmed = Some(fields.name.clone());
+                        return true;
+                    }
                     let target = form.target;
                     self.write(target, change, false);
                 }
@@ -519,4 +558,16 @@ impl App {
             }
         }
     }
+}
+
+/// A stay on the board whose name is the same as `name` (ignoring case and spacing).
+fn twin_of<'a>(stays: &'a [crate::domain::Stay], name: &str) -> Option<&'a crate::domain::Stay> {
+    let key = |n: &str| {
+        n.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let want = key(name);
+    stays.iter().find(|s| key(&s.name) == want)
 }

@@ -315,6 +315,11 @@ pub struct Form {
     admitted: Option<Date>,
     /// The clock when the form opened: an event today cannot be timed after it.
     now: Option<jiff::civil::DateTime>,
+    /// A new stay's name the user was told is already on the board: saving it again
+    /// means they meant it.
+    pub twin_confirmed: Option<String>,
+    /// Esc was pressed once on a discharge evaluation with typing in it.
+    pub esc_armed: bool,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
     delays: Vec<crate::domain::Delay>,
     /// Each field's value when the form was opened (or last rebased on a colleague's save):
@@ -358,6 +363,8 @@ impl Form {
             rules: cfg.rules(),
             admitted: None,
             now: None,
+            twin_confirmed: None,
+            esc_armed: false,
             delays: Vec::new(),
             opened: Vec::new(),
             snapshot: None,
@@ -1022,6 +1029,7 @@ pub fn edit_error(lang: Language, err: &EditError) -> String {
             .err_already_active
             .to_string(),
         EditError::InFuture => crate::i18n::deadline_strings(lang).err_future.to_string(),
+        EditError::NotAPhone => e.err_phone.to_string(),
         EditError::RecordedBefore(d) => e
             .err_recorded_before
             .replace("{date}", &crate::domain::dates::fmt_date(*d)),

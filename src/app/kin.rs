@@ -90,8 +90,13 @@ pub(super) fn build(form: &Form) -> Result<Change, (usize, String)> {
         in_goal_setting: v(3) == "yes",
         in_evaluation: v(4) == "yes",
     };
-    crate::domain::kin::kin_from(0, &fields)
-        .map_err(|e| (form.focus, super::form::edit_error(form.lang, &e)))?;
+    crate::domain::kin::kin_from(0, &fields).map_err(|e| {
+        let field = match e {
+            crate::domain::edit::EditError::NotAPhone => 2,
+            _ => form.focus,
+        };
+        (field, super::form::edit_error(form.lang, &e))
+    })?;
     Ok(match form.kind {
         FormKind::EditKin(id) => Change::EditKin(id, fields),
         _ => Change::AddKin(fields),

@@ -51,6 +51,8 @@ pub enum EditError {
     /// The admission would start after this date, on which something is already recorded
     /// (an assessment, a GP visit, a goal, an event…).
     RecordedBefore(Date),
+    /// A phone number without enough digits to be dialled.
+    NotAPhone,
 }
 
 /// Clean typed text (NFC, no control characters, trimmed) and check it against a limit.

@@ -38,10 +38,23 @@ pub fn kin_from(id: i64, f: &KinFields) -> Result<NextOfKin, EditError> {
         id,
         name: checked_text(&f.name, super::edit::MAX_NAME, true)?,
         relation: checked_text(&f.relation, MAX_SHORT, false)?,
-        phone: checked_text(&f.phone, MAX_PHONE, false)?,
+        phone: phone(&f.phone)?,
         in_goal_setting: f.in_goal_setting,
         in_evaluation: f.in_evaluation,
     })
+}
+
+/// Fewest digits in a phone number (a Norwegian number has 8; abroad, more).
+pub const MIN_PHONE_DIGITS: usize = 5;
+
+/// A phone number as typed: empty, or with enough digits to be dialled (a word beside it,
+/// «jobb», is fine; «abc» is not a number).
+fn phone(input: &str) -> Result<String, EditError> {
+    let p = checked_text(input, MAX_PHONE, false)?;
+    if !p.is_empty() && p.chars().filter(char::is_ascii_digit).count() < MIN_PHONE_DIGITS {
+        return Err(EditError::NotAPhone);
+    }
+    Ok(p)
 }
 
 /// One line for the audit log: `Per (sønn) tlf. …66 · mål: ja · evaluering: nei`. The
@@ -93,5 +106,14 @@ mod tests {
         assert!(!describe(&k).contains("77"));
         f.phone = "1".repeat(MAX_PHONE + 1);
         assert_eq!(kin_from(0, &f), Err(EditError::TooLong(MAX_PHONE)));
+        // Not a number: refused; a number with a word beside it, or none at all, is fine.
+        for bad in ["abc", "ring 113", "1234"] {
+            f.phone = bad.into();
+            assert_eq!(kin_from(0, &f), Err(EditError::NotAPhone), "{bad}");
+        }
+        for good in ["", "912 34 567 (jobb)", "+47 91234567", "00 46 8 123 456"] {
+            f.phone = good.into();
+            assert!(kin_from(0, &f).is_ok(), "{good}");
+        }
     }
 }
