@@ -63,8 +63,11 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
     board.keys(&["Tab"]);
     board.text("27.11.2026");
     board.keys(&["Enter"]);
-    let s = board.wait_for("Godkjent – venter på innleggelse");
-    assert!(s.contains("Kari Nordmann"), "{s}");
+    let s = board.wait_for("innlegges 27.11");
+    assert!(
+        s.contains("Godkjent – venter på innleggelse") && s.contains("Kari Nordmann"),
+        "{s}"
+    );
     assert_eq!(
         sqlite3(
             &db,
@@ -135,8 +138,11 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
         "accepted|2026-11-27|-"
     );
     board.keys(&["H"]);
-    let s = board.wait_for("Godkjent – venter på innleggelse");
-    assert!(s.contains("Kari Nordmann"), "{s}");
+    let s = board.wait_for("innlegges 27.11");
+    assert!(
+        s.contains("Godkjent – venter på innleggelse") && s.contains("Kari Nordmann"),
+        "{s}"
+    );
 }
 
 /// What only the editing board may show: the referral queue (names, where from, why) and
@@ -223,7 +229,10 @@ fn a_kiosk_process_never_shows_referrals_or_next_of_kin_while_the_board_has_them
     board.keys(&["Tab"]);
     board.text("98 76 54 32");
     board.keys(&["Enter"]);
-    board.wait_for("Solfrid Testesen");
+    // Saved: the form is closed and the panel lists her.
+    board.wait_until("the new next of kin in the panel", |s| {
+        s.contains("Solfrid Testesen") && !s.contains("Ny pårørende")
+    });
     assert_eq!(
         sqlite3(
             &db,
