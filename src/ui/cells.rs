@@ -267,9 +267,20 @@ fn variants(
                 String::new()
             };
             let short = short_rel(s, d.days_left);
+            // A discharge on a weekend or holiday is kept (it was chosen) but said, so the
+            // team plans the discharge visit: «○ 28.11 3d igjen (helg)».
+            let off = day_off_mark(s, d).map_or(String::new(), |m| format!(" ({m})"));
             match detail {
-                0 => vec![vec![(format!("{sym} {date} {rel}{mark}"), st)]],
-                1 => vec![vec![(format!("{sym} {date}{mark}"), st)]],
+                0 => vec![
+                    vec![(format!("{sym} {date} {rel}{mark}{off}"), st)],
+                    vec![(format!("{sym} {date} {short}{mark}{off}"), st)],
+                    vec![(format!("{sym} {date}{mark}{off}"), st)],
+                    vec![(format!("{sym} {date} {rel}{mark}"), st)],
+                ],
+                1 => vec![
+                    vec![(format!("{sym} {date}{mark}{off}"), st)],
+                    vec![(format!("{sym} {date}{mark}"), st)],
+                ],
                 _ => vec![
                     vec![(format!("{sym} {short}{mark}"), st)],
                     vec![(format!("{sym} {short}"), st)],

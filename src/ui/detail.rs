@@ -5,6 +5,7 @@ use crate::app::App;
 use crate::config::Config;
 use crate::domain::dates::fmt_date;
 use crate::domain::flags::{DeadlineFlag, GpState, follow_up_level};
+use crate::domain::holidays::NonWorking;
 use crate::domain::text::sanitize;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay, StayStatus};
 use crate::i18n::strings;
@@ -85,9 +86,13 @@ pub fn draw_stay(
             };
             // A deadline moved off a weekend or holiday says from where.
             // (Only while it is open: for done work it is history, not planning.)
-            let moved = match fl.moved_from.filter(|_| fl.done_on.is_none()) {
-                Some(m) => format!(", {} {}", dw.moved_from, fmt_date(m)),
-                None => String::new(),
+            let moved = match (fl.moved_from, fl.non_working) {
+                _ if fl.done_on.is_some() => String::new(),
+                (Some(m), _) => format!(", {} {}", dw.moved_from, fmt_date(m)),
+                // Kept on its day (a chosen discharge, or `mark`): say what day it is.
+                (None, Some(NonWorking::Weekend)) => format!(", {}", dw.weekend),
+                (None, Some(NonWorking::Holiday)) => format!(", {}", dw.holiday),
+                (None, None) => String::new(),
             };
             let mut spans = vec![
                 label(name),

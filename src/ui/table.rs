@@ -41,6 +41,7 @@ fn spec(c: Column, h: Hints) -> (u16, u16, u8) {
         Column::Gp => (12, 24, 2),
         Column::Assessment => (10, 14, 3),
         Column::Medication => (11, 16, 4),
+        // `○ 05.12 10d (helg)`: a weekend discharge says so.
         Column::Discharge => (9, 17, 5),
         Column::Goals if h.goal_text => (5, 40, 6),
         Column::Goals => (5, 14, 6),
