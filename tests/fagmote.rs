@@ -149,11 +149,10 @@ fn hold_first_meeting(b: &mut Board) {
         4,
         "no evaluations due: the case's four steps"
     );
-    b.shift('M').keys("Dag Helsefagarbeider");
-    b.key(KeyCode::Tab).keys("h").key(KeyCode::Enter);
-    b.no_form_error();
-    b.shift('M').keys("Anne Sykepleier");
-    b.key(KeyCode::Tab).keys("s").key(KeyCode::Enter);
+    // Who is there: the staff checklist, ticked with Space (Anne first, Dag fourth).
+    b.shift('M').key(KeyCode::Char(' '));
+    b.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+    b.key(KeyCode::Char(' ')).key(KeyCode::Esc);
     b.no_form_error();
 
     // (a) the situation.
@@ -698,4 +697,96 @@ fn a_meeting_with_nothing_left_undone_ends_without_asking() {
         )
         .unwrap();
     assert_eq!(n, 1);
+}
+
+#[test]
+fn who_attends_is_a_checklist_of_the_staff_ticked_with_space() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = board(size);
+        b.shift('F').keys("g").keys("a").keys("Uro om natta");
+        b.key(KeyCode::Enter);
+        b.key(KeyCode::Enter).keys("Dag").key(KeyCode::Enter);
+        b.no_form_error();
+        let id = b.app.plan.meetings[0].id;
+        let present = |b: &Board| -> Vec<(String, String)> {
+            b.db()
+                .prepare(
+                    "SELECT name, discipline FROM attendance
+                     WHERE kind = 'case' AND meeting_id = ?1 ORDER BY name",
+                )
+                .unwrap()
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        b.shift('M');
+        let s = b.screen();
+        assert!(
+            s.contains("Hvem er til stede på fagmøtet?"),
+            "{size:?}\n{s}"
+        );
+        // Every configured person, with their discipline, unticked.
+        assert!(s.contains("[ ] Anne Sykepleier"), "{size:?}\n{s}");
+        assert!(s.contains("[ ] Fredrik Lege"), "{size:?}\n{s}");
+        assert!(s.contains("Fysioterapeut"), "{size:?}\n{s}");
+        assert!(s.contains("Mellomrom/x til stede"), "{size:?}\n{s}");
+        // Space ticks Bjørn (second), x ticks Eva (fifth); the store has their disciplines.
+        b.key(KeyCode::Down).key(KeyCode::Char(' '));
+        b.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+        b.keys("x");
+        assert_eq!(
+            present(&b),
+            vec![
+                ("Bjørn Fysioterapeut".into(), "physio".into()),
+                ("Eva Sykepleier".into(), "nurse".into())
+            ]
+        );
+        let s = b.screen();
+        assert!(
+            s.contains("[x] Bjørn Fysioterapeut") && s.contains("[x] Eva Sykepleier"),
+            "{size:?}\n{s}"
+        );
+        // Space again: Eva was not there after all.
+        b.key(KeyCode::Char(' '));
+        assert_eq!(present(&b).len(), 1);
+        // n: someone not on the list (a student), with a discipline of their own.
+        b.keys("n");
+        assert!(b.app.form.is_some());
+        b.keys("Siri Student")
+            .key(KeyCode::Tab)
+            .keys("s")
+            .key(KeyCode::Enter);
+        b.no_form_error();
+        b.shift('M');
+        // She is on the checklist, ticked, after the staff, and can be unticked.
+        assert_eq!(b.app.attendance_list().len(), 7);
+        let s = b.screen();
+        assert!(s.contains("[x] Siri Student"), "{size:?}\n{s}");
+        for _ in 0..6 {
+            b.key(KeyCode::Down);
+        }
+        b.key(KeyCode::Char(' '));
+        assert_eq!(
+            present(&b),
+            vec![("Bjørn Fysioterapeut".into(), "physio".into())]
+        );
+        // Esc: back to the meeting, which shows who is there.
+        b.key(KeyCode::Esc);
+        let s = b.screen();
+        assert!(
+            s.contains("Til stede (1): Bjørn Fysioterapeut (FYS)"),
+            "{size:?}\n{s}"
+        );
+        // Every tick is in the audit log.
+        let audited: i64 = b
+            .db()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE field LIKE 'attendance.case.%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(audited, 5);
+    }
 }

@@ -69,11 +69,13 @@ fn one_fagmote_is_held_on_the_real_binary() {
     );
     t.keys(&["n"]);
     t.wait_for("a) Situasjonen");
+    // Who is there: the staff checklist, Space ticks Anne (first on the list).
     t.keys(&["M"]);
-    t.wait_for("Til stede på fagmøtet");
-    t.text("Anne Sykepleier");
-    t.keys(&["Enter"]);
-    t.wait_for("Til stede (1): Anne Sykepleier");
+    t.wait_for("Hvem er til stede på fagmøtet?");
+    t.keys(&["Space"]);
+    t.wait_for("[x] Anne Sykepleier");
+    t.keys(&["Escape"]);
+    t.wait_for("Til stede (1): Anne Sykepleier (SPL)");
     t.keys(&["Enter"]);
     t.text("Tirsdag kl. 02 på soverommet");
     t.keys(&["Enter"]);

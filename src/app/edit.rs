@@ -169,7 +169,7 @@ impl App {
                 }
             }
             Action::Open(overlay) => {
-                if self.rows.is_empty() {
+                if self.rows.is_empty() && overlay != Overlay::Attendance {
                     return false;
                 }
                 self.overlay = overlay;
@@ -262,6 +262,10 @@ impl App {
 
     /// Items in the open panel, for cursor bounds.
     pub fn panel_len(&self) -> usize {
+        // Who attends is about the meeting, not the selected stay.
+        if self.overlay == Overlay::Attendance {
+            return self.attendance_list().len();
+        }
         let Some((_, s)) = self.selected_stay() else {
             return 0;
         };
@@ -270,7 +274,6 @@ impl App {
             Overlay::FollowUps => s.follow_ups.len(),
             Overlay::Risks => self.config.risks.len(),
             Overlay::Events => s.events.len(),
-            Overlay::Attendance => self.config.staff.len(),
             Overlay::Kin => s.next_of_kin.len(),
             _ => 0,
         }

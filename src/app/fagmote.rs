@@ -51,7 +51,10 @@ pub enum FagmoteAction {
     Enter,
     Step(i64),
     AddMeasure,
+    /// Who attends: the checklist of the configured staff (the stand-up's `M` list).
     Attend,
+    /// From the checklist: someone not on the staff list (a form with name and discipline).
+    AttendOther,
     /// End the meeting; with loose ends, ask first.
     End,
     /// The answer to the question: end it all the same, or go back to the meeting.
@@ -349,13 +352,17 @@ impl App {
                 self.open_fform(form);
             }
             FagmoteAction::Attend => {
-                let id = match self.fagmote.as_ref().and_then(|f| f.hold.as_ref()) {
-                    Some(h) => h.meeting_id,
-                    None => match self.fagmote_selected() {
-                        Some(m) if m.status == MeetingStatus::Held => m.id,
-                        _ => return false,
-                    },
+                if self.attendance_meeting().is_none() {
+                    return false;
+                }
+                self.overlay = super::Overlay::Attendance;
+                self.cursor = 0;
+            }
+            FagmoteAction::AttendOther => {
+                let Some(id) = self.attendance_meeting().map(|m| m.id) else {
+                    return false;
                 };
+                self.overlay = super::Overlay::None;
                 self.open_fform(FForm::Attend(id));
             }
             FagmoteAction::End | FagmoteAction::EndAnyway => {
@@ -379,6 +386,71 @@ impl App {
             }
             _ => return false,
         }
+        true
+    }
+
+    /// The meeting `M` records attendance for: the one being held, else the selected
+    /// meeting of the plan when it was held.
+    pub fn attendance_meeting(&self) -> Option<&CaseMeeting> {
+        let f = self.fagmote.as_ref()?;
+        match &f.hold {
+            Some(h) => self.plan.meeting(h.meeting_id),
+            None => self
+                .fagmote_selected()
+                .filter(|m| m.status == MeetingStatus::Held),
+        }
+    }
+
+    /// The attendance checklist (`M`), for the stand-up and the fagmøte alike: the
+    /// configured staff in order, each (name, discipline key, present), and after them anyone
+    /// recorded present at the fagmøte who is not on the staff list (added with `n`, or
+    /// since gone from the config), so they can be ticked off too.
+    pub fn attendance_list(&self) -> Vec<(String, String, bool)> {
+        let present: Vec<(String, String)> = match (&self.standup, self.attendance_meeting()) {
+            (Some(st), _) => st.present.clone(),
+            (None, Some(m)) => m
+                .attendance
+                .iter()
+                .map(|a| (a.name.clone(), a.discipline.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut list: Vec<(String, String, bool)> = self
+            .config
+            .staff
+            .iter()
+            .map(|s| {
+                let on = present.iter().any(|(n, _)| *n == s.name);
+                (s.name.clone(), s.discipline.clone(), on)
+            })
+            .collect();
+        for (n, d) in present {
+            if !list.iter().any(|(x, _, _)| *x == n) {
+                list.push((n, d, true));
+            }
+        }
+        list
+    }
+
+    /// Space on the checklist in the fagmøte: the person at the cursor is there, or not
+    /// (one audited write, as every fagmøte change).
+    pub(super) fn toggle_case_attendance(&mut self) -> bool {
+        let Some(meeting_id) = self.attendance_meeting().map(|m| m.id) else {
+            return false;
+        };
+        let Some((name, discipline, present)) = self.attendance_list().get(self.cursor).cloned()
+        else {
+            return false;
+        };
+        self.case_write(if present {
+            CaseOp::Leave { meeting_id, name }
+        } else {
+            CaseOp::Attend {
+                meeting_id,
+                name,
+                discipline,
+            }
+        });
         true
     }
 

@@ -182,6 +182,10 @@ fn board_key(app: &App, key: KeyEvent) -> Option<Action> {
         Overlay::Attendance => match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'M') | KeyCode::Enter => Some(Action::CloseOverlay),
             KeyCode::Char('x' | ' ') => Some(Action::ToggleAttendance),
+            // In the fagmøte: someone not on the staff list.
+            KeyCode::Char('n' | 'a') if app.fagmote.is_some() => {
+                Some(Action::Fagmote(super::fagmote::FagmoteAction::AttendOther))
+            }
             KeyCode::Up | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Action::Down),
             _ => None,

@@ -210,6 +210,10 @@ impl App {
             }
             Action::CloseSummary => self.summary = None,
             Action::ToggleAttendance => {
+                // The same checklist records who is at the fagmøte.
+                if self.standup.is_none() && self.fagmote.is_some() {
+                    return self.toggle_case_attendance();
+                }
                 let Some(staff) = self.config.staff.get(self.cursor).cloned() else {
                     return false;
                 };

@@ -18,6 +18,9 @@ pub struct FagmoteReviewStrings {
     pub tag_no_measures: &'static str,
     pub tag_no_date: &'static str,
     pub keys_confirm_end: &'static str,
+    /// The attendance checklist (`M`) in the fagmøte: its title and keys.
+    pub attendance_title: &'static str,
+    pub keys_attendance: &'static str,
 }
 
 const NB: FagmoteReviewStrings = FagmoteReviewStrings {
@@ -33,6 +36,8 @@ const NB: FagmoteReviewStrings = FagmoteReviewStrings {
     tag_no_measures: "ingen tiltak",
     tag_no_date: "ingen dato for evaluering",
     keys_confirm_end: "j avslutt likevel · n/Esc tilbake til møtet",
+    attendance_title: "Hvem er til stede på fagmøtet?",
+    keys_attendance: "Mellomrom/x til stede · n en som ikke står på listen · ↑/↓ flytt · Esc ferdig",
 };
 
 const EN: FagmoteReviewStrings = FagmoteReviewStrings {
@@ -51,6 +56,8 @@ const EN: FagmoteReviewStrings = FagmoteReviewStrings {
     tag_no_measures: "no measure",
     tag_no_date: "no evaluation date",
     keys_confirm_end: "y end anyway · n/Esc back to the meeting",
+    attendance_title: "Who is at the case meeting?",
+    keys_attendance: "Space/x present · n someone not on the list · ↑/↓ move · Esc done",
 };
 
 /// The words in `lang`.

@@ -75,6 +75,9 @@ fn keys_full(app: &App) -> &'static str {
         Overlay::FollowUps => e.keys_follow_ups,
         Overlay::Risks => e.keys_risks,
         Overlay::Events => crate::i18n::event_strings(app.config.language).keys_events,
+        Overlay::Attendance if app.fagmote.is_some() => {
+            crate::i18n::fagmote_review_strings(app.config.language).keys_attendance
+        }
         Overlay::Attendance => crate::i18n::event_strings(app.config.language).keys_attendance,
         Overlay::Confirm(_) => e.keys_confirm,
         Overlay::Indicators => crate::i18n::standup_strings(app.config.language).keys_indicators,

@@ -15,6 +15,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// Draw the open panel for the selected stay.
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    if app.overlay == Overlay::Attendance {
+        attendance(frame, area, app, th);
+        return;
+    }
     let Some((row, stay)) = app.selected_stay() else {
         return;
     };
@@ -133,40 +137,6 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                 .collect();
             (e.risks_panel, e.keys_risks, lines)
         }
-        Overlay::Attendance => {
-            let ev = crate::i18n::event_strings(lang);
-            let present: Vec<&str> = app
-                .standup
-                .as_ref()
-                .map(|st| st.present.iter().map(|(n, _)| n.as_str()).collect())
-                .unwrap_or_default();
-            let mut lines = Vec::new();
-            if app.config.staff.is_empty() {
-                lines.push(Line::styled(format!("  {}", ev.no_staff), th.dim()));
-            }
-            for (i, st) in app.config.staff.iter().enumerate() {
-                let on = present.contains(&st.name.as_str());
-                let disc = if st.discipline.is_empty() {
-                    ev.no_discipline.to_string()
-                } else {
-                    Config::label_of(&app.config.disciplines, &st.discipline, lang)
-                };
-                lines.push(Line::from(vec![
-                    mark(i),
-                    Span::styled(
-                        if on { "[x] " } else { "[ ] " },
-                        if on { th.strong() } else { th.dim() },
-                    ),
-                    Span::raw(format!("{:<28}", sanitize(&st.name))),
-                    Span::styled(disc, th.dim()),
-                ]));
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(ev.keys_attendance, th.dim()));
-            let block = th.framed(format!(" {} ", ev.attendance_title));
-            super::boxed(frame, area, block, lines);
-            return;
-        }
         Overlay::Events => {
             let ev = crate::i18n::event_strings(lang);
             let mut lines = Vec::new();
@@ -185,6 +155,49 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(keys, th.dim()));
     let block = th.framed(format!(" {} · {title} ", row.label));
+    super::boxed(frame, area, block, lines);
+}
+
+/// Who is at the meeting: the configured staff (and, at a fagmøte, anyone else recorded),
+/// ticked with Space. One checklist for the stand-up and the fagmøte.
+fn attendance(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
+    let lang = app.config.language;
+    let ev = crate::i18n::event_strings(lang);
+    let (title, keys) = if app.standup.is_none() && app.fagmote.is_some() {
+        let t = crate::i18n::fagmote_review_strings(lang);
+        (t.attendance_title, t.keys_attendance)
+    } else {
+        (ev.attendance_title, ev.keys_attendance)
+    };
+    let list = app.attendance_list();
+    let mut lines = Vec::new();
+    if list.is_empty() {
+        lines.push(Line::styled(format!("  {}", ev.no_staff), th.dim()));
+    }
+    for (i, (name, discipline, on)) in list.iter().enumerate() {
+        let disc = if discipline.is_empty() {
+            ev.no_discipline.to_string()
+        } else {
+            Config::label_of(&app.config.disciplines, discipline, lang)
+        };
+        let mark = if i == app.cursor {
+            Span::styled("▶ ", th.strong())
+        } else {
+            Span::raw("  ")
+        };
+        lines.push(Line::from(vec![
+            mark,
+            Span::styled(
+                if *on { "[x] " } else { "[ ] " },
+                if *on { th.strong() } else { th.dim() },
+            ),
+            Span::raw(format!("{:<28}", sanitize(name))),
+            Span::styled(sanitize(&disc), th.dim()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(keys, th.dim()));
+    let block = th.framed(format!(" {title} "));
     super::boxed(frame, area, block, lines);
 }
 
