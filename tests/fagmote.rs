@@ -790,3 +790,19 @@ fn who_attends_is_a_checklist_of_the_staff_ticked_with_space() {
         assert_eq!(audited, 5);
     }
 }
+
+#[test]
+fn undo_in_the_fagmote_says_how_to_correct_instead_of_doing_nothing() {
+    let mut b = board((80, 24));
+    b.shift('F').keys("g").keys("a").keys("Uro om natta");
+    b.key(KeyCode::Enter);
+    let before = b.app.plan.clone();
+    b.keys("u");
+    assert_eq!(b.app.plan, before, "nothing undone behind the user's back");
+    assert!(b.app.requests.is_empty());
+    let st = b.app.status.as_ref().expect("a message");
+    assert!(
+        st.error && st.text.contains("Angre (u) gjelder ikke fagmøtet"),
+        "{st:?}"
+    );
+}

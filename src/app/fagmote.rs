@@ -57,6 +57,9 @@ pub enum FagmoteAction {
     AttendOther,
     /// End the meeting; with loose ends, ask first.
     End,
+    /// `u`: the board's undo restores a stay's own record, which the fagmøte's rows are not
+    /// part of; say how to correct instead of doing nothing.
+    Undo,
     /// The answer to the question: end it all the same, or go back to the meeting.
     EndAnyway,
     KeepOpen,
@@ -377,6 +380,10 @@ impl App {
                 if !ask {
                     self.case_write(CaseOp::End { id });
                 }
+            }
+            FagmoteAction::Undo => {
+                let text = fagmote_review_strings(self.config.language).no_undo;
+                self.fsay(text.to_string(), true);
             }
             FagmoteAction::KeepOpen => {
                 let Some(f) = &mut self.fagmote else {

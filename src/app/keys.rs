@@ -252,6 +252,7 @@ fn fagmote_key(holding: bool, confirming: bool, key: KeyEvent) -> Option<Action>
         KeyCode::Down | KeyCode::Char('j') => f(F::Move(1)),
         KeyCode::Enter => f(F::Enter),
         KeyCode::Char('M') => f(F::Attend),
+        KeyCode::Char('u') => f(F::Undo),
         KeyCode::Char('a') if holding => f(F::AddMeasure),
         KeyCode::Right | KeyCode::Char('n' | ' ') if holding => f(F::Step(1)),
         KeyCode::Left | KeyCode::Char('p') if holding => f(F::Step(-1)),

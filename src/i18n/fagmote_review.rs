@@ -21,6 +21,8 @@ pub struct FagmoteReviewStrings {
     /// The attendance checklist (`M`) in the fagmøte: its title and keys.
     pub attendance_title: &'static str,
     pub keys_attendance: &'static str,
+    /// `u` in the fagmøte: undo covers a stay's own changes, not the meeting's records.
+    pub no_undo: &'static str,
 }
 
 const NB: FagmoteReviewStrings = FagmoteReviewStrings {
@@ -38,6 +40,7 @@ const NB: FagmoteReviewStrings = FagmoteReviewStrings {
     keys_confirm_end: "j avslutt likevel · n/Esc tilbake til møtet",
     attendance_title: "Hvem er til stede på fagmøtet?",
     keys_attendance: "Mellomrom/x til stede · n en som ikke står på listen · ↑/↓ flytt · Esc ferdig",
+    no_undo: "Angre (u) gjelder ikke fagmøtet: rett et steg eller en evaluering med Enter, trekk en sak med w i møteplanen",
 };
 
 const EN: FagmoteReviewStrings = FagmoteReviewStrings {
@@ -58,6 +61,7 @@ const EN: FagmoteReviewStrings = FagmoteReviewStrings {
     keys_confirm_end: "y end anyway · n/Esc back to the meeting",
     attendance_title: "Who is at the case meeting?",
     keys_attendance: "Space/x present · n someone not on the list · ↑/↓ move · Esc done",
+    no_undo: "Undo (u) does not cover the case meeting: correct a step or an evaluation with Enter, withdraw a case with w in the plan",
 };
 
 /// The words in `lang`.
