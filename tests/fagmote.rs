@@ -515,6 +515,29 @@ fn the_report_counts_meetings_cases_measures_on_time_and_attendance() {
         table.contains("Fagmøter (VIPS)") && table.contains("Tiltak evaluert i tide"),
         "{table}"
     );
+    // Who came is worded with the configured labels, as the stand-up attendance is; the raw
+    // keys stay the data's names in JSON and CSV.
+    let att_line = |t: &str, head: &str| {
+        t.lines()
+            .find(|l| l.trim_start().starts_with(head))
+            .unwrap_or_else(|| panic!("no {head} in {t}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        att_line(&table, "Til stede etter fag"),
+        "Til stede etter fag Helsefagarbeider 1, Sykepleier 1"
+    );
+    let en = tavle::report::render::table(&r, tavle::config::Language::En, &|k: &str| k.to_string());
+    assert_eq!(
+        att_line(&en, "Attendance by discipline"),
+        "Attendance by discipline Health worker 1, Nurse 1"
+    );
+    assert_eq!(
+        v["case_meetings"]["attendance_by_discipline"][0]["discipline"],
+        "health_worker"
+    );
     // The indicators view shows the same figures.
     b.keys("i");
     b.app.update(Action::ReportDataLoaded(Box::new((

@@ -175,15 +175,18 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
             &mut s,
             figure(t.ind_on_time, &cm.evaluated_on_time, String::new()),
         );
+        // The configured label (as the stand-up attendance below), never the raw key: the
+        // key is the data's name for it (kept in CSV/JSON), not a word for the reader.
         let att: Vec<String> = cm
             .attendance_by_discipline
             .iter()
             .map(|d| {
-                format!(
-                    "{} {}",
-                    crate::domain::text::sanitize(&d.discipline),
-                    d.count
-                )
+                let name = if d.discipline.is_empty() {
+                    crate::i18n::event_strings(lang).no_discipline.to_string()
+                } else {
+                    crate::config::Config::label_of(&r.labels, &d.discipline, lang)
+                };
+                format!("{name} {}", d.count)
             })
             .collect();
         line(

@@ -182,11 +182,12 @@ fn rows(report: &Report, config: &Config, w: &Words) -> Vec<Row> {
             .attendance_by_discipline
             .iter()
             .map(|d| {
-                format!(
-                    "{} {}",
-                    Config::short_of(&config.disciplines, &d.discipline, lang),
-                    d.count
-                )
+                let name = if d.discipline.is_empty() {
+                    crate::i18n::event_strings(lang).no_discipline.to_string()
+                } else {
+                    Config::short_of(&config.disciplines, &d.discipline, lang)
+                };
+                format!("{name} {}", d.count)
             })
             .collect();
         push(
