@@ -32,7 +32,7 @@ fn m_ticks_who_is_present_and_the_stand_up_shows_the_disciplines() {
         key(&mut app, KeyCode::Char('t'));
         let s = lines(&render(&app)).join("\n");
         assert!(
-            s.contains("Til stede: M: hvem er til stede?"),
+            s.contains("Til stede: ikke registrert – trykk M"),
             "{size:?}\n{s}"
         );
         key(&mut app, KeyCode::Char('M'));

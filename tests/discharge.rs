@@ -459,3 +459,38 @@ fn esc_on_a_written_evaluation_asks_once_before_throwing_it_away() {
     let stay = store::load_stay(&b.db(), 1).unwrap().unwrap();
     assert_eq!(stay.status, StayStatus::Active);
 }
+
+/// Undoing a discharge says that, once: not «utskriving/avbrudd, endring av innleggelsen»
+/// (the outcome and scores saved with it are part of the discharge).
+#[test]
+fn undoing_a_discharge_says_the_stay_is_back() {
+    for size in [(80, 24), (200, 50)] {
+        let mut s = common::stay(1, "Ola Nordmann", 34);
+        s.assessment_done = Some(add_days(today(), -33));
+        s.gp.done_on = Some(add_days(today(), -25));
+        s.med_status = MedStatus::Done;
+        s.med_done = Some(add_days(today(), -25));
+        s.goals.push(Goal {
+            id: 1,
+            position: 1,
+            text: "Bo hjemme".into(),
+            status: GoalStatus::Achieved,
+            set_on: add_days(today(), -33),
+            closed_on: Some(add_days(today(), -1)),
+            score_start: Some(4),
+            score_end: Some(8),
+        });
+        let mut b = board(&[s], size);
+        b.keys("x");
+        b.tab().tab().key(KeyCode::Right).enter();
+        assert_eq!(b.status(), "discharged");
+        b.keys("u");
+        assert_eq!(b.status(), "active");
+        let s = b.screen();
+        assert!(
+            s.contains("Angret utskrivingen: Ola Nordmann er tilbake på tavlen"),
+            "{size:?}\n{s}"
+        );
+        assert!(!s.contains("utskriving/avbrudd"), "{size:?}\n{s}");
+    }
+}

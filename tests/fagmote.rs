@@ -318,6 +318,17 @@ fn a_fagmote_is_planned_held_and_its_measure_evaluated_at_a_later_meeting() {
         .find(|m| m.date == later)
         .unwrap();
     assert_eq!(today_meeting.status, MeetingStatus::Held);
+    // The held meeting lists the measure it evaluated, with the answer, as evaluated — not
+    // under «Tiltak som skal evalueres», where it read as still open.
+    let s = b.screen();
+    let eval_head = s.find("Tiltak evaluert på møtet").expect(&s);
+    let measure = s.find("Nattlampe og radio").expect(&s);
+    assert!(measure > eval_head, "{s}");
+    assert!(
+        s.contains("· evaluert:") && s.contains("virket delvis – Sover bedre, men ikke hver natt"),
+        "{s}"
+    );
+    assert!(!s.contains("Tiltak som skal evalueres"), "{s}");
 
     // For the leader: held of planned, and the measure counted as evaluated on time.
     let st = tavle::domain::fagmote::leader_stats(
@@ -529,7 +540,8 @@ fn the_report_counts_meetings_cases_measures_on_time_and_attendance() {
         att_line(&table, "Til stede etter fag"),
         "Til stede etter fag Helsefagarbeider 1, Sykepleier 1"
     );
-    let en = tavle::report::render::table(&r, tavle::config::Language::En, &|k: &str| k.to_string());
+    let en =
+        tavle::report::render::table(&r, tavle::config::Language::En, &|k: &str| k.to_string());
     assert_eq!(
         att_line(&en, "Attendance by discipline"),
         "Attendance by discipline Health worker 1, Nurse 1"

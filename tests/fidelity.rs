@@ -78,7 +78,7 @@ fn detail_pane_shows_every_element_with_its_state_and_record_at_200x50() {
         "Anne Sykepleier",
         "Drøftet på tavlemøter",
         "ikke oppfylt",
-        "lengste opphold 5 dager (til 25.11)",
+        "lengst tid uten drøfting: 5 dager (fram til 25.11)",
         "Legetime",
         "oppfylt for sent",
         "legetime 23.11.2026",

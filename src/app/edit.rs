@@ -371,6 +371,7 @@ impl App {
     fn done_message(&self, c: &Committed, undo: bool) -> String {
         let lang = self.config.language;
         let e = edit_strings(lang);
+        let w = crate::i18n::wording_strings(lang);
         let name = c
             .after
             .as_ref()
@@ -388,6 +389,16 @@ impl App {
             (false, _, _) => e.saved.to_string(),
             (true, None, Some(_)) => e.undone_delete.replace("{name}", &name),
             (true, Some(_), None) => what(e.what_new_stay),
+            // A change of status is the whole story: the outcome, evaluation and scores
+            // saved with a discharge are part of it, not other changes to list.
+            (true, Some(b), Some(a)) if b.status != a.status => {
+                let t = match (b.status, a.status) {
+                    (StayStatus::Discharged, _) => w.undone_discharge,
+                    (StayStatus::Cancelled, _) => w.undone_cancel,
+                    (StayStatus::Active, _) => w.undone_reopen,
+                };
+                t.replace("{name}", &name)
+            }
             (true, b, a) => {
                 let mut topics: Vec<&str> = Vec::new();
                 for f in crate::domain::edit::diff(b.as_ref(), a.as_ref()) {
@@ -399,9 +410,16 @@ impl App {
                 if topics.is_empty() {
                     e.undone.to_string()
                 } else {
-                    let words: Vec<String> =
+                    let mut words: Vec<String> =
                         topics.iter().map(|t| crate::i18n::lower_first(t)).collect();
-                    what(&words.join(", "))
+                    // «legetime, legemidler og risiko»: a list as it is said.
+                    let last = words.pop().unwrap_or_default();
+                    let text = if words.is_empty() {
+                        last
+                    } else {
+                        format!("{} {} {last}", words.join(", "), w.and)
+                    };
+                    what(&text)
                 }
             }
         }

@@ -38,7 +38,8 @@ pub struct EventStrings {
     pub no_staff: &'static str,
     /// «Til stede:» in the stand-up.
     pub present: &'static str,
-    /// Attendance not recorded yet: «M: hvem er til stede?».
+    /// Attendance not recorded yet: «Til stede: ikke registrert – trykk M» (says what is
+    /// missing and the key, not a question after a colon).
     pub present_hint: &'static str,
     pub meeting_not_ready: &'static str,
     /// The discipline for staff without one in the config.
@@ -97,7 +98,7 @@ static EVENTS_NB: EventStrings = EventStrings {
     keys_attendance: "Mellomrom/x til stede · ↑/↓ flytt · Esc ferdig",
     no_staff: "Ingen ansatte i oppsettet (staff)",
     present: "Til stede:",
-    present_hint: "M: hvem er til stede?",
+    present_hint: "ikke registrert – trykk M",
     meeting_not_ready: "Møtet er ikke registrert ennå – prøv igjen om et øyeblikk",
     no_discipline: "uten fag",
     last_discussed: "sist drøftet",
@@ -155,7 +156,7 @@ static EVENTS_EN: EventStrings = EventStrings {
     keys_attendance: "Space/x present · ↑/↓ move · Esc done",
     no_staff: "No staff in the config (staff)",
     present: "Present:",
-    present_hint: "M: who is here?",
+    present_hint: "not recorded – press M",
     meeting_not_ready: "The meeting is not recorded yet – try again in a moment",
     no_discipline: "no discipline",
     last_discussed: "last discussed",

@@ -18,6 +18,8 @@ mod fidelity;
 pub use fidelity::{FidelityStrings, fidelity_strings};
 mod discharge_scores;
 pub use discharge_scores::{DischargeScoreStrings, discharge_score_strings};
+mod wording;
+pub use wording::{WordingStrings, wording_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]
@@ -573,7 +575,7 @@ static EDIT_NB: EditStrings = EditStrings {
     undone_delete: "Angret slettingen: {name} er tilbake på tavlen",
     what_new_stay: "ny innleggelse",
     what_status: "utskriving/avbrudd",
-    what_stay_fields: "endring av innleggelsen",
+    what_stay_fields: "opplysninger om innleggelsen",
     nothing_to_undo: "Ingenting å angre i denne økten",
     undo_conflict: "Kan ikke angre: {who} har endret innleggelsen etterpå. Ingenting ble endret.",
     not_saved: "Ikke lagret",
@@ -660,7 +662,7 @@ static EDIT_EN: EditStrings = EditStrings {
     undone_delete: "Deletion undone: {name} is back on the board",
     what_new_stay: "new stay",
     what_status: "discharge/cancellation",
-    what_stay_fields: "change of the stay",
+    what_stay_fields: "details of the stay",
     nothing_to_undo: "Nothing to undo in this session",
     undo_conflict: "Cannot undo: {who} changed the stay since. Nothing was changed.",
     not_saved: "Not saved",

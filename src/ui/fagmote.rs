@@ -187,21 +187,40 @@ fn agenda(frame: &mut Frame<'_>, area: Rect, app: &App, m: &CaseMeeting, th: &Th
         }
     }
     if m.status != MeetingStatus::Cancelled {
-        l.push(Line::raw(""));
-        l.push(Line::styled(t.to_evaluate, th.titles()));
-        let due = app.hold_evaluations(m);
-        if due.is_empty() {
-            l.push(Line::styled(
-                format!("  {}", t.nothing_to_evaluate),
-                th.dim(),
-            ));
-        }
-        for ms in due {
+        // The measures this meeting evaluated are done: they are listed under their own
+        // heading with the answer, never under «to evaluate» (a held meeting read as if
+        // its evaluated measures were still open).
+        let (done, due): (Vec<_>, Vec<_>) = app
+            .hold_evaluations(m)
+            .into_iter()
+            .partition(|ms| ms.evaluation.is_some());
+        let who_line = |ms: &crate::domain::fagmote::Measure| {
             let who = app.stay_label(ms.stay_id);
             let mut line = measure_line(app, ms, "  ", th);
             line.spans
                 .insert(1, Span::styled(format!("{who}: "), th.strong()));
-            l.push(line);
+            line
+        };
+        let any_done = !done.is_empty();
+        if any_done {
+            l.push(Line::raw(""));
+            l.push(Line::styled(
+                crate::i18n::wording_strings(app.config.language).evaluated_at_meeting,
+                th.titles(),
+            ));
+            l.extend(done.into_iter().map(who_line));
+        }
+        // After evaluating everything, an empty «to evaluate» section says nothing.
+        if !due.is_empty() || !any_done {
+            l.push(Line::raw(""));
+            l.push(Line::styled(t.to_evaluate, th.titles()));
+            if due.is_empty() {
+                l.push(Line::styled(
+                    format!("  {}", t.nothing_to_evaluate),
+                    th.dim(),
+                ));
+            }
+            l.extend(due.into_iter().map(who_line));
         }
     }
     let l = super::hang_all(l, usize::from(area.width));
@@ -274,13 +293,15 @@ pub fn measure_line(
                 crate::domain::fagmote::Evaluation::Worked => Level::Done,
                 _ => Level::Ok,
             };
+            // «evaluert: virket – Dusjer nå selv»: the verdict after a colon, the note
+            // after a dash (not «evaluert virket: …», which reads as one broken phrase).
             let mut s = format!(
-                " · {} {}",
+                " · {}: {}",
                 t.evaluated,
                 evaluation_label(e, app.config.language)
             );
             if !ms.evaluation_note.trim().is_empty() {
-                s.push_str(&format!(": {}", sanitize(&ms.evaluation_note)));
+                s.push_str(&format!(" – {}", sanitize(&ms.evaluation_note)));
             }
             spans.push(Span::styled(s, th.level(lvl)));
         }

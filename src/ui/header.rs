@@ -90,10 +90,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         Some(l) => th.level(l).add_modifier(Modifier::BOLD),
         None => Style::new(),
     };
-    let reds = [
-        format!("{} {red} {}", th.symbol(Level::Overdue), s.red_flags),
-        format!("{} {red}", th.symbol(Level::Overdue)),
-    ];
+    // Nothing overdue is good news, said as such: «✓ ingen over frist», not a red «✗ 0».
+    let reds = if red == 0 {
+        let none = crate::i18n::wording_strings(app.config.language).none_overdue;
+        [
+            format!("{} {none}", th.symbol(Level::Done)),
+            format!("{} 0", th.symbol(Level::Done)),
+        ]
+    } else {
+        [
+            format!("{} {red} {}", th.symbol(Level::Overdue), s.red_flags),
+            format!("{} {red}", th.symbol(Level::Overdue)),
+        ]
+    };
     let mut tail = String::new();
     if pages > 1 {
         tail.push_str(&format!(" │ {} {}/{}", s.page, page + 1, pages));
