@@ -577,6 +577,13 @@ fn a_meeting_held_on_another_day_records_that_day_and_keeps_the_planned_one() {
             s.contains("FAGMØTE  onsdag 25.11.2026 · planlagt torsdag 26.11"),
             "{size:?}\n{s}"
         );
+        b.app.config.language = tavle::config::Language::En;
+        let s = b.screen();
+        assert!(
+            s.contains("Wednesday 25.11.2026 · planned for Thursday 26.11"),
+            "{size:?}\n{s}"
+        );
+        b.app.config.language = tavle::config::Language::Nb;
         let m = b.app.plan.meetings[0].clone();
         assert_eq!(m.date, date(2026, 11, 26), "the planned date is kept");
         assert_eq!(m.held_on(&b.app.tz), Some(date(2026, 11, 25)));
