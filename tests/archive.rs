@@ -331,10 +331,15 @@ fn the_archive_counts_days_as_the_day_counter_and_a_cancelled_stay_shows_no_miss
     b.keys("A");
     let s = b.screen();
     let line = |name: &str| s.lines().find(|l| l.contains(name)).unwrap().to_string();
-    // Admitted 15.09, discharged 20.10: day 36 of the stay, as the day counter says.
-    assert!(line("Kari Hansen").contains("· 36 d"), "{s}");
-    // Cancelled: it never ran, so no length of stay.
-    assert!(!line("Per Avbrutt").contains(" d "), "{s}");
+    // Admitted 15.09, discharged 20.10: day 36 of the stay, as the day counter says, in
+    // the words every screen uses for an ended stay.
+    assert!(
+        line("Kari Hansen").contains("utskrevet 20.10.2026 (dag 36 av 35)"),
+        "{s}"
+    );
+    // Cancelled (no date known here): no day number, no length of stay.
+    assert!(!line("Per Avbrutt").contains("dag "), "{s}");
+    assert!(line("Per Avbrutt").contains("avbrutt"), "{s}");
     // Its details stand as of the cancellation, weeks before today: nothing is "over".
     b.keys("per").key(KeyCode::Enter);
     let s = b.screen();

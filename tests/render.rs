@@ -258,7 +258,7 @@ fn detail_pane_shows_everything_about_one_stay() {
         "Ringe datter",
         "Fall, Ernæring",
         "Datter Liv",
-        "dag 21/35",
+        "(dag 21 av 35)",
         "Utskrevet fra sykehus",
     ] {
         assert!(text.contains(want), "missing {want:?}\n{text}");

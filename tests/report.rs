@@ -417,6 +417,15 @@ fn json_csv_and_table_carry_the_same_figures() {
     assert!(row("NURSING_HOME").contains("33.3 %"));
     assert!(row("Median length of stay").contains("35 days"));
     assert!(row("2026-W46").contains("3/5 60%"));
+
+    // In bokmål the weeks read as people say them: «uke 46», never «W46».
+    let nb = report::render::table(&r, tavle::config::Language::Nb, &|k| k.to_uppercase());
+    let week_row = nb
+        .lines()
+        .find(|l| l.trim_start().starts_with("uke 46 "))
+        .unwrap_or_else(|| panic!("uke 46 missing:\n{nb}"));
+    assert!(week_row.contains("3/5 60%"), "{nb}");
+    assert!(!nb.contains("W4"), "{nb}");
 }
 
 #[test]

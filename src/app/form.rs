@@ -328,6 +328,9 @@ pub struct Form {
     /// The discharge form's stay as it was opened on, so the unmet elements of the model
     /// can be checked again for the discharge date typed.
     pub(super) snapshot: Option<Box<Stay>>,
+    /// A gentle warning under a field (its index), not a refusal: a GP appointment booked
+    /// on a weekend or public holiday («NB: 25.12.2026 er 1. juledag»).
+    pub notice: Option<(usize, String)>,
 }
 
 fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
@@ -368,6 +371,19 @@ impl Form {
             delays: Vec::new(),
             opened: Vec::new(),
             snapshot: None,
+            notice: None,
+        }
+    }
+
+    /// The GP booking's date on a weekend or holiday gets a warning under it; any other
+    /// date, or one not understood, none. Saving is never refused for it.
+    fn update_notice(&mut self, today: Date) {
+        self.notice = None;
+        if self.kind == FormKind::Gp
+            && let Some(f) = self.fields.first()
+            && let Ok(d) = parse_user_date(f.value(), today)
+        {
+            self.notice = crate::i18n::not_working_warning(d, self.lang).map(|t| (0, t));
         }
     }
 
@@ -719,6 +735,7 @@ impl Form {
         };
         let mut form = form;
         form.remember_opened(today);
+        form.update_notice(today);
         Some(form)
     }
 
@@ -752,6 +769,7 @@ impl Form {
             f.key(key);
         }
         self.error = None;
+        self.update_notice(today);
         if self.kind == FormKind::Medication && self.focus == 0 {
             let done = MedStatus::parse(self.fields[0].value()) == Some(MedStatus::Done);
             if !done {

@@ -88,6 +88,48 @@ pub fn is_public_holiday(d: Date) -> bool {
     ) || matches!(from_easter, -3 | -2 | 0 | 1 | 39 | 49 | 50)
 }
 
+/// A Norwegian public holiday, so a warning can name it («1. juledag»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    NewYear,
+    MaundyThursday,
+    GoodFriday,
+    EasterSunday,
+    EasterMonday,
+    MayDay,
+    ConstitutionDay,
+    Ascension,
+    WhitSunday,
+    WhitMonday,
+    ChristmasDay,
+    BoxingDay,
+}
+
+/// Which public holiday `d` is, if any. When two fall on one date (17 May and Whit Monday
+/// in 2027, 1 May and Ascension in 2008) the fixed date is named.
+pub fn holiday(d: Date) -> Option<Holiday> {
+    let fixed = match (d.month(), d.day()) {
+        (1, 1) => Some(Holiday::NewYear),
+        (5, 1) => Some(Holiday::MayDay),
+        (5, 17) => Some(Holiday::ConstitutionDay),
+        (12, 25) => Some(Holiday::ChristmasDay),
+        (12, 26) => Some(Holiday::BoxingDay),
+        _ => None,
+    };
+    fixed.or(
+        match super::dates::days_between(easter_sunday(d.year()), d) {
+            -3 => Some(Holiday::MaundyThursday),
+            -2 => Some(Holiday::GoodFriday),
+            0 => Some(Holiday::EasterSunday),
+            1 => Some(Holiday::EasterMonday),
+            39 => Some(Holiday::Ascension),
+            49 => Some(Holiday::WhitSunday),
+            50 => Some(Holiday::WhitMonday),
+            _ => None,
+        },
+    )
+}
+
 /// Whether `d` is a working day, and if not, why.
 pub fn non_working(d: Date) -> Option<NonWorking> {
     if is_public_holiday(d) {
@@ -132,6 +174,21 @@ pub fn place(nominal: Date, policy: NonWorkingDays) -> (Date, Option<NonWorking>
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn every_public_holiday_has_a_name_and_only_those() {
+        for year in [2026, 2027, 2028] {
+            for d in public_holidays(year) {
+                assert!(holiday(d).is_some(), "{d}");
+            }
+        }
+        assert_eq!(holiday(date(2026, 12, 25)), Some(Holiday::ChristmasDay));
+        assert_eq!(holiday(date(2027, 3, 26)), Some(Holiday::GoodFriday));
+        // 17 May 2027 is also Whit Monday: the fixed date is named.
+        assert_eq!(holiday(date(2027, 5, 17)), Some(Holiday::ConstitutionDay));
+        assert_eq!(holiday(date(2026, 12, 24)), None);
+        assert_eq!(holiday(date(2026, 11, 28)), None);
+    }
 
     #[test]
     fn easter_sundays() {

@@ -14,6 +14,7 @@ pub mod kin;
 pub mod model;
 pub mod referral;
 pub mod standup;
+pub mod stay_day;
 pub mod text;
 
 pub use flags::{Level, Rules, StayFlags};

@@ -20,6 +20,10 @@ mod discharge_scores;
 pub use discharge_scores::{DischargeScoreStrings, discharge_score_strings};
 mod wording;
 pub use wording::{WordingStrings, wording_strings};
+mod days;
+pub use days::{
+    DayForm, DayStrings, day_strings, not_working_warning, stay_day_text, week_label, week_text,
+};
 
 /// All user-facing words of the board.
 #[derive(Debug)]
@@ -43,7 +47,6 @@ pub struct Strings {
     pub col_discharge: &'static str,
     pub col_updated: &'static str,
     pub day: &'static str,
-    pub starts_in: &'static str,
     pub days_short: &'static str,
     pub hours_short: &'static str,
     pub today: &'static str,
@@ -142,7 +145,6 @@ static NB: Strings = Strings {
     col_discharge: "Utskriving",
     col_updated: "Endret",
     day: "dag",
-    starts_in: "starter om",
     days_short: "d",
     hours_short: "t",
     today: "i dag",
@@ -290,7 +292,6 @@ static EN: Strings = Strings {
     col_discharge: "Discharge",
     col_updated: "Edited",
     day: "day",
-    starts_in: "starts in",
     days_short: "d",
     hours_short: "h",
     today: "today",

@@ -278,6 +278,15 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
     }
     line(&mut s, String::new());
     line(&mut s, w.per_iso_week.into());
+    // Weeks as people say them: «uke 37» in bokmål, «W37» in English; with the year only
+    // when the period spans more than one ISO year (the CSV and JSON keep ISO `2026-W37`).
+    let iso_year = |d: jiff::civil::Date| d.iso_week_date().year();
+    let with_year = r
+        .weeks
+        .first()
+        .zip(r.weeks.last())
+        .is_some_and(|(a, b)| iso_year(a.monday) != iso_year(b.monday));
+    let wk_w = if with_year { 12 } else { 9 };
     let cell = |sh: &Share| match sh.percent() {
         Some(p) => format!("{}/{} {:.0}%", sh.met, sh.of, p),
         None => "–".into(),
@@ -287,7 +296,7 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
     line(
         &mut s,
         format!(
-            "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+            "  {:<wk_w$} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
             w.col_week,
             w.col_admitted,
             w.col_discharged,
@@ -301,11 +310,12 @@ pub fn table(r: &Report, lang: Language, outcome_label: &dyn Fn(&str) -> String)
     );
     for wk in &r.weeks {
         let p = &wk.process;
+        let label = crate::i18n::week_label(wk.monday, lang, with_year);
         line(
             &mut s,
             format!(
-                "  {:<9} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
-                wk.week,
+                "  {:<wk_w$} {:>6} {:>6} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12}",
+                label,
                 wk.admitted,
                 wk.discharged,
                 cell(&p.assessment.share),

@@ -6,12 +6,12 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::archive::{Archive, SearchField, last_day};
 use crate::config::Config;
-use crate::domain::dates::{days_between, fmt_date};
+use crate::domain::dates::fmt_date;
 use crate::domain::discharge::OpenItem;
 use crate::domain::flags::evaluate;
 use crate::domain::text::{sanitize, truncate, width};
 use crate::domain::{Level, Stay, StayStatus};
-use crate::i18n::{discharge_strings, edit_strings, strings};
+use crate::i18n::{DayForm, discharge_strings, edit_strings, stay_day_text, strings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -150,32 +150,23 @@ fn list(frame: &mut Frame<'_>, area: Rect, app: &App, a: &Archive, th: &Theme) {
     let cursor = a.cursor(today);
     let first = cursor.saturating_sub(room - 1);
     let name_w = (inner_w / 4).clamp(12, 32);
+    let ends: Vec<String> = matches
+        .iter()
+        .map(|s| stay_day_text(super::cells::day_of(app, s), lang, DayForm::Long))
+        .collect();
+    let end_w = ends.iter().map(|e| width(e)).max().unwrap_or(0);
     for (i, s) in matches.iter().enumerate().skip(first).take(room) {
         let mark = if i == cursor { "▶ " } else { "  " };
-        let end = match s.status {
-            StayStatus::Cancelled => d.status_cancelled.to_string(),
-            _ => format!(
-                "{} {}",
-                d.status_discharged,
-                s.discharged_on.map(fmt_date).unwrap_or_default()
-            ),
-        };
-        // Counted as the day counter counts (admission day = day 1); a cancelled stay never ran.
-        let days = match s.status {
-            StayStatus::Cancelled => String::new(),
-            _ => format!(
-                " · {} {}",
-                days_between(s.admitted, last_day(s)) + 1,
-                strings(lang).days_short
-            ),
-        };
+        // How it ended, in the words of every screen: «utskrevet 20.11.2026 (dag 33 av
+        // 35)», «avlyst 18.11.2026»; never a counter that is still running.
+        let end = &ends[i];
         let outcome = s
             .discharge_outcome
             .as_deref()
             .map(|o| Config::label_of(&app.config.discharge_outcomes, o, lang))
             .unwrap_or_default();
         let text = format!(
-            "{mark}{:<name_w$}  {:<21}  {} {}{days}  {outcome}",
+            "{mark}{:<name_w$}  {:<end_w$}  {} {}  {outcome}",
             truncate(&who(app, s), name_w),
             end,
             strings(lang).admitted.to_lowercase(),
@@ -211,14 +202,7 @@ pub fn discharge_lines(lines: &mut Vec<Line<'static>>, app: &App, stay: &Stay, t
     let d = discharge_strings(lang);
     let e = edit_strings(lang);
     lines.push(Line::raw(""));
-    let status = match stay.status {
-        StayStatus::Cancelled => d.status_cancelled.to_string(),
-        _ => format!(
-            "{} {}",
-            d.status_discharged,
-            stay.discharged_on.map(fmt_date).unwrap_or_default()
-        ),
-    };
+    let status = stay_day_text(super::cells::day_of(app, stay), lang, DayForm::Long);
     let outcome = stay
         .discharge_outcome
         .as_deref()

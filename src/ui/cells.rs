@@ -7,9 +7,10 @@ use crate::config::{Column, Config};
 use crate::domain::dates::fmt_short;
 use crate::domain::flags::{DeadlineFlag, GpState};
 use crate::domain::holidays::NonWorking;
+use crate::domain::stay_day::{StayDay, stay_day};
 use crate::domain::text::{sanitize, truncate, width};
 use crate::domain::{GoalStatus, Level, MedStatus, Stay};
-use crate::i18n::Strings;
+use crate::i18n::{DayForm, Strings, stay_day_text};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -147,7 +148,7 @@ fn variants(
             let code = Config::short_of(&cfg.target_groups, &stay.target_group, lang);
             vec![vec![(code, th.dim())]]
         }
-        Column::Day => day_cell(th, s, row, cfg.stay.length_days, w),
+        Column::Day => day_cell(app, th, stay, row, cfg.stay.length_days, w),
         Column::Contact => {
             let full = sanitize(&stay.primary_contact);
             let first = full.split_whitespace().next().unwrap_or("").to_string();
@@ -297,6 +298,17 @@ fn variants(
         }
     };
     variants
+}
+
+/// `stay`'s day and state today, for every screen: the one domain function, with the
+/// cancellation date taken from the stay's last change (the stay row keeps no date of its
+/// own for a cancellation; an archived stay is not changed after it).
+pub fn day_of(app: &App, stay: &Stay) -> StayDay {
+    // A stay never saved with a time (0) has no known date.
+    let cancelled_on = (stay.updated_at > 0)
+        .then(|| crate::app::view::local_date(stay.updated_at, &app.tz))
+        .flatten();
+    stay_day(stay, app.today(), app.config.stay.length_days, cancelled_on)
 }
 
 /// How long ago the stay was last changed: hours today («5t»), else days («3d»); the board,
@@ -473,13 +485,22 @@ fn late_cell(th: &Theme, s: &Strings, f: &DeadlineFlag, detail: u8) -> Vec<Varia
     v
 }
 
-fn day_cell(th: &Theme, s: &Strings, row: &RowView, length: u32, w: usize) -> Vec<Variant> {
+fn day_cell(
+    app: &App,
+    th: &Theme,
+    stay: &Stay,
+    row: &RowView,
+    length: u32,
+    w: usize,
+) -> Vec<Variant> {
     let f = &row.flags;
-    if f.day <= 0 {
-        let n = 1 - f.day;
+    let day = day_of(app, stay);
+    if let StayDay::Planned { .. } = day {
+        // Not started: no day number, the same words as the detail pane and the kiosk.
+        let lang = app.config.language;
         return vec![
-            vec![(format!("{} {n}{}", s.starts_in, s.days_short), th.dim())],
-            vec![(format!("+{n}{}", s.days_short), th.dim())],
+            vec![(stay_day_text(day, lang, DayForm::Medium), th.dim())],
+            vec![(stay_day_text(day, lang, DayForm::Short), th.dim())],
         ];
     }
     // Red only once the planned discharge day has passed (`35/35` on the discharge day is

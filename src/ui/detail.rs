@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::domain::dates::fmt_date;
 use crate::domain::flags::{DeadlineFlag, GpState, follow_up_level};
 use crate::domain::holidays::NonWorking;
+use crate::domain::stay_day::StayDay;
 use crate::domain::text::sanitize;
 use crate::domain::{DeadlineKind, GoalStatus, Level, MedStatus, Stay, StayStatus};
 use crate::i18n::strings;
@@ -59,15 +60,18 @@ pub fn draw_stay(
     let mut lines: Vec<Line> = Vec::new();
     let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
+    // The day and state in the words every screen uses: a planned stay has no day number,
+    // an ended one shows how it ended, not a counter that keeps running.
+    let day = super::cells::day_of(app, stay);
+    let day_text = crate::i18n::stay_day_text(day, lang, crate::i18n::DayForm::Long);
+    let ended = day.ended();
     lines.push(Line::from(vec![
         label(s.admitted),
-        Span::raw(format!(
-            "{}  ({} {}/{})",
-            fmt_date(stay.admitted),
-            s.day,
-            f.day,
-            cfg.stay.length_days
-        )),
+        Span::raw(match day {
+            StayDay::Planned { .. } => day_text.clone(),
+            StayDay::Active { .. } => format!("{}  ({day_text})", fmt_date(stay.admitted)),
+            _ => format!("{} · {day_text}", fmt_date(stay.admitted)),
+        }),
     ]));
     lines.push(Line::from(vec![
         label(s.primary_contact),
@@ -87,17 +91,25 @@ pub fn draw_stay(
             // A deadline moved off a weekend or holiday says from where.
             // (Only while it is open: for done work it is history, not planning.)
             let moved = match (fl.moved_from, fl.non_working) {
-                _ if fl.done_on.is_some() => String::new(),
+                // Done work, or a stay that has ended: history, not planning.
+                _ if fl.done_on.is_some() || ended => String::new(),
                 (Some(m), _) => format!(", {} {}", dw.moved_from, fmt_date(m)),
                 // Kept on its day (a chosen discharge, or `mark`): say what day it is.
                 (None, Some(NonWorking::Weekend)) => format!(", {}", dw.weekend),
                 (None, Some(NonWorking::Holiday)) => format!(", {}", dw.holiday),
                 (None, None) => String::new(),
             };
+            // A stay that has ended keeps what was done, and what was not, without a flag
+            // that keeps counting days: a neutral mark for work left undone.
+            let (sym, style) = if ended && fl.done_on.is_none() {
+                (s.none.to_string(), th.dim())
+            } else {
+                (th.symbol(fl.level).to_string(), th.level(fl.level))
+            };
             let mut spans = vec![
                 label(name),
-                Span::styled(format!("{} ", th.symbol(fl.level)), th.level(fl.level)),
-                Span::styled(format!("{state}{late}"), th.level(fl.level)),
+                Span::styled(format!("{sym} "), style),
+                Span::styled(format!("{state}{late}"), style),
                 Span::styled(
                     format!("  ({} {}{moved})", s.due, fmt_date(fl.deadline)),
                     th.dim(),
@@ -117,8 +129,10 @@ pub fn draw_stay(
             }
             Line::from(spans)
         };
+    let dw = crate::i18n::day_strings(lang);
     let status = |fl: &DeadlineFlag| match fl.done_on {
         Some(d) => format!("{} {}", s.done, fmt_date(d)),
+        None if ended => dw.not_done.to_string(),
         None if fl.level == Level::Overdue => {
             format!("{}{} {}", -fl.days_left, s.days_short, s.overdue_short)
         }
@@ -133,12 +147,15 @@ pub fn draw_stay(
         DeadlineKind::Assessment,
     ));
     let gp = match f.gp_state {
+        GpState::NotBooked if ended => s.not_booked.to_string(),
         GpState::NotBooked => format!("{} · {}", s.not_booked, status(&f.gp)),
         GpState::Booked(d) => format!("{} {}", s.booked, fmt_date(d)),
         GpState::Done(d) => format!("{} {}", s.done, fmt_date(d)),
     };
     lines.push(deadline(s.gp, &f.gp, gp, DeadlineKind::Gp));
     let med = match stay.med_status {
+        MedStatus::NotStarted if ended => s.med_not_started.to_string(),
+        MedStatus::InProgress if ended => dw.begun.to_string(),
         MedStatus::NotStarted => format!("{} · {}", s.med_not_started, status(&f.medication)),
         MedStatus::InProgress => format!("{} · {}", s.med_in_progress, status(&f.medication)),
         MedStatus::Done => status(&f.medication),
@@ -149,10 +166,15 @@ pub fn draw_stay(
         med,
         DeadlineKind::Medication,
     ));
+    // A cancelled stay was never discharged: it says how it ended instead.
+    let discharge = match day {
+        StayDay::Cancelled { .. } => day_text.clone(),
+        _ => status(&f.discharge),
+    };
     lines.push(deadline(
         s.discharge,
         &f.discharge,
-        status(&f.discharge),
+        discharge,
         DeadlineKind::Discharge,
     ));
     lines.push(Line::raw(""));
@@ -205,11 +227,17 @@ pub fn draw_stay(
         let lvl = follow_up_level(fu, app.today(), cfg.stay.due_soon_days);
         let disc = Config::short_of(&cfg.disciplines, &fu.discipline, lang);
         let due = fu.due.map(fmt_date).unwrap_or_default();
+        // After the stay ended an open follow-up is history, not a deadline that ticks.
+        let (sym, style) = if ended && lvl != Level::Done {
+            (s.none.to_string(), th.dim())
+        } else {
+            (th.symbol(lvl).to_string(), th.level(lvl))
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", th.symbol(lvl)), th.level(lvl)),
+            Span::styled(format!("  {sym} "), style),
             Span::styled(format!("{disc:<6}"), th.dim()),
             Span::raw(sanitize(&fu.text)),
-            Span::styled(format!("  {due}"), th.level(lvl)),
+            Span::styled(format!("  {due}"), style),
         ]));
     }
     super::fagmote::detail_lines(&mut lines, app, stay.id, privacy.notes, th);
@@ -239,11 +267,20 @@ pub fn draw_stay(
         &stay.next_of_kin,
         label_w,
     ));
+    // An ended stay: the date of its last change, not an age that grows.
+    let changed = match crate::app::view::local_date(stay.updated_at, &app.tz) {
+        Some(d) if ended => fmt_date(d),
+        _ => super::cells::updated_age(app, stay, f.days_since_update),
+    };
     lines.push(Line::from(vec![
         label(s.last_changed),
         Span::styled(
-            super::cells::updated_age(app, stay, f.days_since_update),
-            if f.stale { th.stale() } else { th.dim() },
+            changed,
+            if f.stale && !ended {
+                th.stale()
+            } else {
+                th.dim()
+            },
         ),
     ]));
     super::archive::discharge_lines(&mut lines, app, stay, th);

@@ -77,7 +77,13 @@ fn line(
     let pad = " ".repeat(name_w.saturating_sub(width(name)));
     let state = w.state(c.state);
     let state_pad = " ".repeat(state_w.saturating_sub(width(state)));
-    let mut evidence = crate::app::fidelity::evidence(c, &app.config);
+    let mut evidence = match (&c.evidence, super::cells::day_of(app, stay)) {
+        // A stay not begun has no day number: it says when it starts, as every screen does.
+        (Evidence::Active { .. }, d @ crate::domain::stay_day::StayDay::Planned { .. }) => {
+            crate::i18n::stay_day_text(d, app.config.language, crate::i18n::DayForm::Long)
+        }
+        _ => crate::app::fidelity::evidence(c, &app.config),
+    };
     // The due date helps while something is still missing; for the board meetings only
     // before the first one (after that the longest stretch without one is what counts).
     let gap = c.element == Element::BoardMeetings && c.evidence != Evidence::Missing;

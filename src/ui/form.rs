@@ -34,7 +34,8 @@ pub fn height(form: &Form, width: u16) -> u16 {
         .filter_map(|f| f.heading.as_deref())
         .map(wrapped)
         .sum();
-    (form.fields.len() + errors + msg + 4 + intro + headings) as u16
+    let notice = usize::from(form.notice.is_some());
+    (form.fields.len() + errors + msg + 4 + intro + headings + notice) as u16
 }
 
 /// `text` in lines of at most `w` cells, broken at spaces (a longer word is cut).
@@ -116,6 +117,13 @@ pub fn draw(
             lines.push(Line::styled(
                 format!("{:w$}⚠ {err}", "", w = label_w + 2),
                 th.level(crate::domain::Level::Overdue),
+            ));
+        }
+        // A warning, not an error: amber, and the form still saves.
+        if let Some((_, note)) = form.notice.as_ref().filter(|(at, _)| *at == i) {
+            lines.push(Line::styled(
+                truncate(&format!("{:w$}{note}", "", w = label_w + 2), inner_w),
+                th.warn(),
             ));
         }
         if focused {

@@ -33,7 +33,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         }
     };
     // Title: who, where in the meeting, and the day counter.
-    let day = format!("{}/{}", f.day.max(0), cfg.stay.length_days);
+    // The day in the words of every screen («12/35»; a planned stay has no day number).
+    let stay_day = super::cells::day_of(app, stay);
+    let day = crate::i18n::stay_day_text(stay_day, cfg.language, crate::i18n::DayForm::Short);
     let big_h: u16 = if tall { 6 } else { 3 };
     // What happened since last time comes first, right under the name, full width.
     let since = since_lines(app, st, stay, th, tall, usize::from(area.width));
@@ -91,7 +93,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     } else {
         th.strong()
     };
-    if tall && usize::from(top.width) > big_width(&day) + 40 {
+    let numeric = matches!(stay_day, crate::domain::stay_day::StayDay::Active { .. });
+    if numeric && tall && usize::from(top.width) > big_width(&day) + 40 {
         let [left, right] = Layout::horizontal([
             Constraint::Min(20),
             Constraint::Length(big_width(&day) as u16 + 8),
@@ -107,9 +110,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         frame.render_widget(Paragraph::new(digits), right);
     } else {
         // The day counter goes right after the name, before anything a narrow screen cuts.
-        title[0]
-            .spans
-            .insert(1, Span::styled(format!("   {} {day}", s.day), day_style));
+        title[0].spans.insert(
+            1,
+            Span::styled(
+                format!(
+                    "   {}",
+                    crate::i18n::stay_day_text(stay_day, cfg.language, crate::i18n::DayForm::Long)
+                ),
+                day_style,
+            ),
+        );
         frame.render_widget(Paragraph::new(title), top);
     }
     let [left, right] =
