@@ -413,6 +413,7 @@ impl App {
     pub fn rows_per_page(&self) -> usize {
         crate::ui::rows_per_page(self.size, self.has_banner())
             .saturating_sub(usize::from(self.forecast_line()))
+            .saturating_sub(crate::ui::footer_extra(self))
             .max(1)
     }
 

@@ -2,6 +2,8 @@
 
 use crate::config::Language;
 
+mod legend;
+pub use legend::{LegendStrings, legend_strings};
 mod deploy;
 pub use deploy::{DeployStrings, deploy_strings};
 mod wards;

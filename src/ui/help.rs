@@ -36,9 +36,15 @@ pub fn fit_keys(keys: &str, w: usize) -> String {
 
 /// Lines the footer needs at `width`: two when a message does not fit on one.
 pub fn footer_height(app: &App, width: u16) -> u16 {
-    match &app.status {
+    let status = match &app.status {
         Some(st) if crate::domain::text::width(&st.text) + 3 > usize::from(width) => 2,
         _ => 1,
+    };
+    // The kiosk keeps its legend's lines while a message shows: the rows stay put.
+    if app.mode == Mode::Kiosk {
+        status.max(super::legend::kiosk_height(app, width))
+    } else {
+        status
     }
 }
 
@@ -127,6 +133,12 @@ pub fn footer(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             Line::styled(msg, style)
         };
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    if app.mode == Mode::Kiosk {
+        // No help key on a kiosk: the footer itself explains every mark on the board.
+        let lines = super::legend::kiosk_lines(app, th, area.width);
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let mut spans = vec![Span::raw(" ")];

@@ -14,6 +14,7 @@ mod help;
 pub mod indicators;
 pub mod integrity;
 mod kin;
+mod legend;
 mod panels;
 mod referrals;
 mod standup;
@@ -36,6 +37,16 @@ pub fn rows_per_page(size: (u16, u16), banner: bool) -> usize {
     usize::from(size.1)
         .saturating_sub(3 + usize::from(banner))
         .max(1)
+}
+
+/// Lines the footer takes beyond its usual one: the kiosk's legend may need more to
+/// explain every mark the board shows. The app pages its rows with this.
+pub fn footer_extra(app: &App) -> usize {
+    if app.mode == crate::app::Mode::Kiosk {
+        usize::from(legend::kiosk_height(app, app.size.0).saturating_sub(1))
+    } else {
+        0
+    }
 }
 
 /// The standing warning for a database on a network filesystem, short when it does not fit.

@@ -219,6 +219,77 @@ fn page_layout(app: &App, area: Rect) -> PageLayout {
     }
 }
 
+/// Which marks the board carries, on any of its pages, in the columns a table `width`
+/// cells wide shows: what the kiosk's legend must explain (and nothing more, so it fits).
+/// All pages, not just this one: a rotating kiosk keeps one legend as its pages turn.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    /// Level symbols in cells, in [`Level`](crate::domain::Level) order: done, ok, due soon, overdue.
+    pub levels: [bool; 4],
+    pub delay: bool,
+    pub stale: bool,
+    pub undiscussed: bool,
+    pub events: bool,
+    pub measure_due: bool,
+    pub measure_overdue: bool,
+    pub case: bool,
+    pub collide: bool,
+}
+
+/// The marks shown by the rows of `app` at `width` (see [`Marks`]). Cells are built as the
+/// table builds them (same columns, same level of detail), so a mark the narrow table
+/// drops is not explained, and one it keeps always is.
+pub fn marks(app: &App, th: &Theme, width: u16) -> Marks {
+    use crate::domain::Level;
+    let s = strings(app.config.language);
+    let hints = Hints {
+        goal_text: app.privacy().goals,
+        person: person_width(app),
+    };
+    let cols = layout_columns_with(&shown_columns(app), width, hints);
+    let mut m = Marks::default();
+    for r in &app.rows {
+        m.undiscussed |= r.flags.not_discussed;
+        m.events |= r.new_events > 0 && app.privacy().risks;
+        match r.measure.map(super::cells::measure_level) {
+            Some(Level::Overdue) => m.measure_overdue = true,
+            Some(_) => m.measure_due = true,
+            None => {}
+        }
+        m.case |= r.case_next;
+        m.collide |= r.collides;
+    }
+    let symbols = [Level::Done, Level::Ok, Level::DueSoon, Level::Overdue].map(|l| th.symbol(l));
+    for (c, w) in &cols {
+        let w = usize::from(*w);
+        let deadline = matches!(
+            c,
+            Column::Assessment | Column::Gp | Column::Medication | Column::Discharge
+        );
+        match c {
+            Column::Updated => m.stale |= app.rows.iter().any(|r| r.flags.stale),
+            _ if deadline || matches!(c, Column::FollowUps | Column::Goals) => {
+                let last = levels(*c) - 1;
+                let detail = (0..last)
+                    .find(|d| app.rows.iter().all(|r| fits(app, th, s, r, *c, w, *d)))
+                    .unwrap_or(last);
+                for r in &app.rows {
+                    let line = cell_at(app, th, s, r, *c, w, detail);
+                    let text: String = line.spans.iter().map(|x| x.content.as_ref()).collect();
+                    // Deadline cells hold only our own words and dates: the mark cannot
+                    // come from a name or a goal's text.
+                    m.delay |= deadline && text.contains(th.delay_mark());
+                    for (i, sym) in symbols.iter().enumerate() {
+                        m.levels[i] |= text.starts_with(&format!("{sym} "));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
 /// The screen line of the selected row's first line in a table drawn into `area`.
 pub fn selected_y(app: &App, area: Rect) -> Option<u16> {
     let l = page_layout(app, area);

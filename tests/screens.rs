@@ -1,0 +1,162 @@
+//! Screens read from three metres: the kiosk's legend explains every mark it shows (and only
+//! those), column titles are never cut, and the indicators use a TV's room. Rendered
+//! headless (TestBackend) on the demo ward at a laptop's 80x24, a middle size and a TV's 200x50.
+
+mod common;
+
+use common::{lines, render, today};
+use tavle::app::{Action, App, Mode};
+use tavle::config::{Config, Language, SymbolSet};
+use tavle::store;
+
+/// The demo ward on the tests' fixed day, as `mode` shows it with `cfg`.
+fn demo(mode: Mode, cfg: Config, size: (u16, u16)) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let mut conn = store::open_read_write(&path).unwrap();
+    let now = today()
+        .at(8, 5, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second();
+    store::demo::seed_demo(&mut conn, today(), now, &cfg.rules()).unwrap();
+    let mut app = common::app(mode, cfg, store::load_active(&conn).unwrap(), size);
+    app.update(Action::PlanLoaded(Box::new(
+        store::fagmote::load_plan(&conn).unwrap(),
+    )));
+    if mode == Mode::Edit {
+        app.update(Action::ReferralsLoaded(
+            store::referrals::load_referrals(&conn).unwrap(),
+        ));
+    }
+    app
+}
+
+fn kiosk(cfg: Config, size: (u16, u16)) -> (App, Vec<String>) {
+    let a = demo(Mode::Kiosk, cfg, size);
+    let l = lines(&render(&a));
+    (a, l)
+}
+
+/// The footer: the lines after the last row of stays (the legend's lines).
+fn footer(app: &App, screen: &[String]) -> Vec<String> {
+    let last_row = screen
+        .iter()
+        .rposition(|l| {
+            app.rows
+                .iter()
+                .any(|r| l.contains(&format!("{} ", r.label)))
+        })
+        .unwrap();
+    screen[last_row + 1..]
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+#[test]
+fn the_kiosk_legend_at_80x24_explains_every_mark_in_bokmal() {
+    let (a, screen) = kiosk(Config::default(), (80, 24));
+    let text = screen.join("\n");
+    // The marks are on the board ...
+    for mark in ["T IS", "F SN", "◌ F GD", "≈", "ⓘ", "5d!"] {
+        assert!(text.contains(mark), "{mark}\n{text}");
+    }
+    // ... and the footer says what each means, whole entries on three lines.
+    assert_eq!(
+        footer(&a, &screen),
+        vec![
+            " ✓ gjennomført  ○ i rute  ! snart frist  ✗ over frist  T tiltak skal evalueres",
+            " F sak på neste fagmøte  ◌ ikke drøftet nylig  ≈ like initialer",
+            " ⓘ årsak til forsinkelse notert  3d! ikke oppdatert på 3+ dager      Kun visning",
+        ],
+        "{text}"
+    );
+    // Every stay is still on the one page (the legend's lines are taken from spare rows).
+    assert_eq!(a.paging().0, 1);
+    for r in &a.rows {
+        assert!(text.contains(&r.label), "{}\n{text}", r.label);
+    }
+}
+
+#[test]
+fn the_kiosk_legend_in_english_and_on_the_linux_console() {
+    let mut cfg = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    cfg.theme.symbols = SymbolSet::Ascii;
+    let (a, screen) = kiosk(cfg, (80, 24));
+    let f = footer(&a, &screen).join("\n");
+    for entry in [
+        "+ done",
+        "o on track",
+        "! due soon",
+        "X overdue",
+        "T measure due for evaluation",
+        "F case at the next case meeting",
+        "* not discussed recently",
+        "= same initials",
+        "(i) reason for delay noted",
+        "3d! not updated for 3+ days",
+    ] {
+        assert!(f.contains(entry), "{entry}\n{f}");
+    }
+    assert!(f.is_ascii(), "{f}");
+}
+
+#[test]
+fn the_kiosk_legend_names_only_marks_on_the_board_at_every_size() {
+    for size in [(80, 24), (120, 40), (200, 50)] {
+        let (a, screen) = kiosk(Config::default(), size);
+        let f = footer(&a, &screen).join("\n");
+        for entry in [
+            "T tiltak skal evalueres",
+            "F sak på neste fagmøte",
+            "◌ ikke drøftet nylig",
+            "≈ like initialer",
+            "ⓘ årsak til forsinkelse notert",
+            "3d! ikke oppdatert på 3+ dager",
+            "Kun visning",
+        ] {
+            assert!(f.contains(entry), "{size:?}: {entry}\n{f}");
+        }
+        // A corridor kiosk shows no events (a health detail) and the demo no late
+        // evaluation: neither is explained.
+        assert!(!f.contains("hendelser"), "{size:?}\n{f}");
+        assert!(!f.contains("forsinket"), "{size:?}\n{f}");
+        // Never a cut entry.
+        assert!(!f.contains('…'), "{size:?}: {f}");
+    }
+    // One new stay, never discussed, its assessment overdue: the symbols it shows (no ✓,
+    // no !) and nothing more.
+    let a = common::app(
+        Mode::Kiosk,
+        Config::default(),
+        vec![common::stay(1, "Kari Hansen", 3)],
+        (80, 24),
+    );
+    let screen = lines(&render(&a));
+    let f = footer(&a, &screen).join("\n");
+    assert_eq!(
+        f,
+        " ○ i rute  ✗ over frist  ◌ ikke drøftet nylig                        Kun visning",
+        "{}",
+        screen.join("\n")
+    );
+}
+
+#[test]
+fn a_staff_room_kiosk_that_shows_events_explains_their_mark() {
+    let mut cfg = Config::default();
+    cfg.privacy.kiosk.risks = true;
+    let (a, screen) = kiosk(cfg, (200, 50));
+    let text = screen.join("\n");
+    assert!(text.contains("◆ "), "{text}");
+    assert!(
+        footer(&a, &screen).join("\n").contains("◆ nye hendelser"),
+        "{text}"
+    );
+}
