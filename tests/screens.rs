@@ -160,3 +160,106 @@ fn a_staff_room_kiosk_that_shows_events_explains_their_mark() {
         "{text}"
     );
 }
+
+/// The column-title row of a board screen.
+fn header_row(screen: &[String]) -> &str {
+    screen
+        .iter()
+        .find(|l| l.starts_with("Person"))
+        .map(String::as_str)
+        .unwrap_or_else(|| panic!("no title row:\n{}", screen.join("\n")))
+}
+
+const TITLES: [&str; 17] = [
+    "Person",
+    "Gruppe",
+    "Dag",
+    "Primærkontakt",
+    "Kontakt",
+    "Mål",
+    "Kartlegging",
+    "Kartl.",
+    "Legetime",
+    "Legemidler",
+    "Legem.",
+    "Risiko",
+    "Oppfølging",
+    "Oppf.",
+    "Utskriving",
+    "Utskr.",
+    "Endret",
+];
+
+#[test]
+fn column_titles_are_whole_words_or_their_abbreviations_at_every_size() {
+    for size in [(80, 24), (100, 30), (120, 40), (200, 50)] {
+        for mode in [Mode::Edit, Mode::Kiosk] {
+            for ascii in [false, true] {
+                let mut cfg = Config::default();
+                if ascii {
+                    cfg.theme.symbols = SymbolSet::Ascii;
+                }
+                let a = demo(mode, cfg, size);
+                let screen = lines(&render(&a));
+                let row = header_row(&screen);
+                assert!(!row.contains('…'), "{size:?} {mode:?}: {row}");
+                for word in row.split_whitespace() {
+                    assert!(
+                        TITLES.contains(&word),
+                        "{size:?} {mode:?}: {word:?} in {row}"
+                    );
+                }
+                // The deadlines are always there, whole or abbreviated.
+                for t in ["Person", "Dag", "Mål", "Legetime", "Endret"] {
+                    assert!(row.contains(t), "{size:?} {mode:?}: {t} in {row}");
+                }
+                if mode == Mode::Edit && size.0 >= 100 {
+                    // A fall or pressure-ulcer risk does not vanish from a laptop board,
+                    // and no name is cut for it.
+                    assert!(row.contains("Risiko"), "{size:?}: {row}");
+                    let text = screen.join("\n");
+                    assert!(text.contains("Ingrid Sæther"), "{size:?}\n{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn english_titles_fit_whole_at_80x24() {
+    let cfg = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    let a = demo(Mode::Edit, cfg, (80, 24));
+    let screen = lines(&render(&a));
+    let row = header_row(&screen);
+    assert!(!row.contains('…'), "{row}");
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        [
+            "Person",
+            "Day",
+            "Goals",
+            "Assessment",
+            "GP",
+            "Medication",
+            "F/U",
+            "Discharge",
+            "Edited"
+        ],
+        "{row}"
+    );
+}
+
+#[test]
+fn the_standup_names_each_deadline_whole_at_every_size() {
+    for size in [(80, 24), (100, 30), (200, 50)] {
+        let mut a = demo(Mode::Edit, Config::default(), size);
+        a.update(Action::StartStandup);
+        let text = lines(&render(&a)).join("\n");
+        for t in ["Kartlegging ", "Legetime ", "Legemidler ", "Utskriving "] {
+            assert!(text.contains(t), "{size:?}: {t}\n{text}");
+        }
+    }
+}

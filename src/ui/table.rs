@@ -11,7 +11,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// Columns with this priority or better are core: they stay on the narrowest board.
-const CORE: u8 = 8;
+/// Risks are core: a fall or pressure-ulcer risk must not vanish from a laptop-sized board
+/// while the group code and the contact's name (read in the detail pane) give way first.
+const CORE: u8 = 9;
 
 /// What the layout needs to know about the rows besides the columns.
 #[derive(Debug, Clone, Copy)]
@@ -32,28 +34,40 @@ impl Default for Hints {
 }
 
 /// (minimum width to be shown, width it would like, priority: lower is kept longer).
+/// A minimum is never less than the column's title (or its short form, see [`title`]): a
+/// title cut mid-word («Oppfø…») is read from three metres as a different word.
 /// Preferred widths are what the longest usual content needs (`✗ ikke bestilt 3d over ⓘ`,
 /// `✗ 22.11 3d over ⓘ`); the goals column takes whatever is left.
 fn spec(c: Column, h: Hints) -> (u16, u16, u8) {
     match c {
         Column::Person => (10, h.person.clamp(10, 22), 0),
         Column::Day => (5, 12, 1),
-        Column::Gp => (12, 24, 2),
+        Column::Gp => (11, 24, 2),
         Column::Assessment => (10, 14, 3),
         Column::Medication => (11, 16, 4),
         // `○ 05.12 10d (helg)`: a weekend discharge says so.
         Column::Discharge => (9, 17, 5),
         Column::Goals if h.goal_text => (5, 40, 6),
         Column::Goals => (5, 14, 6),
-        Column::FollowUps => (6, 10, 7),
-        Column::Updated => (4, 6, 8),
-        Column::Group => (4, 6, 9),
-        Column::Risks => (10, 14, 10),
+        Column::FollowUps => (5, 10, 7),
+        Column::Updated => (6, 6, 8),
+        Column::Risks => (10, 14, 9),
+        Column::Group => (6, 6, 10),
         Column::Contact => (12, 15, 11),
     }
 }
 
-fn title(s: &Strings, c: Column) -> &'static str {
+/// A column's title in `w` cells: the whole word where it fits, else its short form
+/// («Kartl.», «Oppf.»), never a word cut at the edge.
+fn title(s: &Strings, c: Column, w: usize) -> &'static str {
+    let full = full_title(s, c);
+    if width(full) <= w {
+        return full;
+    }
+    short_title(s, c).unwrap_or(full)
+}
+
+fn full_title(s: &Strings, c: Column) -> &'static str {
     match c {
         Column::Person => s.col_person,
         Column::Group => s.col_group,
@@ -67,6 +81,28 @@ fn title(s: &Strings, c: Column) -> &'static str {
         Column::FollowUps => s.col_follow_ups,
         Column::Discharge => s.col_discharge,
         Column::Updated => s.col_updated,
+    }
+}
+
+/// The abbreviation of a title too long for its column's narrowest width.
+fn short_title(s: &Strings, c: Column) -> Option<&'static str> {
+    let t = crate::i18n::legend_strings(lang_of(s));
+    match c {
+        Column::Assessment => Some(t.short_assessment),
+        Column::FollowUps => Some(t.short_follow_ups),
+        Column::Discharge => Some(t.short_discharge),
+        Column::Contact => Some(t.short_contact),
+        Column::Medication => Some(t.short_medication),
+        _ => None,
+    }
+}
+
+fn lang_of(s: &Strings) -> crate::config::Language {
+    use crate::config::Language;
+    if std::ptr::eq(s, strings(Language::En)) {
+        Language::En
+    } else {
+        Language::Nb
     }
 }
 
@@ -118,7 +154,7 @@ pub fn layout_columns_with(configured: &[Column], total: u16, h: Hints) -> Vec<(
     let mut widths: Vec<(Column, u16)> = chosen.iter().map(|c| (*c, spec(*c).0)).collect();
     let mut spare = total.saturating_sub(used);
     // Grow in two rounds (halfway, then all the way), so that no column is starved
-    // while a more important one gets its last few cells. Goals grow to a modest 30 with
+    // while a more important one gets its last few cells; the name first, whole. Goals grow to a modest 30 with
     // the others, and take all that is left after.
     for round in [2u16, 1] {
         for (c, w) in widths.iter_mut() {
@@ -126,7 +162,12 @@ pub fn layout_columns_with(configured: &[Column], total: u16, h: Hints) -> Vec<(
             if *c == Column::Goals {
                 ideal = ideal.min(30);
             }
-            let target = min + (ideal - min) / round;
+            // The person's name grows whole first: a cut name is a different person.
+            let target = if *c == Column::Person {
+                ideal
+            } else {
+                min + (ideal - min) / round
+            };
             let grow = target.saturating_sub(*w).min(spare);
             *w += grow;
             spare -= grow;
@@ -357,7 +398,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
     }
     for (i, (c, w)) in cols.iter().enumerate() {
         let t = Line::from(Span::styled(
-            crate::domain::text::truncate(title(s, *c), usize::from(*w)),
+            crate::domain::text::truncate(title(s, *c, usize::from(*w)), usize::from(*w)),
             th.titles(),
         ));
         put(buf, area.y, i, &t);
@@ -456,6 +497,20 @@ mod tests {
                 a.set_line(2, 0, &line, w);
                 put_line(&mut b, 2, 0, &line, w);
                 assert_eq!(a, b, "{text:?} at width {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_title_fits_its_narrowest_column_whole() {
+        use crate::config::Language;
+        for lang in [Language::Nb, Language::En] {
+            let s = strings(lang);
+            for c in Column::ALL {
+                let min = usize::from(spec(c, Hints::default()).0);
+                let t = title(s, c, min);
+                assert!(width(t) <= min, "{lang:?} {c:?}: {t:?} in {min}");
+                assert!(!t.ends_with('…'), "{lang:?} {c:?}: {t:?}");
             }
         }
     }
