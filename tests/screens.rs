@@ -11,6 +11,11 @@ use tavle::store;
 
 /// The demo ward on the tests' fixed day, as `mode` shows it with `cfg`.
 fn demo(mode: Mode, cfg: Config, size: (u16, u16)) -> App {
+    demo_with(mode, cfg, size, false)
+}
+
+/// The demo ward, with its indicators view (`i`) open when `open` says so.
+fn demo_with(mode: Mode, cfg: Config, size: (u16, u16), open: bool) -> App {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     let mut conn = store::open_read_write(&path).unwrap();
@@ -29,6 +34,15 @@ fn demo(mode: Mode, cfg: Config, size: (u16, u16)) -> App {
         app.update(Action::ReferralsLoaded(
             store::referrals::load_referrals(&conn).unwrap(),
         ));
+        // The report's data, as the board loads it for the indicators view (`i`).
+        let data = (
+            store::load_all(&conn).unwrap(),
+            store::load_meetings(&conn).unwrap(),
+        );
+        app.update(Action::ReportDataLoaded(Box::new(data)));
+        if !open {
+            app.update(Action::CloseOverlay);
+        }
     }
     app
 }
@@ -260,6 +274,84 @@ fn the_standup_names_each_deadline_whole_at_every_size() {
         let text = lines(&render(&a)).join("\n");
         for t in ["Kartlegging ", "Legetime ", "Legemidler ", "Utskriving "] {
             assert!(text.contains(t), "{size:?}: {t}\n{text}");
+        }
+    }
+}
+
+/// The indicators view (`i`) of the demo ward at `size`, scrolled `scroll` lines.
+fn indicators(size: (u16, u16), scroll: i16) -> Vec<String> {
+    let mut a = demo_with(Mode::Edit, Config::default(), size, true);
+    if scroll != 0 {
+        a.update(Action::Scroll(scroll));
+    }
+    lines(&render(&a))
+}
+
+/// Every section heading of the indicators view, and a figure of each.
+const SECTIONS: [(&str, &str); 8] = [
+    (
+        "Prosess: 14 innleggelser",
+        "Kartlegging gjennomført innen dag 3",
+    ),
+    ("Fagmøter (VIPS)", "Holdt av planlagt"),
+    ("Utfall: 2 utskrevet", "Median oppholdstid"),
+    ("Hendelser i perioden", "Fall per 100 liggedøgn"),
+    ("Til stede på tavlemøtene", "Fysioterapeut"),
+    ("Modelltrofasthet (opphold", "Drøftet på tavlemøter"),
+    ("Brukerens egen skår på mål", "Bedret seg minst 2 poeng"),
+    ("Henvisninger: 8 mottatt", "godkjent"),
+];
+
+#[test]
+fn the_indicators_on_a_tv_show_every_section_whole_beside_the_charts() {
+    let screen = indicators((200, 50), 0);
+    let text = screen.join("\n");
+    // Every section starts on the first screen, its heading and its figures (the intake's
+    // last rows continue below, scrolled to).
+    for (heading, figure) in SECTIONS {
+        assert!(text.contains(heading), "{heading}\n{text}");
+        assert!(text.contains(figure), "{figure}\n{text}");
+    }
+    // Each element's 1–5 score beside its share, never cut; the long footnote wrapped,
+    // not cut at the charts.
+    for l in &screen {
+        assert!(!l.contains('…'), "{l}");
+    }
+    assert!(text.contains("skår 1 · 2 for sent"), "{text}");
+    assert!(text.contains("innleggelses egen frist"), "{text}");
+    // Fidelity stands under the charts (right half), not squeezed into a summary line.
+    let row = |needle: &str| screen.iter().position(|l| l.contains(needle)).unwrap();
+    let col = |needle: &str| screen[row(needle)].find(needle).unwrap();
+    assert!(row("Modelltrofasthet (opphold") > row("Andel per uke"));
+    assert!(col("Modelltrofasthet (opphold") > col("Prosess: 14") + 60);
+    assert!(!text.contains("Modelltrofasthet: totalskår"), "{text}");
+    // What is below is said and reachable.
+    assert!(text.contains("linjer til"), "{text}");
+    let end = indicators((200, 50), 60).join("\n");
+    assert!(
+        end.contains("Median dager til innleggelse") || end.contains("Tildelingskontoret"),
+        "{end}"
+    );
+}
+
+#[test]
+fn the_indicators_at_80x24_and_120x40_reach_every_section_by_scrolling() {
+    for size in [(80, 24), (120, 40)] {
+        let mut seen = String::new();
+        for k in 0..8 {
+            seen.push_str(&indicators(size, k * 15).join("\n"));
+        }
+        for (heading, figure) in SECTIONS {
+            // The 120x40 view puts the charts under the figures and fidelity in one line.
+            if size.0 == 120 && heading.starts_with("Modelltrofasthet") {
+                assert!(seen.contains("Modelltrofasthet"), "{size:?}\n{seen}");
+                continue;
+            }
+            if size.0 == 120 && heading.starts_with("Brukerens egen") {
+                continue;
+            }
+            assert!(seen.contains(heading), "{size:?}: {heading}\n{seen}");
+            assert!(seen.contains(figure), "{size:?}: {figure}\n{seen}");
         }
     }
 }

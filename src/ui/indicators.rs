@@ -82,6 +82,7 @@ impl Look {
 }
 
 /// One figure row: a label and a share (with its bar), or a plain value.
+#[derive(Clone)]
 enum Figure {
     Share {
         label: String,
@@ -99,6 +100,7 @@ enum Figure {
 }
 
 /// Whether a row is left out when space is short.
+#[derive(Clone)]
 struct Row {
     figure: Figure,
     optional: bool,
@@ -485,9 +487,12 @@ fn cols(rows: &[Row], avail: usize, notes: bool) -> Cols {
             _ => {}
         }
     }
-    // label, frac, pct, bar with single spaces between and two before the bar.
+    // label, frac, pct, bar with single spaces between and two before the bar; the notes,
+    // when shown, keep their room (the bar gives way first).
     let fixed = label + 1 + frac + 1 + PCT_W + 2;
-    let bar = avail.saturating_sub(fixed).clamp(0, 12);
+    // (The two cells of indent before the label count here too.)
+    let reserved = if notes { notes_width(rows) + 2 } else { 0 };
+    let bar = avail.saturating_sub(fixed + reserved).clamp(0, 12);
     let bar = if bar < 5 { 0 } else { bar };
     Cols {
         label,
@@ -567,13 +572,36 @@ fn figure_lines(
     th: &Theme,
     look: &Look,
 ) -> Vec<Line<'static>> {
+    figure_lines_aligned(all, all, avail_w, avail_h, notes, th, look)
+}
+
+/// [`figure_lines`] with the label and fraction widths of `align`: sections drawn one
+/// under the other keep their numbers and bars in one column.
+fn figure_lines_aligned(
+    all: &[Row],
+    align: &[Row],
+    avail_w: usize,
+    avail_h: usize,
+    notes: bool,
+    th: &Theme,
+    look: &Look,
+) -> Vec<Line<'static>> {
     let keep: Vec<&Row> = if all.len() <= avail_h {
         all.iter().collect()
     } else {
         all.iter().filter(|r| !r.optional).collect()
     };
-    let c = cols(all, avail_w, notes);
-    keep.iter().map(|r| line(r, &c, th, look)).collect()
+    let c = cols(align, avail_w, notes);
+    keep.iter()
+        .flat_map(|r| match &r.figure {
+            // An explanation wraps under itself rather than run off the edge.
+            Figure::Note(n) => super::cells::wrap(n, avail_w.saturating_sub(2).max(10))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), th.dim()))
+                .collect(),
+            _ => vec![line(r, &c, th, look)],
+        })
+        .collect()
 }
 
 /// Rows the figures take with everything, and with the optional rows left out.
@@ -623,10 +651,6 @@ pub fn draw(
     let all = rows(report, config, w);
     // Model fidelity and goal scores: under the figures where there is room, else one
     // summary line (and all of it on a small screen, which scrolls).
-    let with_fidelity: Vec<Row> = rows(report, config, w)
-        .into_iter()
-        .chain(fidelity::rows(report, config, look.ascii))
-        .collect();
     let summary = Line::styled(fidelity::summary(report, config, look.ascii), th.dim());
     let (full_h, compact_h) = figure_heights(&all);
     let fig_w = figure_width(&all);
@@ -635,70 +659,7 @@ pub fn draw(
     let meetings = meeting_lines(report, w, th);
 
     if usize::from(inner.width) >= fig_w + 2 + usize::from(chart_w) {
-        // Figures left, charts right.
-        let notes_w = all
-            .iter()
-            .map(|r| match &r.figure {
-                Figure::Share { note, .. } => width(note) + 2,
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        let left_w = if usize::from(inner.width) >= fig_w + notes_w + 2 + usize::from(chart_w) {
-            fig_w + notes_w
-        } else {
-            fig_w
-        };
-        let [left, _, right] = Layout::horizontal([
-            Constraint::Length(left_w as u16),
-            Constraint::Length(2),
-            Constraint::Min(0),
-        ])
-        .areas(inner);
-        let fits = with_fidelity.len() <= usize::from(left.height);
-        let mut lines = figure_lines(
-            if fits { &with_fidelity } else { &all },
-            left.width.into(),
-            left.height.into(),
-            left_w > fig_w,
-            th,
-            &look,
-        );
-        if !fits && lines.len() + 2 <= usize::from(left.height) {
-            lines.push(Line::default());
-            lines.push(summary.clone());
-        }
-        // The stand-ups one by one, if there is room below the figures.
-        // Intake, when anything was received (as the events: nothing, nothing shown).
-        let intake = referral_rows(report, config.language);
-        let any = !report.referrals.is_empty();
-        if any && usize::from(left.height) >= lines.len() + 1 + intake.len() {
-            lines.push(Line::default());
-            lines.extend(figure_lines(
-                &intake,
-                left.width.into(),
-                intake.len(),
-                left_w > fig_w,
-                th,
-                &look,
-            ));
-        } else if any && usize::from(left.height) >= lines.len() + 2 {
-            // No room for the whole section: its figures in one line.
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                referral_summary(report, config.language),
-                th.strong(),
-            ));
-        }
-        let room = usize::from(left.height).saturating_sub(lines.len() + 1);
-        if room >= 3 && !meetings.is_empty() {
-            lines.push(Line::default());
-            lines.push(Line::styled(w.meetings_title, th.strong()));
-            let n = meetings.len().min(room - 1);
-            lines.extend(meetings[meetings.len() - n..].iter().cloned());
-        }
-        frame.render_widget(Paragraph::new(lines), left);
-        charts(frame, right, report, w, th, &look);
+        wide(frame, inner, report, config, th, &look, scroll);
     } else if inner.height >= full_h as u16 + MIN_CHART_H
         || inner.height >= compact_h as u16 + MIN_CHART_H
     {
@@ -783,6 +744,265 @@ pub fn draw(
             frame.render_widget(Paragraph::new(Line::styled(text, th.dim())), hint);
         }
     }
+}
+
+/// Height of the charts when sections share their column: the bars (a legend and 12 rows)
+/// and the sparklines (8) with a line between; taller bars say nothing more.
+const CHARTS_H: u16 = 21;
+
+/// Width the widest note of `rows` takes beside its figure.
+fn notes_width(rows: &[Row]) -> usize {
+    rows.iter()
+        .map(|r| match &r.figure {
+            Figure::Share { note, .. } if !note.is_empty() => width(note) + 2,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The rows split where a section starts (a heading, with the blank line before it).
+fn sections(rows: Vec<Row>) -> Vec<Vec<Row>> {
+    let mut out: Vec<Vec<Row>> = Vec::new();
+    let mut blank = false;
+    for r in rows {
+        match r.figure {
+            Figure::Blank => blank = true,
+            Figure::Heading(_) => {
+                blank = false;
+                out.push(vec![r]);
+            }
+            _ => {
+                if blank && !out.is_empty() {
+                    out.last_mut().expect("checked").push(Row {
+                        figure: Figure::Blank,
+                        optional: false,
+                    });
+                }
+                blank = false;
+                match out.last_mut() {
+                    Some(s) => s.push(r),
+                    None => out.push(vec![r]),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A column being filled with whole sections, a blank line between them.
+struct Stack {
+    area: Rect,
+    lines: Vec<Line<'static>>,
+}
+
+impl Stack {
+    fn room(&self) -> usize {
+        let gap = usize::from(!self.lines.is_empty());
+        usize::from(self.area.height).saturating_sub(self.lines.len() + gap)
+    }
+    fn add(&mut self, lines: Vec<Line<'static>>) {
+        if !self.lines.is_empty() {
+            self.lines.push(Line::default());
+        }
+        self.lines.extend(lines);
+    }
+}
+
+/// A TV: the process and outcome figures on the left, each section whole; the weekly charts
+/// on the right, and under them the sections the left has no room for (model fidelity,
+/// intake, the stand-ups one by one), so that no section is squeezed into a summary line
+/// while half the screen is empty. What fits nowhere is still reachable: the left column
+/// scrolls (↑/↓) and its last line says how much is below.
+fn wide(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    report: &Report,
+    config: &Config,
+    th: &Theme,
+    look: &Look,
+    scroll: u16,
+) {
+    let w = words(config.language);
+    let all = rows(report, config, w);
+    let fig_w = figure_width(&all);
+    let weeks = report.weeks.len() as u16;
+    let chart_w = (weeks * WEEK_W + 2).max(MIN_CHART_W);
+    let notes_w = notes_width(&all);
+    let left_w = if usize::from(inner.width) >= fig_w + notes_w + 2 + usize::from(chart_w) {
+        fig_w + notes_w
+    } else {
+        fig_w
+    };
+    let [left, _, right] = Layout::horizontal([
+        Constraint::Length(left_w as u16),
+        Constraint::Length(2),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    // Lines of a section for a column `width` wide, with the notes where they fit.
+    // Notes beside the figures where the column has room for this section's notes.
+    let render = |rows: &[Row], align: &[Row], width: u16, h: usize| -> Vec<Line<'static>> {
+        // Without the bar (and the gap before it), the notes still fit?
+        let bare = figure_width(align) - 12 - 2;
+        let with_notes = usize::from(width) >= bare + notes_width(rows);
+        figure_lines_aligned(rows, align, width.into(), h, with_notes, th, look)
+    };
+    let mut a = Stack {
+        area: left,
+        lines: Vec::new(),
+    };
+    let mut overflow: Vec<Line<'static>> = Vec::new();
+    let main = rows(report, config, w);
+    for sec in sections(all) {
+        let lines = render(&sec, &main, left.width, usize::MAX);
+        if overflow.is_empty() && lines.len() <= a.room() {
+            a.add(lines);
+        } else {
+            if !overflow.is_empty() || !a.lines.is_empty() {
+                overflow.push(Line::default());
+            }
+            overflow.extend(lines);
+        }
+    }
+    // The right column: the charts, and what the left leaves over below them.
+    let below_y = right.y + CHARTS_H.min(right.height) + 1;
+    let mut b = Stack {
+        area: Rect {
+            y: below_y.min(right.y + right.height),
+            height: (right.y + right.height).saturating_sub(below_y),
+            ..right
+        },
+        lines: Vec::new(),
+    };
+    let fid: Vec<Row> = fidelity::rows(report, config, look.ascii)
+        .into_iter()
+        .skip_while(|r| matches!(r.figure, Figure::Blank))
+        .collect();
+    let intake = (!report.referrals.is_empty()).then(|| referral_rows(report, config.language));
+    let mut extras: Vec<(Vec<Row>, Option<Line<'static>>)> = vec![(
+        fid,
+        Some(Line::styled(
+            fidelity::summary(report, config, look.ascii),
+            th.dim(),
+        )),
+    )];
+    if let Some(i) = intake {
+        extras.push((
+            i,
+            Some(Line::styled(
+                referral_summary(report, config.language),
+                th.strong(),
+            )),
+        ));
+    }
+    for (rows, summary) in extras {
+        let (full, compact) = figure_heights(&rows);
+        // Under the main figures, in their columns; beside the charts, in its own.
+        let with_main: Vec<Row> = main.iter().chain(rows.iter()).cloned().collect();
+        let place = |col: &mut Stack, align: &[Row]| -> bool {
+            let room = col.room();
+            if full <= room || compact <= room {
+                col.add(render(&rows, align, col.area.width, room));
+                true
+            } else {
+                false
+            }
+        };
+        if overflow.is_empty() && place(&mut a, &with_main) || place(&mut b, &rows) {
+            continue;
+        }
+        // Whole in the scrolled part. Unless it starts in sight with a few of its figures,
+        // its figures in one line where there is room now.
+        let starts_in_sight = overflow.is_empty() && a.room() >= 4;
+        if let Some(l) = summary.filter(|_| !starts_in_sight) {
+            if overflow.is_empty() && a.room() >= 1 {
+                a.add(vec![l]);
+            } else if b.room() >= 1 {
+                b.add(vec![l]);
+            }
+        }
+        overflow.push(Line::default());
+        overflow.extend(render(&rows, &main, left.width, usize::MAX));
+    }
+    // The stand-ups one by one: the latest that fit, all of them when scrolled to.
+    let meetings = meeting_lines(report, w, th);
+    if !meetings.is_empty() {
+        let col = if overflow.is_empty() && a.room() >= 3 {
+            Some(&mut a)
+        } else if b.room() >= 3 {
+            Some(&mut b)
+        } else {
+            None
+        };
+        if let Some(col) = col {
+            let n = meetings.len().min(col.room() - 1);
+            let mut l = vec![Line::styled(w.meetings_title, th.strong())];
+            l.extend(meetings[meetings.len() - n..].iter().cloned());
+            col.add(l);
+        }
+        if col_missing(&meetings, &a, &b) {
+            overflow.push(Line::default());
+            overflow.push(Line::styled(w.meetings_title, th.strong()));
+            overflow.extend(meetings.iter().cloned());
+        }
+    }
+    // The charts take the whole right column when nothing is under them (the weeks as
+    // numbers then fit below).
+    let charts_area = if b.lines.is_empty() {
+        right
+    } else {
+        Rect {
+            height: CHARTS_H.min(right.height),
+            ..right
+        }
+    };
+    charts(frame, charts_area, report, w, th, look);
+    frame.render_widget(Paragraph::new(b.lines), b.area);
+    // The left column, scrolled into what did not fit.
+    let mut lines = a.lines;
+    lines.extend(overflow);
+    let total = lines.len() as u16;
+    let fits = total <= left.height;
+    let view_h = if fits {
+        left.height
+    } else {
+        left.height.saturating_sub(1)
+    };
+    let scroll = scroll.min(total.saturating_sub(view_h));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)),
+        Rect {
+            height: view_h,
+            ..left
+        },
+    );
+    if !fits {
+        let below = total.saturating_sub(scroll + view_h);
+        let mut text = w.scroll_hint.replace("{n}", &below.to_string());
+        if look.ascii {
+            text = text.replace('↓', "v").replace('↑', "^").replace('·', "|");
+        }
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, th.dim())),
+            Rect {
+                y: left.y + left.height - 1,
+                height: 1,
+                ..left
+            },
+        );
+    }
+}
+
+/// Whether some stand-up is in neither column (then all of them go in the scrolled part).
+fn col_missing(meetings: &[Line<'static>], a: &Stack, b: &Stack) -> bool {
+    let shown = |c: &Stack| {
+        c.lines
+            .iter()
+            .filter(|l| meetings.iter().any(|m| m == *l))
+            .count()
+    };
+    shown(a) + shown(b) < meetings.len()
 }
 
 /// The stand-ups one per line: date, led by, minutes, discussed.
