@@ -880,12 +880,14 @@ fn wide(
         .skip_while(|r| matches!(r.figure, Figure::Blank))
         .collect();
     let intake = (!report.referrals.is_empty()).then(|| referral_rows(report, config.language));
-    let mut extras: Vec<(Vec<Row>, Option<Line<'static>>)> = vec![(
+    // (rows, their one-line summary, aligned with the main figures when under them)
+    let mut extras: Vec<(Vec<Row>, Option<Line<'static>>, bool)> = vec![(
         fid,
         Some(Line::styled(
             fidelity::summary(report, config, look.ascii),
             th.dim(),
         )),
+        true,
     )];
     if let Some(i) = intake {
         extras.push((
@@ -894,12 +896,17 @@ fn wide(
                 referral_summary(report, config.language),
                 th.strong(),
             )),
+            false,
         ));
     }
-    for (rows, summary) in extras {
+    for (rows, summary, align_main) in extras {
         let (full, compact) = figure_heights(&rows);
         // Under the main figures, in their columns; beside the charts, in its own.
-        let with_main: Vec<Row> = main.iter().chain(rows.iter()).cloned().collect();
+        let with_main: Vec<Row> = if align_main {
+            main.iter().chain(rows.iter()).cloned().collect()
+        } else {
+            rows.clone()
+        };
         let place = |col: &mut Stack, align: &[Row]| -> bool {
             let room = col.room();
             if full <= room || compact <= room {
@@ -923,7 +930,7 @@ fn wide(
             }
         }
         overflow.push(Line::default());
-        overflow.extend(render(&rows, &main, left.width, usize::MAX));
+        overflow.extend(render(&rows, &with_main, left.width, usize::MAX));
     }
     // The stand-ups one by one: the latest that fit, all of them when scrolled to.
     let meetings = meeting_lines(report, w, th);
