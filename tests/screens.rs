@@ -355,3 +355,66 @@ fn the_indicators_at_80x24_and_120x40_reach_every_section_by_scrolling() {
         }
     }
 }
+
+#[test]
+fn a_paged_kiosk_keeps_every_row_of_its_page_above_the_legend() {
+    // More stays than fit: the page holds as many rows as the legend leaves room for.
+    let names = [
+        "Kari Hansen",
+        "Knut Hansen",
+        "Per Lie",
+        "Ola Nordmann",
+        "Anne Berg",
+        "Eva Dahl",
+        "Lars Moe",
+        "Siri Lund",
+        "Tor Bakke",
+        "Ida Holm",
+        "Jon Vik",
+        "Mia Strand",
+        "Ove Aas",
+        "Liv Ruud",
+        "Arne Sand",
+        "Berit Lie",
+        "Geir Myhre",
+        "Hege Ness",
+        "Rolf Berg",
+        "Tone Foss",
+        "Unni Hauge",
+        "Vidar Lien",
+        "Åse Bø",
+        "Øyvind Li",
+        "Kjell Rød",
+    ];
+    let stays: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| common::stay(i as i64 + 1, n, (i % 30) as i64))
+        .collect();
+    for size in [(80, 24), (200, 50)] {
+        let a = common::app(Mode::Kiosk, Config::default(), stays.clone(), size);
+        let screen = lines(&render(&a));
+        let text = screen.join("\n");
+        let (pages, _) = a.paging();
+        let per = a.rows_per_page();
+        if size == (80, 24) {
+            assert!(pages > 1, "{text}");
+        }
+        // Every row of the first page is on screen, whole, above the legend's first line.
+        let legend_at = screen
+            .iter()
+            .position(|l| l.contains("i rute"))
+            .unwrap_or_else(|| panic!("{size:?}: no legend\n{text}"));
+        for r in a.rows.iter().take(per) {
+            let at = screen
+                .iter()
+                .position(|l| l.contains(&format!("{} ", r.label)))
+                .unwrap_or_else(|| panic!("{size:?}: {} missing\n{text}", r.label));
+            assert!(
+                at < legend_at,
+                "{size:?}: {} under the legend\n{text}",
+                r.label
+            );
+        }
+    }
+}
