@@ -418,3 +418,25 @@ fn a_paged_kiosk_keeps_every_row_of_its_page_above_the_legend() {
         }
     }
 }
+
+#[test]
+fn on_the_linux_console_no_mark_in_the_legend_has_two_meanings() {
+    // A staff-room TV on tty1 that shows events: every legend entry's mark is its own.
+    let mut cfg = Config::default();
+    cfg.theme.symbols = SymbolSet::Ascii;
+    cfg.privacy.kiosk.risks = true;
+    let (a, screen) = kiosk(cfg, (200, 50));
+    let f = footer(&a, &screen).join("  ");
+    assert!(f.contains("# nye hendelser"), "{f}");
+    assert!(f.contains("+ gjennomført"), "{f}");
+    let marks: Vec<&str> = f
+        .split("  ")
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && *e != "Kun visning")
+        .map(|e| e.split(' ').next().unwrap())
+        .collect();
+    let mut unique = marks.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), marks.len(), "{marks:?}\n{f}");
+}

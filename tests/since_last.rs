@@ -77,7 +77,7 @@ fn the_board_marks_only_stays_with_new_events_and_the_kiosk_not_at_all() {
     let mut app = common::app(Mode::Edit, Config::default(), stays(), (200, 50));
     app.update(Action::ToggleHelp);
     let s = screen(&app);
-    assert!(s.contains("◆ / +"), "{s}");
+    assert!(s.contains("◆ / #"), "{s}");
     assert!(
         s.contains("nye hendelser siden innleggelsen sist ble drøftet"),
         "{s}"

@@ -122,7 +122,7 @@ static EVENTS_NB: EventStrings = EventStrings {
             "hendelsene for innleggelsen: rett eller slett en feilregistrert",
         ),
         (
-            "◆ / +",
+            "◆ / #",
             "foran navnet: nye hendelser siden innleggelsen sist ble drøftet på tavlemøtet",
         ),
         (
@@ -177,7 +177,7 @@ static EVENTS_EN: EventStrings = EventStrings {
         ),
         ("E", "the stay's events: correct or delete a mis-typed one"),
         (
-            "◆ / +",
+            "◆ / #",
             "before the name: new events since the stay was last discussed at a stand-up",
         ),
         ("M (stand-up)", "who is here: tick from the staff list"),

@@ -75,9 +75,10 @@ impl Theme {
         if self.ascii { "*" } else { "◌" }
     }
 
-    /// Marker for a stay with events since it was last discussed at a stand-up.
+    /// Marker for a stay with events since it was last discussed at a stand-up. Not `+` in
+    /// ASCII: that is the done tick, and a console legend would give one glyph two meanings.
     pub fn event_mark(&self) -> &'static str {
-        if self.ascii { "+" } else { "◆" }
+        if self.ascii { "#" } else { "◆" }
     }
 
     /// Marker for a fagmøte measure whose evaluation is due (coloured by how late).
