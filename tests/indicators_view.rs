@@ -12,8 +12,9 @@
 //!
 //! → assessment 2/3 = 67 %, goals 1/3 = 33 %.
 //!
-//! Stand-ups: 20.11 active 1, 2, 3, discussed 1, 2 → 2/3; 24.11 active 1–4, discussed 1, 2, 3
-//! → 3/4. Pooled 5/7 = 71 %, 2 stand-ups.
+//! Stand-ups: 20.11 active 1, 2, 3, discussed 1, 2 → 2/3; 24.11 active 1–3 (4 was admitted
+//! that day and not discussed, so not owed), discussed 1, 2, 3 → 3/3. Pooled 5/6 = 83 %,
+//! 2 stand-ups.
 //!
 //! Outcome (discharged in the period: 5 and 6, both admitted before it):
 //! * 5 admitted 17.08, discharged 21.09 home (on day 36), goals 3 achieved + 1 open;
@@ -169,7 +170,7 @@ fn assert_figures_nb(screen: &[String]) {
     let g = line_with(screen, "Mål satt innen dag 3");
     assert!(g.contains("1/3") && g.contains("33 %"), "{g}");
     let s = line_with(screen, "Aktive opphold drøftet på tavlemøter");
-    assert!(s.contains("5/7") && s.contains("71 %"), "{s}");
+    assert!(s.contains("5/6") && s.contains("83 %"), "{s}");
     assert!(line_with(screen, "Utfall: 2 utskrevet i perioden").contains("2"));
     assert!(line_with(screen, "Median oppholdstid").contains("29 dager"));
     let h = line_with(screen, "Hjem med ordinære tjenester");
@@ -247,8 +248,8 @@ fn figures_above_charts_at_120x40() {
     }
     assert!(row_of(&screen, "Andel per uke") > legend);
     assert!(line_with(&screen, "Kartlegging d3").contains("Kartlegging d3"));
-    // The latest week's stand-up share (24.11: 3/4) ends its sparkline row.
-    assert!(line_with(&screen, "Tavlemøter ").contains("75 %"));
+    // The latest week's stand-up share (24.11: 3/3) ends its sparkline row.
+    assert!(line_with(&screen, "Tavlemøter ").contains("100 %"));
     assert!(!screen.join("\n").contains("Ukegrafer"));
 }
 
@@ -278,18 +279,18 @@ fn figures_left_charts_right_at_200x50() {
     assert!(line_with(&screen, "Aktive opphold drøftet").contains("2 tavlemøter"));
     let m = line_with(&screen, "24.11.2026");
     assert!(
-        m.contains("Anne Sykepleier") && m.contains("3/4") && m.contains("75 %"),
+        m.contains("Anne Sykepleier") && m.contains("3/3") && m.contains("100 %"),
         "{m}"
     );
     assert!(line_with(&screen, "20.11.2026").contains("12 min"));
     // Below the charts, the weeks as numbers in the cells of the CLI table: week 46 admitted
-    // 2 and 3 (assessed 1 of 2), week 48 had the stand-up of 24.11 (3/4).
+    // 2 and 3 (assessed 1 of 2), week 48 had the stand-up of 24.11 (3/3).
     let head = line_with(&screen, "kartl. d3");
     assert!(head.contains("uke") && head.contains("tavlem."), "{head}");
     let table = &screen[row_of(&screen, "kartl. d3")..];
     let w46 = line_with(table, "u46 ");
     assert!(w46.contains("1/2 50%") && w46.contains("0/2 0%"), "{w46}");
-    assert!(line_with(table, "u48 ").contains("3/4 75%"));
+    assert!(line_with(table, "u48 ").contains("3/3 100%"));
     assert!(line_with(table, "u36 ").contains('–'));
 }
 
@@ -305,7 +306,7 @@ fn english_uses_the_report_labels() {
         let a = line_with(&screen, "Assessment done by day 3");
         assert!(a.contains("2/3") && a.contains("67 %"), "{a}");
         assert!(line_with(&screen, "Goals set by day 3").contains("1/3"));
-        assert!(line_with(&screen, "Active stays discussed at stand-ups").contains("5/7"));
+        assert!(line_with(&screen, "Active stays discussed at stand-ups").contains("5/6"));
         assert!(line_with(&screen, "Median length of stay").contains("29 days"));
         assert!(line_with(&screen, "Home with ordinary services").contains("50 %"));
         assert!(line_with(&screen, "Goals achieved at discharge").contains("3/5"));

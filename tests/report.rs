@@ -207,7 +207,8 @@ fn stand_up_coverage_per_meeting_and_pooled() {
     assert_eq!(s.each[0].date, d(11, 9));
     assert_eq!(s.each[0].discussed, Share { met: 3, of: 5 });
     assert_eq!(s.each[0].discussed_not_active, 1);
-    assert_eq!(s.each[0].minutes, Some(14));
+    // 14 min 30 s: 15 begun minutes, as the stand-up's own summary says.
+    assert_eq!(s.each[0].minutes, Some(15));
     assert_eq!(s.each[1].discussed, Share { met: 5, of: 5 });
     assert_eq!(s.each[1].minutes, None);
     assert_eq!(s.discussed, Share { met: 8, of: 10 });
@@ -665,4 +666,17 @@ fn a_stand_up_continued_the_same_day_counts_once() {
     assert_eq!(merged[1].discussed, vec![1, 2, 3]);
     assert_eq!(merged[1].ended_at, Some(1_960)); // 15 min + 1 min
     assert_eq!(merged[1].present.len(), 1);
+}
+
+#[test]
+fn a_stay_admitted_on_the_meetings_day_counts_only_if_discussed() {
+    // 20 Nov, discussing only A: D was admitted that day (after the meeting, as most are)
+    // and is not owed; A, B, G (discharged today) and H are. Discussing D as well counts it.
+    let mut m = meetings();
+    m[2].discussed = vec![1];
+    let r = Report::compute(&ward(), &m, &rules(), d(11, 1), d(11, 22));
+    assert_eq!(r.standups.each[1].discussed, Share { met: 1, of: 4 });
+    m[2].discussed = vec![1, 4];
+    let r = Report::compute(&ward(), &m, &rules(), d(11, 1), d(11, 22));
+    assert_eq!(r.standups.each[1].discussed, Share { met: 2, of: 5 });
 }

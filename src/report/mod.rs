@@ -232,7 +232,7 @@ pub struct MeetingCoverage {
     #[serde(serialize_with = "ser_date")]
     pub date: Date,
     pub led_by: String,
-    /// Whole minutes from start to end; `None` if the meeting was not ended.
+    /// Begun minutes from start to end; `None` if the meeting was not ended.
     pub minutes: Option<i64>,
     /// Discussed stays among the stays active that day, of the stays active that day.
     pub discussed: Share,
@@ -295,18 +295,23 @@ pub fn one_per_day(meetings: &[Meeting]) -> Vec<Meeting> {
 
 fn coverage(m: &Meeting, stays: &[Stay]) -> MeetingCoverage {
     // A stand-up covers the stays of its own ward only.
+    let discussed: HashSet<StayId> = m.discussed.iter().copied().collect();
+    // A stay admitted on the meeting's own day counts only if it was discussed: most are
+    // admitted after the 08:30 meeting, which could not have covered them (the stand-up's
+    // own summary counts the stays on the board when it started).
     let active: HashSet<StayId> = stays
         .iter()
         .filter(|s| ward_of(s.id) == ward_of(m.id) && active_on(s, m.date))
+        .filter(|s| s.admitted < m.date || discussed.contains(&s.id))
         .map(|s| s.id)
         .collect();
-    let discussed: HashSet<StayId> = m.discussed.iter().copied().collect();
     let met = discussed.intersection(&active).count();
     MeetingCoverage {
         id: m.id,
         date: m.date,
         led_by: m.led_by.clone(),
-        minutes: m.ended_at.map(|e| (e - m.started_at).max(0) / 60),
+        // Begun minutes, as the stand-up's summary counts them (14 min 30 s is 15).
+        minutes: m.ended_at.map(|e| ((e - m.started_at).max(0) + 59) / 60),
         discussed: Share {
             met,
             of: active.len(),
