@@ -76,7 +76,7 @@ fn the_forecast_line_names_the_day_over_capacity_at_both_sizes() {
             );
             assert!(line.contains("tor ▇11"), "{line}");
         } else {
-            assert!(line.starts_with(" 14 d: "), "{line}");
+            assert!(line.starts_with(" 14d: "), "{line}");
             assert_eq!(line.matches('!').count(), 1, "{line}");
             assert!(unicode_width::UnicodeWidthStr::width(line.trim_end()) <= 80);
         }
@@ -117,7 +117,7 @@ fn a_kiosk_shows_no_forecast_and_no_referral() {
     for size in [(80, 24), (200, 50)] {
         let app = demo_app(Config::default(), Mode::Kiosk, size);
         let screen = lines(&render(&app)).join("\n");
-        assert!(!screen.contains("14 d"), "{screen}");
+        assert!(!screen.contains(" 14d: "), "{screen}");
         assert!(!screen.contains("Kapasitet"), "{screen}");
         assert!(!screen.contains("Torill"), "{screen}");
         assert!(app.intake.referrals.is_empty());

@@ -93,7 +93,7 @@ fn the_queue_lists_waiting_then_accepted_then_decided_at_both_sizes() {
         assert!(at("Torill Vik") < at("Besluttet siste 30 dager"));
         assert!(at("Besluttet siste 30 dager") < at("Jens Aas"));
         at("innlegges 01.12");
-        at("ventet 1 d");
+        at("venter 1d");
         at("avslått 25.11");
     }
 }

@@ -25,7 +25,7 @@ pub struct IntakeStrings {
     pub received: &'static str,
     /// «inn 01.12»
     pub planned: &'static str,
-    /// «venter 5 d»
+    /// «venter 5d»: still waiting for a decision, the days in the board's style.
     pub waited: &'static str,
     pub keys: &'static str,
     pub keys_short: &'static str,
@@ -61,7 +61,7 @@ pub struct IntakeStrings {
     /// «+2 dager til»
     pub more_days: &'static str,
     pub free: &'static str,
-    /// The forecast's label on a narrow screen: «14 d».
+    /// The forecast's label on a narrow screen: «14d» (days as on the board).
     pub forecast_short: &'static str,
     /// «maks 11/12» when no day is over.
     pub max_word: &'static str,
@@ -150,7 +150,7 @@ static NB: IntakeStrings = IntakeStrings {
     admitted: "lagt inn",
     received: "mottatt",
     planned: "innlegges",
-    waited: "ventet",
+    waited: "venter",
     keys: "n ny · e/Enter endre · b beslutt · l legg inn · ↑↓ velg · Esc lukk",
     keys_short: "n ny · e endre · b beslutt · l legg inn · Esc",
     keys_confirm: "j ja, legg inn · n/Esc nei",
@@ -182,7 +182,7 @@ static NB: IntakeStrings = IntakeStrings {
     over_on: "over kapasitet",
     more_days: "+{n} dager til",
     free: "ledig",
-    forecast_short: "14 d",
+    forecast_short: "14d",
     max_word: "maks",
     weekdays_short: ["man", "tir", "ons", "tor", "fre", "lør", "søn"],
     capacity: "plasser",
@@ -257,7 +257,7 @@ static EN: IntakeStrings = IntakeStrings {
     admitted: "admitted",
     received: "received",
     planned: "admission",
-    waited: "waited",
+    waited: "waiting",
     keys: "n new · e/Enter edit · b decide · l admit · ↑↓ select · Esc close",
     keys_short: "n new · e edit · b decide · l admit · Esc",
     keys_confirm: "y yes, admit · n/Esc no",
@@ -289,7 +289,7 @@ static EN: IntakeStrings = IntakeStrings {
     over_on: "over capacity",
     more_days: "+{n} more days",
     free: "free",
-    forecast_short: "14 d",
+    forecast_short: "14d",
     max_word: "max",
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     capacity: "places",

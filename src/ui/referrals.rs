@@ -94,10 +94,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         }
         let (status, level) = match (r.decision, r.stay_id) {
             (Verdict::Waiting, _) => (
+                // Days as everywhere on the board: «venter 3d» (as «3d igjen»).
                 format!(
-                    "{} {} d",
+                    "{} {}{}",
                     t.waited,
-                    days_between(r.received_on, today).max(0)
+                    days_between(r.received_on, today).max(0),
+                    crate::i18n::strings(lang).days_short
                 ),
                 Some(Level::DueSoon),
             ),
