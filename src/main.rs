@@ -206,7 +206,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         Err(e) if cli.config.is_some() && e.line == 0 => return Err(e.into()),
         Err(e) => {
             let p = e.path.clone();
-            (config::Config::default(), p, Some(e.to_string()))
+            (config::Config::default(), p, Some(e))
         }
     };
     let clock: Arc<dyn Clock> = Arc::new(match std::env::var("TAVLE_NOW") {

@@ -56,7 +56,7 @@ pub struct Options {
     pub db: PathBuf,
     pub config: Config,
     /// A config error found at start-up (the board then runs on the defaults).
-    pub config_error: Option<String>,
+    pub config_error: Option<crate::config::ConfigError>,
     /// The file to watch for config changes.
     pub config_path: PathBuf,
     pub clock: Arc<dyn Clock>,

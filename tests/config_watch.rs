@@ -250,7 +250,7 @@ fn missing_config_shows_a_banner_until_a_valid_file_returns() {
             path: path.clone(),
             line: 1,
             column: 2,
-            message: "EOF while parsing an object".into(),
+            problem: tavle::config::Problem::Json("EOF while parsing an object".into()),
         };
         a.update(Action::ConfigReloaded(Box::new(Reloaded::Error(err))));
         let text = screen(&render(&a));

@@ -268,7 +268,8 @@ pub struct App {
     pub config: Config,
     pub tz: TimeZone,
     /// Set while the config file on disk is invalid; the last good config is in use.
-    pub config_error: Option<String>,
+    /// The config file's problem, kept as data: the banner words it in the board's language.
+    pub config_error: Option<crate::config::ConfigError>,
     /// Set while the config file is missing (deleted, folder moved or deleted); the last
     /// good config is in use.
     pub config_missing: Option<std::path::PathBuf>,
@@ -612,7 +613,7 @@ impl App {
                 // The file is back but broken, or gone: either way the last good config
                 // stays, and the banner says the current reason.
                 Reloaded::Error(e) => {
-                    self.config_error = Some(e.to_string());
+                    self.config_error = Some(e);
                     self.config_missing = None;
                 }
                 Reloaded::Missing(path) => {

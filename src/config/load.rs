@@ -1,6 +1,7 @@
 //! Reading and validating a config file. Errors carry file, line and column so that the
 //! banner on a running board and `tavle check-config` can say exactly what is wrong.
 
+pub use super::problem::{Problem, Unreadable};
 use super::schema::{Choice, Config, Language};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -15,23 +16,44 @@ pub struct ConfigError {
     /// 1-based line, 0 when the error is not tied to a place in the file.
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    /// What is wrong, as data: worded in the board's language on the board, in English by
+    /// `check-config` and in logs.
+    pub problem: Problem,
+}
+
+impl ConfigError {
+    /// The problem in English (what `check-config` prints after the place).
+    pub fn message(&self) -> String {
+        self.problem.text(Language::En)
+    }
+
+    /// `path:line:column: problem`, the problem worded in `lang` (the board's banner).
+    pub fn localized(&self, lang: Language) -> String {
+        self.place_and_text(&self.path.display().to_string(), lang)
+    }
+
+    /// The same with the file's name only, for a narrow screen.
+    pub fn localized_short(&self, lang: Language) -> String {
+        let name = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
+        self.place_and_text(&name, lang)
+    }
+
+    fn place_and_text(&self, place: &str, lang: Language) -> String {
+        let text = self.problem.text(lang);
+        if self.line > 0 {
+            format!("{place}:{}:{}: {text}", self.line, self.column)
+        } else {
+            format!("{place}: {text}")
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.column,
-                self.message
-            )
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        }
+        f.write_str(&self.localized(Language::En))
     }
 }
 
@@ -43,7 +65,7 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         line: 0,
         column: 0,
-        message: format!("cannot read the file: {}", io_reason(&e)),
+        problem: Problem::Unreadable(io_reason(&e)),
     })?;
     parse(&text, path)
 }
@@ -64,11 +86,11 @@ pub fn load_or_default(path: Option<&Path>) -> Result<(Config, PathBuf), ConfigE
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Unreadable {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => Unreadable::NotFound,
+        std::io::ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
+        _ => Unreadable::Other(e.to_string()),
     }
 }
 
@@ -84,16 +106,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             path: path.to_path_buf(),
             line: e.line(),
             column: e.column(),
-            message: friendlier(&message),
+            problem: Problem::Json(friendlier(&message)),
         }
     })?;
-    validate(&config).map_err(|(key, message)| {
+    validate(&config).map_err(|(key, problem)| {
         let (line, column) = locate(text, key);
         ConfigError {
             path: path.to_path_buf(),
             line,
             column,
-            message,
+            problem,
         }
     })?;
     Ok(config)
@@ -120,15 +142,25 @@ fn locate(text: &str, key: &str) -> (usize, usize) {
     }
 }
 
-type Invalid = (&'static str, String);
+type Invalid = (&'static str, Problem);
 
-/// Checks that types alone cannot express. Returns the offending key and a message.
+/// `field` must be `min..=max`.
+fn range(field: impl Into<String>, min: u32, max: u32, got: impl ToString) -> Problem {
+    Problem::Range {
+        field: field.into(),
+        min,
+        max,
+        got: got.to_string(),
+    }
+}
+
+/// Checks that types alone cannot express. Returns the offending key and the problem.
 pub fn validate(c: &Config) -> Result<(), Invalid> {
     let s = &c.stay;
     if !(1..=365).contains(&s.length_days) {
         return Err((
             "length_days",
-            format!("stay.length_days must be 1–365, not {}", s.length_days),
+            range("stay.length_days", 1, 365, s.length_days),
         ));
     }
     for (key, v) in [
@@ -139,10 +171,12 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
         if v == 0 || v > s.length_days {
             return Err((
                 key,
-                format!(
-                    "stay.{key} must be a day of the stay (1–{}), not {v}",
-                    s.length_days
-                ),
+                Problem::StayDay {
+                    field: format!("stay.{key}"),
+                    max: s.length_days,
+                    got: v,
+                    or_null: false,
+                },
             ));
         }
     }
@@ -157,10 +191,12 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
         if let Some(v) = v.filter(|v| !day_ok(*v)) {
             return Err((
                 "warn_from_day",
-                format!(
-                    "deadlines.warn_from_day.{key} must be a day of the stay (1–{}) or null, not {v}",
-                    s.length_days
-                ),
+                Problem::StayDay {
+                    field: format!("deadlines.warn_from_day.{key}"),
+                    max: s.length_days,
+                    got: v,
+                    or_null: true,
+                },
             ));
         }
     }
@@ -173,10 +209,12 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             if let Some(v) = v.filter(|v| !day_ok(*v)) {
                 return Err((
                     "target_groups",
-                    format!(
-                        "deadlines.target_groups.{group}.{key} must be a day of the stay (1–{}) or null, not {v}",
-                        s.length_days
-                    ),
+                    Problem::StayDay {
+                        field: format!("deadlines.target_groups.{group}.{key}"),
+                        max: s.length_days,
+                        got: v,
+                        or_null: true,
+                    },
                 ));
             }
         }
@@ -184,27 +222,32 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
     if s.due_soon_days > 30 {
         return Err((
             "due_soon_days",
-            format!("stay.due_soon_days must be 0–30, not {}", s.due_soon_days),
+            range("stay.due_soon_days", 0, 30, s.due_soon_days),
         ));
     }
     if s.stale_after_days == 0 {
         return Err((
             "stale_after_days",
-            "stay.stale_after_days must be 1 or more".into(),
+            Problem::AtLeast {
+                field: "stay.stale_after_days".into(),
+                min: 1,
+            },
         ));
     }
     if !(1..=240).contains(&c.standup.minutes) {
         return Err((
             "minutes",
-            format!("standup.minutes must be 1–240, not {}", c.standup.minutes),
+            range("standup.minutes", 1, 240, c.standup.minutes),
         ));
     }
     if c.standup.discussed_after_seconds > 600 {
         return Err((
             "discussed_after_seconds",
-            format!(
-                "standup.discussed_after_seconds must be 0–600, not {}",
-                c.standup.discussed_after_seconds
+            range(
+                "standup.discussed_after_seconds",
+                0,
+                600,
+                c.standup.discussed_after_seconds,
             ),
         ));
     }
@@ -216,10 +259,10 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
     if !time_ok {
         return Err((
             "time",
-            format!(
-                "fagmote.time must be HH:MM (e.g. \"13:00\"), not \"{}\"",
-                f.time
-            ),
+            Problem::Time {
+                field: "fagmote.time".into(),
+                got: f.time.clone(),
+            },
         ));
     }
     let m = &f.step_minutes;
@@ -233,25 +276,24 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
         if !(1..=120).contains(&v) {
             return Err((
                 "step_minutes",
-                format!("fagmote.step_minutes.{key} must be 1–120, not {v}"),
+                range(format!("fagmote.step_minutes.{key}"), 1, 120, v),
             ));
         }
     }
     if !(1..=365).contains(&f.evaluate_after_days) {
         return Err((
             "evaluate_after_days",
-            format!(
-                "fagmote.evaluate_after_days must be 1–365, not {}",
-                f.evaluate_after_days
-            ),
+            range("fagmote.evaluate_after_days", 1, 365, f.evaluate_after_days),
         ));
     }
     if f.evaluation_grace_days > 60 {
         return Err((
             "evaluation_grace_days",
-            format!(
-                "fagmote.evaluation_grace_days must be 0–60, not {}",
-                f.evaluation_grace_days
+            range(
+                "fagmote.evaluation_grace_days",
+                0,
+                60,
+                f.evaluation_grace_days,
             ),
         ));
     }
@@ -265,48 +307,75 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             if t.get(lang).trim().is_empty() {
                 return Err((
                     "prompts",
-                    format!("fagmote.prompts.{key} must not be empty"),
+                    Problem::Empty {
+                        field: format!("fagmote.prompts.{key}"),
+                    },
                 ));
             }
         }
     }
-    if let Some(msg) = c.fidelity.problem() {
-        return Err(("fidelity", msg));
-    }
-    if c.capacity == 0 || c.capacity > 1000 {
+    // The same checks as `FidelityConfig::problem`, kept as data for the board's language.
+    let fi = &c.fidelity;
+    let sc = fi.scale;
+    if sc.iter().any(|&t| t == 0 || t > 100) || sc.windows(2).any(|w| w[0] >= w[1]) {
         return Err((
-            "capacity",
-            format!("capacity must be 1–1000, not {}", c.capacity),
+            "fidelity",
+            Problem::FidelityScale {
+                got: format!("{sc:?}"),
+            },
         ));
     }
+    if !(1..=10).contains(&fi.goal_improved_points) {
+        return Err((
+            "fidelity",
+            range(
+                "fidelity.goal_improved_points",
+                1,
+                10,
+                fi.goal_improved_points,
+            ),
+        ));
+    }
+    if c.capacity == 0 || c.capacity > 1000 {
+        return Err(("capacity", range("capacity", 1, 1000, c.capacity)));
+    }
     if c.ward_name.trim().is_empty() {
-        return Err(("ward_name", "ward_name must not be empty".into()));
+        return Err((
+            "ward_name",
+            Problem::Empty {
+                field: "ward_name".into(),
+            },
+        ));
     }
     if jiff::tz::TimeZone::get(&c.time_zone).is_err() {
         return Err((
             "time_zone",
-            format!(
-                "unknown time zone \"{}\" (e.g. \"Europe/Oslo\")",
-                c.time_zone
-            ),
+            Problem::UnknownZone {
+                got: c.time_zone.clone(),
+            },
         ));
     }
     if c.kiosk.rotate_seconds < 3 {
         return Err((
             "rotate_seconds",
-            "kiosk.rotate_seconds must be 3 or more".into(),
+            Problem::AtLeast {
+                field: "kiosk.rotate_seconds".into(),
+                min: 3,
+            },
         ));
     }
     if c.board.columns.is_empty() {
-        return Err((
-            "columns",
-            "board.columns must list at least one column".into(),
-        ));
+        return Err(("columns", Problem::NoColumns));
     }
     let mut seen = HashSet::new();
     for col in &c.board.columns {
         if !seen.insert(col) {
-            return Err(("columns", format!("board.columns lists {col:?} twice")));
+            return Err((
+                "columns",
+                Problem::ColumnTwice {
+                    got: format!("{col:?}"),
+                },
+            ));
         }
     }
     for (key, list) in [
@@ -326,7 +395,10 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
             if ch.label.get(lang).trim().is_empty() || ch.short.get(lang).trim().is_empty() {
                 return Err((
                     "event_kinds",
-                    format!("event_kinds: \"{}\" has an empty label or short", ch.key),
+                    Problem::EmptyLabel {
+                        field: "event_kinds".into(),
+                        got: ch.key.clone(),
+                    },
                 ));
             }
         }
@@ -334,18 +406,23 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
     let mut names = HashSet::new();
     for st in &c.staff {
         if st.name.trim().is_empty() {
-            return Err(("staff", "staff: an entry has an empty name".into()));
+            return Err(("staff", Problem::StaffNoName));
         }
         if !names.insert(st.name.trim()) {
-            return Err(("staff", format!("staff: \"{}\" appears twice", st.name)));
+            return Err((
+                "staff",
+                Problem::StaffTwice {
+                    name: st.name.clone(),
+                },
+            ));
         }
         if !st.discipline.is_empty() && Config::choice(&c.disciplines, &st.discipline).is_none() {
             return Err((
                 "staff",
-                format!(
-                    "staff: \"{}\" has discipline \"{}\", which is not a key in disciplines",
-                    st.name, st.discipline
-                ),
+                Problem::StaffDiscipline {
+                    name: st.name.clone(),
+                    got: st.discipline.clone(),
+                },
             ));
         }
     }
@@ -354,15 +431,21 @@ pub fn validate(c: &Config) -> Result<(), Invalid> {
 
 fn check_choices(key: &'static str, list: &[Choice]) -> Result<(), Invalid> {
     if list.is_empty() {
-        return Err((key, format!("{key} must have at least one entry")));
+        return Err((key, Problem::NoEntries { field: key.into() }));
     }
     let mut seen = HashSet::new();
     for ch in list {
         if ch.key.trim().is_empty() {
-            return Err((key, format!("{key}: an entry has an empty key")));
+            return Err((key, Problem::EmptyKey { field: key.into() }));
         }
         if !seen.insert(ch.key.as_str()) {
-            return Err((key, format!("{key}: key \"{}\" appears twice", ch.key)));
+            return Err((
+                key,
+                Problem::KeyTwice {
+                    field: key.into(),
+                    got: ch.key.clone(),
+                },
+            ));
         }
     }
     Ok(())
@@ -391,33 +474,33 @@ mod tests {
     #[test]
     fn unknown_key_is_refused() {
         let e = err("{\"ward_nmae\": \"x\"}");
-        assert!(e.message.contains("unknown field `ward_nmae`"), "{e}");
+        assert!(e.message().contains("unknown field `ward_nmae`"), "{e}");
     }
 
     #[test]
     fn wrong_type_and_negative_values_are_refused() {
         assert!(
             err("{\"capacity\": \"twelve\"}")
-                .message
+                .message()
                 .contains("expected u32")
         );
         let e = err("{\"stay\": {\"length_days\": -5}}");
-        assert!(e.message.contains("zero or more"), "{e}");
+        assert!(e.message().contains("zero or more"), "{e}");
     }
 
     #[test]
     fn impossible_values_point_at_the_key() {
         let e = err("{\n \"stay\": {\n  \"length_days\": 0\n }\n}");
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("length_days"));
+        assert!(e.message().contains("length_days"));
         let e = err("{\"stay\": {\"gp_day\": 40}}");
-        assert!(e.message.contains("gp_day"), "{e}");
+        assert!(e.message().contains("gp_day"), "{e}");
         let e = err("{\"time_zone\": \"Mars/Olympus\"}");
-        assert!(e.message.contains("Mars/Olympus"));
+        assert!(e.message().contains("Mars/Olympus"));
         let e = err("{\"board\": {\"columns\": [\"day\", \"day\"]}}");
-        assert!(e.message.contains("twice"));
+        assert!(e.message().contains("twice"));
         let e = err("{\"board\": {\"columns\": [\"shoe_size\"]}}");
-        assert!(e.message.contains("unknown variant"), "{e}");
+        assert!(e.message().contains("unknown variant"), "{e}");
     }
 
     #[test]
@@ -456,13 +539,16 @@ mod tests {
             14
         );
         let e = err(r#"{"deadlines": {"warn_from_day": {"gp": 40}}}"#);
-        assert!(e.message.contains("warn_from_day.gp"), "{e}");
+        assert!(e.message().contains("warn_from_day.gp"), "{e}");
         let e = err(r#"{"deadlines": {"target_groups": {"x": {"medication_day": 0}}}}"#);
-        assert!(e.message.contains("target_groups.x.medication_day"), "{e}");
+        assert!(
+            e.message().contains("target_groups.x.medication_day"),
+            "{e}"
+        );
         let e = err(r#"{"deadlines": {"non_working_days": "skip"}}"#);
-        assert!(e.message.contains("unknown variant"), "{e}");
+        assert!(e.message().contains("unknown variant"), "{e}");
         let e = err(r#"{"deadlines": {"warn_from_day": {"gpp": 5}}}"#);
-        assert!(e.message.contains("unknown field"), "{e}");
+        assert!(e.message().contains("unknown field"), "{e}");
     }
 
     #[test]

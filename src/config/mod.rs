@@ -2,8 +2,9 @@
 //! watching the file for hot reload.
 
 mod load;
+mod problem;
 mod schema;
 pub mod watch;
 
-pub use load::{ConfigError, DEFAULT_PATH, load_file, load_or_default};
+pub use load::{ConfigError, DEFAULT_PATH, Problem, Unreadable, load_file, load_or_default};
 pub use schema::*;

@@ -269,7 +269,7 @@ impl State {
                     path: self.file.clone(),
                     line: 0,
                     column: 0,
-                    message: "the file is not UTF-8 text".into(),
+                    problem: super::Problem::NotUtf8,
                 }),
             },
             // Let the loader word the reason (permission denied, …).

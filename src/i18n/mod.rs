@@ -21,7 +21,7 @@ pub use fidelity::{FidelityStrings, fidelity_strings};
 mod discharge_scores;
 pub use discharge_scores::{DischargeScoreStrings, discharge_score_strings};
 mod wording;
-pub use wording::{WordingStrings, wording_strings};
+pub use wording::{ProblemStrings, WordingStrings, problem_strings, wording_strings};
 mod days;
 pub use days::{
     DayForm, DayStrings, day_strings, not_working_warning, stay_day_text, week_label, week_text,

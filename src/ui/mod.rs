@@ -99,7 +99,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             _ if app.db_replaced => crate::i18n::edit_strings(app.config.language)
                 .db_replaced
                 .to_string(),
-            (Some(c), _, _) => format!("{}: {c}", s.config_error),
+            (Some(c), _, _) => {
+                let lang = app.config.language;
+                let w = crate::i18n::wording_strings(lang);
+                // On the built-in defaults (a file broken since start) «last good config»
+                // would be untrue; the same defaults as the last good one say both.
+                let lead = if app.config == crate::config::Config::default() {
+                    w.config_error_defaults
+                } else {
+                    s.config_error
+                };
+                let full = format!("{lead}: {}", c.localized(lang));
+                if crate::domain::text::width(&full) <= usize::from(ban.width) {
+                    full
+                } else {
+                    format!("{}: {}", w.config_error_short, c.localized_short(lang))
+                }
+            }
             (None, Some(p), _) => {
                 let path = crate::domain::text::sanitize(&p.display().to_string());
                 let full = s.config_missing.replace("{path}", &path);
