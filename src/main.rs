@@ -40,7 +40,11 @@ impl Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Show the board read-only, for corridor and staff-room screens.
-    Kiosk,
+    Kiosk {
+        /// Show the demo ward read-only (as `tavle --kiosk --demo`).
+        #[arg(long)]
+        demo: bool,
+    },
     /// Fill a fresh demo database and show it (same as --demo).
     Demo,
     /// Measure commit → visible and config → visible latency, idle CPU and memory.
@@ -287,17 +291,25 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
         rt.block_on(tavle::headless::run(db, cfg, config_path, clock))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let demo = cli.demo || matches!(cli.command, Some(Command::Demo));
+    let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk { .. }));
+    let demo = cli.demo
+        || matches!(
+            cli.command,
+            Some(Command::Demo | Command::Kiosk { demo: true })
+        );
     if demo {
         // The demo file is not created for a board that cannot be shown.
         tavle::tui::require_terminal()?;
     }
-    let kiosk = cli.kiosk || matches!(cli.command, Some(Command::Kiosk));
     let db = if demo {
         let path = cli
             .db()
             .unwrap_or_else(|| store::open::data_dir().join("demo.db"));
-        prepare_demo(&path, cli.db.is_empty(), clock.as_ref(), &cfg)?;
+        // A kiosk never writes: on a demo another board is showing (`tavle --demo` in the
+        // next terminal) it follows that board live; only a missing demo is created.
+        if !(kiosk && has_stays(&path)) {
+            prepare_demo(&path, cli.db.is_empty(), clock.as_ref(), &cfg)?;
+        }
         path
     } else {
         cli.db().unwrap_or_else(store::default_db_path)
@@ -368,6 +380,17 @@ fn report_text(
         ReportFormat::Json => render::json_wards(&named, &total),
         ReportFormat::Csv => render::csv_wards(&named, &total),
     })
+}
+
+/// Whether `path` is a tavle database with stays in it (read only; any failure is `false`).
+fn has_stays(path: &std::path::Path) -> bool {
+    store::open_read_only(path)
+        .ok()
+        .and_then(|c| {
+            c.query_row("SELECT count(*) FROM stays", [], |r| r.get::<_, i64>(0))
+                .ok()
+        })
+        .is_some_and(|n| n > 0)
 }
 
 /// Create a fresh demo database at `path`. The default demo file is replaced each time;
