@@ -25,6 +25,9 @@ pub struct RowView {
     pub case_next: bool,
     /// The stay's worst fagmøte measure flag (evaluation due or overdue).
     pub measure: Option<crate::domain::fagmote::MeasureFlag>,
+    /// In hospital since this day (an admission event with no return after it): the row
+    /// shows a badge over its home-visit deadlines, which are paused (see `domain::hospital`).
+    pub hospital: Option<Date>,
 }
 
 /// Local date of a unix timestamp in the ward's zone.
@@ -72,14 +75,20 @@ pub fn build_rows(
                 "?".to_string()
             };
             let updated_on = local_date(s.updated_at, tz).unwrap_or(today);
+            let hospital = crate::domain::hospital::in_hospital(s, today);
+            let mut flags = evaluate(s, &rules, today, updated_on);
+            if hospital.is_some() {
+                crate::domain::hospital::pause_home_visits(&mut flags);
+            }
             RowView {
                 stay: i,
                 label,
                 collides,
-                flags: evaluate(s, &rules, today, updated_on),
+                flags,
                 new_events: crate::domain::events::new_since(s, s.events_seen_at).len(),
                 case_next: false,
                 measure: None,
+                hospital,
             }
         })
         .collect();

@@ -9,6 +9,7 @@ pub mod fagmote;
 pub mod fidelity;
 pub mod flags;
 pub mod holidays;
+pub mod hospital;
 pub mod initials;
 pub mod kin;
 pub mod model;

@@ -26,6 +26,8 @@ mod days;
 pub use days::{
     DayForm, DayStrings, day_strings, not_working_warning, stay_day_text, week_label, week_text,
 };
+mod hospital;
+pub use hospital::{HospitalStrings, hospital_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]

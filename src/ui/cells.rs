@@ -547,7 +547,12 @@ fn goals_cell(app: &App, th: &Theme, s: &Strings, stay: &Stay, row: &RowView) ->
                 vec![("0/0".into(), th.dim())],
             ];
         }
-        let (sym, st) = (th.symbol(f.goals.level), th.level(f.goals.level));
+        // In hospital the goals wait with the assessment: not a red flag beside the badge.
+        let (sym, st) = if row.hospital.is_some() {
+            (th.symbol(Level::Ok), th.dim())
+        } else {
+            (th.symbol(f.goals.level), th.level(f.goals.level))
+        };
         return vec![
             vec![(format!("{sym} {}", s.no_goals), st)],
             vec![(format!("{sym} 0/0"), st)],

@@ -58,6 +58,7 @@ pub fn draw_stay(
         + 2;
     let label = |l: &str| Span::styled(format!("{l:<label_w$}"), th.strong());
     let mut lines: Vec<Line> = Vec::new();
+    hospital(&mut lines, app, stay, th);
     let group = Config::label_of(&cfg.target_groups, &stay.target_group, lang);
     lines.push(Line::from(vec![label(s.target_group), Span::raw(group)]));
     // The day and state in the words every screen uses: a planned stay has no day number,
@@ -78,7 +79,17 @@ pub fn draw_stay(
         Span::raw(sanitize(&stay.primary_contact)),
     ]));
     lines.push(Line::raw(""));
-    lines.push(Line::styled(s.deadlines, th.titles()));
+    let paused = privacy.risks
+        && crate::domain::hospital::in_hospital(stay, app.today()).is_some();
+    if paused {
+        let h = crate::i18n::hospital_strings(lang);
+        lines.push(Line::from(vec![
+            Span::styled(s.deadlines, th.titles()),
+            Span::styled(format!(" · {}", h.deadlines_paused), th.badge()),
+        ]));
+    } else {
+        lines.push(Line::styled(s.deadlines, th.titles()));
+    }
     let deadline =
         |name: &str, fl: &DeadlineFlag, state: String, kind: DeadlineKind| -> Line<'static> {
             let dw = crate::i18n::deadline_strings(lang);
@@ -290,6 +301,28 @@ pub fn draw_stay(
     let title = format!(" {} · {} ", who, s.detail_title);
     let block = th.framed(title);
     super::boxed_scrolling(frame, area, block, lines, app.scroll, "PgUp/PgDn", th);
+}
+
+/// First in the pane, when the person is in hospital: since when, and that the home-visit
+/// deadlines below are paused. A health detail, so only where risks may be shown.
+fn hospital(lines: &mut Vec<Line<'static>>, app: &App, stay: &Stay, th: &Theme) {
+    let today = app.today();
+    let Some(since) = crate::domain::hospital::in_hospital(stay, today) else {
+        return;
+    };
+    if !app.privacy().risks {
+        return;
+    }
+    let h = crate::i18n::hospital_strings(app.config.language);
+    let days = crate::domain::dates::days_between(since, today) + 1;
+    lines.push(Line::from(Span::styled(
+        h.detail
+            .replace("{date}", &fmt_date(since))
+            .replace("{days}", &days.to_string()),
+        th.badge(),
+    )));
+    lines.push(Line::styled(h.detail_paused, th.dim()));
+    lines.push(Line::raw(""));
 }
 
 /// The stay's events (if any), newest first, those not yet seen at a stand-up marked as on the

@@ -53,6 +53,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
         .and_then(|id| app.rows.iter().find(|r| app.stays[r.stay].id == *id))
         .map(|r| format!(" · {} {}", t.next, r.label))
         .unwrap_or_default();
+    // In hospital: said in the heading, where everyone in the room looks first.
+    let hospital = row
+        .hospital
+        .filter(|_| app.privacy().risks)
+        .map(|since| {
+            let h = crate::i18n::hospital_strings(lang);
+            vec![
+                Span::raw("  "),
+                Span::styled(
+                    h.standup
+                        .replace("{date}", &crate::domain::dates::fmt_short(since)),
+                    th.badge(),
+                ),
+            ]
+        })
+        .unwrap_or_default();
     let mut title = vec![
         Line::from(vec![
             Span::styled(
@@ -86,6 +102,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
             Span::styled(next, th.dim()),
         ]),
     ];
+    for (k, span) in hospital.into_iter().enumerate() {
+        title[0].spans.insert(1 + k, span);
+    }
     // Who is here, by discipline: «Til stede: SPL 2 · FYS 1 · ERGO – · LEGE –».
     title.push(present_line(app, st, th));
     let day_style = if f.discharge.level == Level::Overdue {
@@ -238,7 +257,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, st: &Standup, th: &The
     // risks, the note and the last change.
     let mut r: Vec<Line<'static>> = Vec::new();
     gap(&mut r);
-    r.push(Line::styled(format!(" {}", s.deadlines), th.titles()));
+    match row.hospital.filter(|_| privacy.risks) {
+        Some(_) => r.push(Line::from(vec![
+            Span::styled(format!(" {}", s.deadlines), th.titles()),
+            Span::styled(
+                format!(
+                    " · {}",
+                    crate::i18n::hospital_strings(lang).deadlines_paused
+                ),
+                th.badge(),
+            ),
+        ])),
+        None => r.push(Line::styled(format!(" {}", s.deadlines), th.titles())),
+    }
     let w = rw.saturating_sub(16).max(8);
     for (name, col, fl, kind) in [
         (

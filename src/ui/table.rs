@@ -428,7 +428,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
         if *i == app.selected {
             buf.set_style(Rect::new(area.x, y, area.width, lines), th.selected());
         }
+        // In hospital: one badge across the home-visit deadlines instead of their cells.
+        let badge = row.hospital.and_then(|since| {
+            let (a, b) = paused_run(&cols)?;
+            let w: u16 = cols[a..=b].iter().map(|(_, w)| *w).sum::<u16>() + (b - a) as u16;
+            let x = xs[a];
+            (x < right).then(|| (a, b, x, w.min(right - x), since))
+        });
+        if let Some((_, _, x, w, since)) = badge {
+            put_line(buf, x, y, &hospital_badge(app, th, since, usize::from(w)), w);
+        }
         for (k, (c, w)) in cols.iter().enumerate() {
+            if badge.is_some_and(|(a, b, ..)| (a..=b).contains(&k)) {
+                continue;
+            }
             let w = usize::from(*w);
             if *c == Column::Goals && lines > 1 {
                 for (j, line) in goal_lines(app, th, s, row, w, usize::from(lines))
@@ -442,6 +455,54 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             }
         }
     }
+}
+
+/// The columns a hospital badge covers: the longest run of adjacent home-visit deadline
+/// columns (assessment, GP, medication), else the goals column; `None` when the screen
+/// shows none of them.
+fn paused_run(cols: &[(Column, u16)]) -> Option<(usize, usize)> {
+    let paused = |c: Column| matches!(c, Column::Assessment | Column::Gp | Column::Medication);
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < cols.len() {
+        if paused(cols[i].0) {
+            let mut j = i;
+            while j + 1 < cols.len() && paused(cols[j + 1].0) {
+                j += 1;
+            }
+            if best.is_none_or(|(a, b)| j - i > b - a) {
+                best = Some((i, j));
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    best.or_else(|| {
+        cols.iter()
+            .position(|(c, _)| *c == Column::Goals)
+            .map(|i| (i, i))
+    })
+}
+
+/// The badge of a person in hospital since `since`, the longest wording that fits `w`.
+/// A screen that may not show events (a corridor kiosk) says only that the deadlines are
+/// on hold, not why.
+pub fn hospital_badge(app: &App, th: &Theme, since: jiff::civil::Date, w: usize) -> Line<'static> {
+    let h = crate::i18n::hospital_strings(app.config.language);
+    let date = crate::domain::dates::fmt_short(since);
+    let words: Vec<String> = if app.privacy().risks {
+        h.badge.iter().map(|b| b.replace("{date}", &date)).collect()
+    } else {
+        h.on_hold.iter().map(|b| b.to_string()).collect()
+    };
+    let text = words
+        .iter()
+        .find(|t| width(t) <= w)
+        .or(words.last())
+        .map(|t| crate::domain::text::truncate(t, w))
+        .unwrap_or_default();
+    Line::from(Span::styled(text, th.badge()))
 }
 
 /// `Buffer::set_line`, with a fast path for spans made only of [`simple_char`]s: those are

@@ -75,6 +75,14 @@ impl Theme {
         if self.ascii { "*" } else { "◌" }
     }
 
+    /// A person in hospital: reversed and bold (magenta where there is colour, a colour no
+    /// deadline uses), so it reads from across the room and never as a red deadline.
+    pub fn badge(&self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::REVERSED)
+    }
+
     /// Marker for a stay with events since it was last discussed at a stand-up. Not `+` in
     /// ASCII: that is the done tick, and a console legend would give one glyph two meanings.
     pub fn event_mark(&self) -> &'static str {

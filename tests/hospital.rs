@@ -1,0 +1,143 @@
+//! A person admitted to hospital during the stay: `h` → «Innlagt på sykehus» puts a badge
+//! over the row's home-visit deadlines (paused, no longer red, not counted in the header),
+//! in the detail pane and in the stand-up's heading; «Tilbake fra sykehus» takes it away.
+//! A corridor kiosk (no events shown) says only that the deadlines are on hold.
+
+mod common;
+
+use common::board::Board;
+use common::{lines, render, today};
+use crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use tavle::app::Mode;
+use tavle::config::{Config, SymbolSet};
+use tavle::domain::{Event, Stay};
+
+/// Day 10 with nothing done: the assessment is 2 days over (red), GP and medication due.
+fn knut() -> Stay {
+    common::stay(0, "Knut Hansen", 9)
+}
+
+fn board(size: (u16, u16)) -> Board {
+    Board::with_stays(&[knut(), common::stay(0, "Ola Nordmann", 2)], size)
+}
+
+fn record(b: &mut Board, first_letter: char) {
+    b.key(KeyCode::Char('h')).keys(&first_letter.to_string());
+    b.key(KeyCode::Enter);
+    assert!(b.app.form.is_none(), "{:?}", b.app.form);
+}
+
+fn row<'a>(screen: &'a str, name: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(name))
+        .unwrap_or_else(|| panic!("no row {name} in\n{screen}"))
+}
+
+#[test]
+fn admission_puts_a_badge_over_the_paused_deadlines_and_return_takes_it_away() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = board(size);
+        let before = b.screen();
+        assert!(row(&before, "Knut").contains("over"), "{before}");
+        assert!(before.contains("✗ 3 over frist"), "{before}");
+        // «i» picks «Innlagt på sykehus».
+        record(&mut b, 'i');
+        let s = b.screen();
+        let knut = row(&s, "Knut");
+        let want = if size.0 == 80 {
+            "SYKEHUS fra 25.11 · frister på vent"
+        } else {
+            "PÅ SYKEHUS fra 25.11 · frister på vent"
+        };
+        assert!(knut.contains(want), "{size:?}\n{s}");
+        assert!(!knut.contains("over"), "no red deadline beside the badge:\n{s}");
+        assert!(s.contains("✗ 0 over frist"), "paused deadlines are not counted:\n{s}");
+        assert!(!knut.contains('✗'), "nothing red on the row:\n{s}");
+        // «t» picks «Tilbake fra sykehus»: back home, deadlines red again.
+        record(&mut b, 't');
+        let s = b.screen();
+        assert!(!s.contains("SYKEHUS"), "{s}");
+        assert!(row(&s, "Knut").contains("over"), "{s}");
+        assert!(s.contains("✗ 3 over frist"), "{s}");
+    }
+}
+
+#[test]
+fn the_badge_is_reversed_bold_and_shown_in_the_detail_pane_and_the_stand_up() {
+    let mut b = board((200, 50));
+    record(&mut b, 'i');
+    let buf = render(&b.app);
+    let text = lines(&buf);
+    let y = text.iter().position(|l| l.contains("PÅ SYKEHUS")).unwrap();
+    let x = text[y].chars().position(|c| c == 'P').unwrap() as u16;
+    let m = buf[(x + 3, y as u16)].modifier;
+    assert!(m.contains(Modifier::REVERSED) && m.contains(Modifier::BOLD));
+    // Detail pane: since when, which day, and what is paused.
+    b.key(KeyCode::Enter);
+    let s = b.screen();
+    assert!(s.contains("PÅ SYKEHUS fra 25.11.2026 (1. døgn)"), "{s}");
+    assert!(s.contains("Frister · på vent (på sykehus)"), "{s}");
+    b.key(KeyCode::Esc);
+    // The stand-up's heading for the stay says it next to the name.
+    b.key(KeyCode::Char('t'));
+    for _ in 0..2 {
+        if b.screen().lines().take(6).any(|l| l.starts_with(" Knut Hansen")) {
+            break;
+        }
+        b.key(KeyCode::Right);
+    }
+    let s = b.screen();
+    let head = s.lines().find(|l| l.starts_with(" Knut Hansen")).unwrap();
+    assert!(head.contains("PÅ SYKEHUS fra 25.11"), "{s}");
+    assert!(s.contains("Frister · på vent (på sykehus)"), "{s}");
+}
+
+fn in_hospital(mut s: Stay, on: jiff::civil::Date) -> Stay {
+    s.events = vec![Event {
+        id: 1,
+        occurred_on: on,
+        occurred_time: None,
+        kind: "hospital_admission".into(),
+        note: "Innlagt medisinsk avdeling".into(),
+        recorded_by: "anne".into(),
+        recorded_at: 0,
+    }];
+    s
+}
+
+#[test]
+fn a_corridor_kiosk_says_on_hold_and_a_staff_room_kiosk_says_hospital_in_ascii() {
+    let yesterday = tavle::domain::dates::add_days(today(), -1);
+    let stays = vec![in_hospital(knut(), yesterday)];
+    let mut cfg = Config::default();
+    cfg.theme.symbols = SymbolSet::Ascii;
+    for size in [(80, 24), (200, 50)] {
+        let app = common::app(Mode::Kiosk, cfg.clone(), stays.clone(), size);
+        let s = lines(&render(&app)).join("\n");
+        let r = row(&s, "KH");
+        assert!(r.contains("PÅ VENT"), "{s}");
+        assert!(!s.contains("SYKEHUS"), "events are hidden on this kiosk:\n{s}");
+        assert!(!r.contains("over"), "{s}");
+    }
+    // A staff-room kiosk that may show events (risks) names the hospital.
+    cfg.privacy.kiosk.risks = true;
+    let app = common::app(Mode::Kiosk, cfg, stays, (80, 24));
+    let s = lines(&render(&app)).join("\n");
+    assert!(row(&s, "KH").contains("SYKEHUS fra 24.11"), "{s}");
+    assert!(s.is_ascii() || !s.contains('✗'), "{s}");
+}
+
+#[test]
+fn english_badge() {
+    let mut cfg = Config::default();
+    cfg.language = tavle::config::Language::En;
+    let stays = vec![in_hospital(knut(), today())];
+    let app = common::app(Mode::Edit, cfg, stays, (200, 50));
+    let s = lines(&render(&app)).join("\n");
+    assert!(
+        row(&s, "Knut").contains("IN HOSPITAL since 25.11 · deadlines paused"),
+        "{s}"
+    );
+}
