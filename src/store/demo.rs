@@ -338,6 +338,7 @@ pub fn seed_demo(
     }
     seed_meetings(&tx, &stays, &ids, today, now)?;
     seed_events(&tx, &stays, &ids, now)?;
+    seed_hospital(&tx, &stays, &ids, now)?;
     seed_attendance(&tx)?;
     seed_fagmote(&tx, &stays, &ids, today, now)?;
     seed_history(&tx, &stays, &ids)?;
@@ -782,6 +783,46 @@ fn seed_events(tx: &Transaction<'_>, stays: &[B], ids: &[i64], now: i64) -> Resu
             at + after_min * 60,
         ])?;
     }
+    Ok(())
+}
+
+/// One person in hospital now, so the board shows the badge over paused deadlines: Eirik
+/// Berg (a fall two days ago, red medication deadline) admitted yesterday evening with no
+/// return yet.
+fn seed_hospital(
+    tx: &Transaction<'_>,
+    stays: &[B],
+    ids: &[i64],
+    now: i64,
+) -> Result<(), StoreError> {
+    let Some(i) = stays.iter().position(|b| b.stay.name == "Eirik Berg") else {
+        return Ok(());
+    };
+    let zone = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
+    // Yesterday at 19:40 local time, recorded 25 minutes later.
+    let Ok(ts) = jiff::Timestamp::from_second(now) else {
+        return Ok(());
+    };
+    let yesterday = crate::domain::dates::add_days(ts.to_zoned_datetime(zone.clone()).date(), -1);
+    let on = yesterday.max(stays[i].stay.admitted);
+    let Ok(at) = on
+        .at(19, 40, 0, 0)
+        .to_zoned_datetime(zone)
+        .map(|z| z.timestamp().as_second())
+    else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO events (stay_id, occurred_on, occurred_time, kind, note, recorded_by, recorded_at)
+         VALUES (?1, ?2, '19:40', ?3, ?4, 'eva', ?5)",
+        rusqlite::params![
+            ids[i],
+            on.to_string(),
+            crate::domain::hospital::ADMISSION,
+            "Feber og forvirring, innlagt medisinsk avdeling via legevakt.",
+            at + 25 * 60,
+        ],
+    )?;
     Ok(())
 }
 
