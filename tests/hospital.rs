@@ -52,8 +52,14 @@ fn admission_puts_a_badge_over_the_paused_deadlines_and_return_takes_it_away() {
             "PÅ SYKEHUS fra 25.11 · frister på vent"
         };
         assert!(knut.contains(want), "{size:?}\n{s}");
-        assert!(!knut.contains("over"), "no red deadline beside the badge:\n{s}");
-        assert!(s.contains("✗ 0 over frist"), "paused deadlines are not counted:\n{s}");
+        assert!(
+            !knut.contains("over"),
+            "no red deadline beside the badge:\n{s}"
+        );
+        assert!(
+            s.contains("✗ 0 over frist"),
+            "paused deadlines are not counted:\n{s}"
+        );
         assert!(!knut.contains('✗'), "nothing red on the row:\n{s}");
         // «t» picks «Tilbake fra sykehus»: back home, deadlines red again.
         record(&mut b, 't');
@@ -83,7 +89,11 @@ fn the_badge_is_reversed_bold_and_shown_in_the_detail_pane_and_the_stand_up() {
     // The stand-up's heading for the stay says it next to the name.
     b.key(KeyCode::Char('t'));
     for _ in 0..2 {
-        if b.screen().lines().take(6).any(|l| l.starts_with(" Knut Hansen")) {
+        if b.screen()
+            .lines()
+            .take(6)
+            .any(|l| l.starts_with(" Knut Hansen"))
+        {
             break;
         }
         b.key(KeyCode::Right);
@@ -118,7 +128,10 @@ fn a_corridor_kiosk_says_on_hold_and_a_staff_room_kiosk_says_hospital_in_ascii()
         let s = lines(&render(&app)).join("\n");
         let r = row(&s, "KH");
         assert!(r.contains("PÅ VENT"), "{s}");
-        assert!(!s.contains("SYKEHUS"), "events are hidden on this kiosk:\n{s}");
+        assert!(
+            !s.contains("SYKEHUS"),
+            "events are hidden on this kiosk:\n{s}"
+        );
         assert!(!r.contains("over"), "{s}");
     }
     // A staff-room kiosk that may show events (risks) names the hospital.
@@ -131,8 +144,10 @@ fn a_corridor_kiosk_says_on_hold_and_a_staff_room_kiosk_says_hospital_in_ascii()
 
 #[test]
 fn english_badge() {
-    let mut cfg = Config::default();
-    cfg.language = tavle::config::Language::En;
+    let cfg = Config {
+        language: tavle::config::Language::En,
+        ..Config::default()
+    };
     let stays = vec![in_hospital(knut(), today())];
     let app = common::app(Mode::Edit, cfg, stays, (200, 50));
     let s = lines(&render(&app)).join("\n");

@@ -79,10 +79,14 @@ mod tests {
         // Back home: not in hospital.
         assert_eq!(in_hospital(&s, TODAY), None);
         // On the 12th they were.
-        assert_eq!(in_hospital(&s, date(2026, 11, 12)), Some(date(2026, 11, 10)));
+        assert_eq!(
+            in_hospital(&s, date(2026, 11, 12)),
+            Some(date(2026, 11, 10))
+        );
         // Admitted again yesterday, typed in before the older events (order recorded
         // does not decide; the day does).
-        s.events.insert(0, ev(4, ADMISSION, date(2026, 11, 24), None, 0));
+        s.events
+            .insert(0, ev(4, ADMISSION, date(2026, 11, 24), None, 0));
         assert_eq!(in_hospital(&s, TODAY), Some(date(2026, 11, 24)));
         // Not yet on the 23rd.
         assert_eq!(in_hospital(&s, date(2026, 11, 23)), None);

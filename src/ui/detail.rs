@@ -79,8 +79,7 @@ pub fn draw_stay(
         Span::raw(sanitize(&stay.primary_contact)),
     ]));
     lines.push(Line::raw(""));
-    let paused = privacy.risks
-        && crate::domain::hospital::in_hospital(stay, app.today()).is_some();
+    let paused = privacy.risks && crate::domain::hospital::in_hospital(stay, app.today()).is_some();
     if paused {
         let h = crate::i18n::hospital_strings(lang);
         lines.push(Line::from(vec![

@@ -436,7 +436,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
             (x < right).then(|| (a, b, x, w.min(right - x), since))
         });
         if let Some((_, _, x, w, since)) = badge {
-            put_line(buf, x, y, &hospital_badge(app, th, since, usize::from(w)), w);
+            put_line(
+                buf,
+                x,
+                y,
+                &hospital_badge(app, th, since, usize::from(w)),
+                w,
+            );
         }
         for (k, (c, w)) in cols.iter().enumerate() {
             if badge.is_some_and(|(a, b, ..)| (a..=b).contains(&k)) {
