@@ -10,6 +10,8 @@ mod wards;
 pub use wards::{WardStrings, ward_strings};
 mod events;
 pub use events::{EventStrings, event_strings};
+mod hospital;
+pub use hospital::{HospitalStrings, hospital_strings};
 mod intake;
 pub use intake::{IntakeStrings, intake_strings};
 mod fagmote;
@@ -26,8 +28,6 @@ mod days;
 pub use days::{
     DayForm, DayStrings, day_strings, not_working_warning, stay_day_text, week_label, week_text,
 };
-mod hospital;
-pub use hospital::{HospitalStrings, hospital_strings};
 
 /// All user-facing words of the board.
 #[derive(Debug)]
