@@ -7,7 +7,7 @@ use crate::config::Language;
 #[derive(Debug)]
 pub struct HospitalStrings {
     /// The board's badge, from long to short; `{date}` is the day admitted (`24.11`).
-    pub badge: [&'static str; 5],
+    pub badge: &'static [&'static str],
     /// The badge on a screen that may not show events (a corridor kiosk): the home-visit
     /// deadlines are paused without saying why.
     pub on_hold: [&'static str; 2],
@@ -38,9 +38,10 @@ pub struct HospitalStrings {
 }
 
 const NB: HospitalStrings = HospitalStrings {
-    badge: [
+    badge: &[
         "PÅ SYKEHUS fra {date} · frister på vent",
         "SYKEHUS fra {date} · frister på vent",
+        "SYKEHUS {date} · frister på vent",
         "PÅ SYKEHUS fra {date}",
         "SYKEHUS {date}",
         "SYKEHUS",
@@ -64,7 +65,7 @@ const NB: HospitalStrings = HospitalStrings {
 };
 
 const EN: HospitalStrings = HospitalStrings {
-    badge: [
+    badge: &[
         "IN HOSPITAL since {date} · deadlines paused",
         "HOSPITAL {date} · deadlines paused",
         "IN HOSPITAL since {date}",
