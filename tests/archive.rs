@@ -220,6 +220,12 @@ fn archive_shows_the_whole_stay_with_its_evaluation_and_history_and_reopens_it()
     // And undo puts it back in the archive.
     b.keys("u");
     assert_eq!(status(&b), "discharged");
+    // Said as what it was, not as the fields it touched («utskriving/avbrudd, …»).
+    let s = b.screen();
+    assert!(
+        s.contains("Angret gjenåpningen: Kari Hansen er tilbake i arkivet"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -402,7 +402,16 @@ impl App {
             (true, b, a) => {
                 let mut topics: Vec<&str> = Vec::new();
                 for f in crate::domain::edit::diff(b.as_ref(), a.as_ref()) {
-                    let t = crate::i18n::field_topic(&f.field, lang);
+                    let mut t = crate::i18n::field_topic(&f.field, lang);
+                    // The stay's own status says which it was: «utskriving», not the
+                    // «utskriving/avbrudd» that fits both.
+                    if t == e.what_status {
+                        match b.as_ref().map(|s| s.status) {
+                            Some(StayStatus::Discharged) => t = w.what_discharge,
+                            Some(StayStatus::Cancelled) => t = w.what_cancel,
+                            _ => {}
+                        }
+                    }
                     if !topics.contains(&t) {
                         topics.push(t);
                     }

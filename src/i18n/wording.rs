@@ -13,6 +13,10 @@ pub struct WordingStrings {
     pub undone_cancel: &'static str,
     /// An undone reopening (from the archive): the stay is back in the archive.
     pub undone_reopen: &'static str,
+    /// An undone change to a discharged stay's discharge (outcome, date): «utskriving».
+    pub what_discharge: &'static str,
+    /// The same for a cancelled stay.
+    pub what_cancel: &'static str,
     /// Joins the last two topics of an undo: «legetime og legemidler».
     pub and: &'static str,
     /// Heading over the measures a fagmøte evaluated (with their answers).
@@ -38,6 +42,8 @@ const NB: WordingStrings = WordingStrings {
     undone_discharge: "Angret utskrivingen: {name} er tilbake på tavlen",
     undone_cancel: "Angret at innleggelsen ble avbrutt: {name} er tilbake på tavlen",
     undone_reopen: "Angret gjenåpningen: {name} er tilbake i arkivet",
+    what_discharge: "utskriving",
+    what_cancel: "avbrudd",
     and: "og",
     evaluated_at_meeting: "Tiltak evaluert på møtet",
     none_overdue: "ingen over frist",
@@ -49,6 +55,8 @@ const EN: WordingStrings = WordingStrings {
     undone_discharge: "Discharge undone: {name} is back on the board",
     undone_cancel: "Cancellation undone: {name} is back on the board",
     undone_reopen: "Reopening undone: {name} is back in the archive",
+    what_discharge: "discharge",
+    what_cancel: "cancellation",
     and: "and",
     evaluated_at_meeting: "Measures evaluated at this meeting",
     none_overdue: "none overdue",
