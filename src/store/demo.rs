@@ -374,7 +374,10 @@ fn seed_history(tx: &Transaction<'_>, stays: &[B], ids: &[i64]) -> Result<(), St
             .at(7, 0, 0, 0)
             .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .map(|z| z.timestamp().as_second())
-            .unwrap_or(stay.updated_at);
+            .unwrap_or(stay.updated_at)
+            // A planned admission was registered before it begins: never stamp the
+            // history after the stay's last change (or after now).
+            .min(stay.updated_at - 3600);
         let contact = stay
             .primary_contact
             .split_whitespace()
