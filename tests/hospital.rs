@@ -156,3 +156,117 @@ fn english_badge() {
         "{s}"
     );
 }
+
+/// Twelve people on a ward of twelve (all here past 01.12), Torill accepted for 01.12 with
+/// a target group, and Sverre discharged last week.
+fn full_ward(size: (u16, u16)) -> Board {
+    use tavle::domain::referral::{DecisionFields, ReferralFields, Source, Verdict};
+    use tavle::store::referrals::{ReferralOp, commit_referral};
+    Board::prepared(size, |conn| {
+        let mut stays: Vec<Stay> = (0..12)
+            .map(|i| common::stay(0, &format!("Person {i:02}"), 5))
+            .collect();
+        let mut sverre = common::stay(0, "Sverre Moen", 30);
+        sverre.status = tavle::domain::StayStatus::Discharged;
+        sverre.discharged_on = Some(tavle::domain::dates::add_days(today(), -6));
+        stays.push(sverre);
+        common::board::insert_stays(conn, &stays);
+        let t = today();
+        let mut op = |o: ReferralOp| commit_referral(conn, &o, "lead", 1_795_000_000, t).unwrap();
+        let torill = op(ReferralOp::Create(ReferralFields {
+            name: "Torill Vik".into(),
+            source: Source::AllocationOffice,
+            received_on: jiff::civil::date(2026, 11, 19),
+            target_group: "from_hospital".into(),
+            note: String::new(),
+        }))
+        .referral;
+        op(ReferralOp::Decide {
+            id: torill.id,
+            version: torill.version,
+            decision: DecisionFields {
+                decision: Verdict::Accepted,
+                decided_on: Some(jiff::civil::date(2026, 11, 21)),
+                planned_admission: Some(jiff::civil::date(2026, 12, 1)),
+                decline_reason: String::new(),
+            },
+        });
+    })
+}
+
+fn active(b: &Board) -> i64 {
+    b.db()
+        .query_row(
+            "SELECT count(*) FROM stays WHERE status = 'active'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn admitting_a_referral_onto_a_full_ward_says_so_before_yes_with_its_group_prefilled() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = full_ward(size);
+        b.keys("H");
+        assert_eq!(
+            b.app.intake.selected_referral(today()).unwrap().name,
+            "Torill Vik"
+        );
+        b.keys("l");
+        let f = b.app.form.as_ref().expect("the admit form");
+        assert_eq!(f.fields[0].value(), "from_hospital", "prefilled from the referral");
+        b.key(KeyCode::Tab).keys("Anne Sykepleier");
+        b.key(KeyCode::Enter);
+        let s = b.screen();
+        assert!(s.contains("Legge inn Torill Vik fra 01.12.2026?"), "{s}");
+        assert!(
+            s.contains("Dette gir 13 av 12 plasser tir 01.12. Legge inn likevel? (j/n)"),
+            "{size:?}\n{s}"
+        );
+        // No: nothing written.
+        b.keys("n");
+        assert_eq!(active(&b), 12);
+        // Asked again, yes: admitted knowingly, with the group and the contact.
+        b.keys("l").key(KeyCode::Enter).keys("j");
+        assert_eq!(active(&b), 13);
+        let (group, contact): (String, String) = b
+            .db()
+            .query_row(
+                "SELECT target_group, primary_contact FROM stays WHERE name = 'Torill Vik'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((group.as_str(), contact.as_str()), ("from_hospital", ""));
+    }
+}
+
+#[test]
+fn reopening_from_the_archive_onto_a_full_ward_says_so_before_yes() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = full_ward(size);
+        b.keys("A");
+        b.key(KeyCode::Enter).keys("g");
+        let s = b.screen();
+        assert!(
+            s.contains("Dette gir 13 av 12 plasser i dag. Gjenåpne likevel? (j/n)"),
+            "{size:?}\n{s}"
+        );
+        assert!(s.contains("j ja"), "the keys still show:\n{s}");
+        b.keys("n");
+        assert_eq!(active(&b), 12);
+    }
+    // With room, no capacity line.
+    let mut b = full_ward((120, 40));
+    let mut cfg = b.app.config.clone();
+    cfg.capacity = 14;
+    b.app.config = cfg;
+    b.keys("A");
+    b.key(KeyCode::Enter).keys("g");
+    let s = b.screen();
+    assert!(s.contains("Gjenåpne innleggelsen for Sverre Moen?"), "{s}");
+    assert!(!s.contains("plasser"), "{s}");
+    b.keys("j");
+    assert_eq!(active(&b), 13);
+}

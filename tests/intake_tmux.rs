@@ -77,10 +77,19 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
     );
 
     // Admit: asked first, then one step to the board.
+    // The admit step asks for the target group (none on the referral) and the contact.
     board.keys(&["l"]);
+    board.wait_for("Legg inn Kari Nordmann");
+    board.keys(&["Right", "Tab"]);
+    board.text("Eva Sykepleier");
+    board.keys(&["Enter"]);
     board.wait_for("Legge inn Kari Nordmann fra 27.11.2026?");
     board.keys(&["j"]);
     let s = board.wait_for("Lagt inn: Kari Nordmann fra 27.11.2026");
+    assert_eq!(
+        sqlite3(&db, "SELECT target_group || '|' || primary_contact FROM stays"),
+        "new_user|Eva Sykepleier"
+    );
     // The queue is closed and the new stay is on the board: admitted in two days.
     assert!(!s.contains("Henvisninger"), "{s}");
     let row = s

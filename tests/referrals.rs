@@ -131,8 +131,15 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
     b.keys("+6");
     b.key(KeyCode::Enter);
     assert!(b.app.form.is_none(), "{}", b.screen());
-    // Now in the accepted part; admit asks first, `n` says no.
-    b.keys("la");
+    // Now in the accepted part; admit asks for the target group first, Esc goes back.
+    b.keys("l");
+    assert!(
+        b.app.form.as_ref().unwrap().title.contains("Legg inn Kari Nordmann"),
+        "{}",
+        b.screen()
+    );
+    b.key(KeyCode::Esc);
+    assert!(b.app.form.is_none(), "{}", b.screen());
     assert!(!b.app.intake.confirm);
     assert!(
         load_referrals(&b.db())
@@ -143,17 +150,37 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
     let sel = b.app.intake.selected_referral(today()).unwrap().clone();
     assert_eq!(sel.name, "Kari Nordmann");
     b.keys("l");
+    // The referral has no group: «velg» is refused (the group sets the deadlines).
+    b.key(KeyCode::Enter);
+    let f = b.app.form.as_ref().expect("the admit form stays open");
+    assert!(
+        f.fields[0].error.as_deref().unwrap().contains("målgruppe"),
+        "{:?}",
+        f.fields[0].error
+    );
+    b.key(KeyCode::Right); // Ny bruker, kartlegging
+    b.key(KeyCode::Tab).keys("Eva Sykepleier");
+    b.key(KeyCode::Enter);
+    assert!(b.app.form.is_none(), "{}", b.screen());
     assert!(
         b.screen()
             .contains("Legge inn Kari Nordmann fra 01.12.2026?")
     );
+    // Two people on a ward of twelve: no capacity line.
+    assert!(!b.screen().contains("plasser"), "{}", b.screen());
+    // `n` says no, and asks again from the form.
+    b.keys("n");
+    assert!(!b.app.intake.confirm && b.app.intake.admit.is_none());
+    b.keys("l").key(KeyCode::Right).key(KeyCode::Tab).keys("Eva Sykepleier");
+    b.key(KeyCode::Enter);
     b.keys("j");
     // One step: the stay exists, is on the board, linked, and audited.
     assert_eq!(b.app.overlay, Overlay::None);
     let (_, stay) = b.app.selected_stay().unwrap();
     assert_eq!(stay.name, "Kari Nordmann");
     assert_eq!(stay.admitted, date(2026, 12, 1));
-    assert_eq!(stay.target_group, "");
+    assert_eq!(stay.target_group, "new_user");
+    assert_eq!(stay.primary_contact, "Eva Sykepleier");
     assert!(
         b.screen()
             .contains("Lagt inn: Kari Nordmann fra 01.12.2026")

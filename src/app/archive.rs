@@ -51,6 +51,9 @@ pub struct Archive {
     pub detail: bool,
     /// The reopen question is shown.
     pub confirm: bool,
+    /// With it, the capacity line when reopening overfills the ward («Dette gir 13 av 12
+    /// plasser i dag.»).
+    pub warning: Option<String>,
 }
 
 /// A typed period bound: `Ok(None)` when empty, `Err(())` when not a date.
@@ -170,6 +173,15 @@ impl App {
     }
 
     fn archive_action(&mut self, act: ArchiveAction, today: Date) -> bool {
+        // Reopening puts the stay back on the board: say first if that overfills the ward.
+        let warning = match act {
+            ArchiveAction::AskReopen => self
+                .archive
+                .as_ref()
+                .and_then(|a| a.selected_stay(today))
+                .and_then(|s| self.capacity_warning(s, &self.intake.referrals)),
+            _ => None,
+        };
         let Some(a) = &mut self.archive else {
             return false;
         };
@@ -222,6 +234,7 @@ impl App {
                     return false;
                 }
                 a.confirm = true;
+                a.warning = warning;
             }
             ArchiveAction::CancelReopen => a.confirm = false,
             ArchiveAction::Reopen => {

@@ -281,6 +281,8 @@ pub enum FormKind {
     Referral(Option<(crate::domain::referral::ReferralId, i64)>),
     /// The decision on a referral (id, version seen).
     Decide(crate::domain::referral::ReferralId, i64),
+    /// Admitting an accepted referral: its target group and primary contact (id, version).
+    Admit(crate::domain::referral::ReferralId, i64),
     /// Add a next of kin to the stay.
     AddKin,
     /// Edit one of the stay's next of kin.
@@ -292,7 +294,10 @@ pub enum FormKind {
 impl FormKind {
     /// Forms of the referral queue: built and submitted by [`super::referrals`].
     pub fn is_referral(self) -> bool {
-        matches!(self, FormKind::Referral(_) | FormKind::Decide(..))
+        matches!(
+            self,
+            FormKind::Referral(_) | FormKind::Decide(..) | FormKind::Admit(..)
+        )
     }
 }
 
@@ -340,7 +345,7 @@ fn choices(list: &[Choice], lang: Language) -> Vec<(String, String)> {
 }
 
 /// A list that starts on "pick one", so that nothing is recorded by accident.
-fn pick_one(list: &[Choice], lang: Language) -> Vec<(String, String)> {
+pub(super) fn pick_one(list: &[Choice], lang: Language) -> Vec<(String, String)> {
     let mut v = vec![(String::new(), edit_strings(lang).pick.to_string())];
     v.extend(choices(list, lang));
     v
@@ -729,7 +734,7 @@ impl Form {
                 f
             }
             // Opened from the referral queue, not from a stay.
-            FormKind::Referral(_) | FormKind::Decide(..) => return None,
+            FormKind::Referral(_) | FormKind::Decide(..) | FormKind::Admit(..) => return None,
             FormKind::AddKin | FormKind::EditKin(_) => super::kin::open(kind, stay?, cfg, target)?,
             FormKind::Fagmote(_) => return None,
         };
@@ -986,7 +991,7 @@ impl Form {
                     _ => Change::AddEvent(fields),
                 }
             }
-            FormKind::Referral(_) | FormKind::Decide(..) => {
+            FormKind::Referral(_) | FormKind::Decide(..) | FormKind::Admit(..) => {
                 return super::referrals::build(self, today).map(|_| Change::Cancel);
             }
             FormKind::AddKin | FormKind::EditKin(_) => return super::kin::build(self),

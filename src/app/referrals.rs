@@ -46,6 +46,46 @@ pub struct Intake {
     pub selected: Option<ReferralId>,
     /// The «legg inn?» question is shown.
     pub confirm: bool,
+    /// What the question admits: the stay the admit form made, and the capacity line
+    /// («Dette gir 13 av 12 plasser i dag.») when it overfills the ward.
+    pub admit: Option<PendingAdmit>,
+}
+
+/// A stay about to be admitted from a referral, waiting for j/n.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingAdmit {
+    pub referral: ReferralId,
+    pub version: i64,
+    pub stay: StayFields,
+    pub warning: Option<String>,
+}
+
+/// The admit step: the target group (it sets the deadlines; prefilled from the referral
+/// when it has one, else «velg») and the primary contact (staff names suggested).
+pub fn admit_form(r: &Referral, cfg: &crate::config::Config) -> Form {
+    let h = crate::i18n::hospital_strings(cfg.language);
+    let mut groups = super::form::pick_one(&cfg.target_groups, cfg.language);
+    if !r.target_group.is_empty() && !groups.iter().any(|g| g.0 == r.target_group) {
+        groups.push((r.target_group.clone(), r.target_group.clone()));
+    }
+    let mut contact = Field::text(h.primary_contact, "", MAX_SHORT, false);
+    if let super::form::Input::Text { suggestions, .. } = &mut contact.input {
+        *suggestions = cfg.staff_names();
+    }
+    let fields = vec![
+        Field::choice(h.target_group, groups, &r.target_group),
+        contact,
+    ];
+    let title = h
+        .admit_title
+        .replace("{name}", &crate::domain::text::sanitize(&r.name));
+    Form::new(
+        FormKind::Admit(r.id, r.version),
+        &title,
+        fields,
+        Target::New,
+        cfg,
+    )
 }
 
 impl Intake {
@@ -325,28 +365,123 @@ impl App {
                     self.say_intake(t.err_not_admittable, true);
                     return true;
                 }
-                self.intake.confirm = true;
+                self.form = Some(admit_form(&r, &self.config));
             }
-            IntakeAction::CancelAdmit => self.intake.confirm = false,
+            IntakeAction::CancelAdmit => {
+                self.intake.confirm = false;
+                self.intake.admit = None;
+            }
             IntakeAction::Admit => {
                 self.intake.confirm = false;
-                let Some(r) = selected.filter(Referral::awaiting_admission) else {
+                let Some(p) = self.intake.admit.take() else {
                     return false;
                 };
-                let stay = stay_fields(&r, &self.config.rules(), today);
                 self.write_referral(ReferralOp::Admit {
-                    id: r.id,
-                    version: r.version,
-                    stay,
+                    id: p.referral,
+                    version: p.version,
+                    stay: p.stay,
                 });
             }
         }
         true
     }
 
+    /// Enter in the admit form: a target group is required; then the «legg inn?» question,
+    /// with the capacity line when the stay would overfill the ward.
+    fn submit_admit_form(&mut self, id: ReferralId, version: i64) -> bool {
+        let today = self.today();
+        let h = crate::i18n::hospital_strings(self.config.language);
+        let Some(form) = &mut self.form else {
+            return false;
+        };
+        for f in &mut form.fields {
+            f.error = None;
+        }
+        let group = form.fields[0].value().to_string();
+        if group.is_empty() {
+            form.focus = 0;
+            form.fields[0].error = Some(h.err_target_group.to_string());
+            return true;
+        }
+        let contact = crate::domain::text::clean_input(form.fields[1].value());
+        let Some(r) = self.intake.referrals.iter().find(|r| r.id == id).cloned() else {
+            form.error = Some(intake_strings(self.config.language).gone.to_string());
+            return true;
+        };
+        let mut stay = stay_fields(&r, &self.config.rules(), today);
+        stay.target_group = group;
+        stay.primary_contact = contact;
+        let others: Vec<Referral> = self
+            .intake
+            .referrals
+            .iter()
+            .filter(|x| x.id != id)
+            .cloned()
+            .collect();
+        let mut probe = crate::domain::Stay::new(
+            -1,
+            &stay.name,
+            stay.admitted,
+            stay.planned_discharge,
+        );
+        probe.target_group = stay.target_group.clone();
+        let warning = self.capacity_warning(&probe, &others);
+        self.form = None;
+        self.intake.admit = Some(PendingAdmit {
+            referral: id,
+            version,
+            stay,
+            warning,
+        });
+        self.intake.confirm = true;
+        true
+    }
+
+    /// One line when `extra` becoming active overfills the ward on a day it is there:
+    /// «Dette gir 13 av 12 plasser i dag.» or «… fre 04.12.»; `referrals` are those still
+    /// waiting besides it.
+    pub fn capacity_warning(
+        &self,
+        extra: &crate::domain::Stay,
+        referrals: &[Referral],
+    ) -> Option<String> {
+        let today = self.today();
+        let cap = self.config.capacity;
+        let day = crate::domain::capacity::over_with(
+            &self.stays,
+            extra,
+            referrals,
+            &self.config.rules(),
+            today,
+            cap,
+        )?;
+        let h = crate::i18n::hospital_strings(self.config.language);
+        let t = intake_strings(self.config.language);
+        let text = if day.date == today {
+            h.over_today.to_string()
+        } else {
+            let wd = t.weekdays_short[day.date.weekday().to_monday_zero_offset() as usize];
+            h.over_on.replace(
+                "{when}",
+                &format!("{wd} {}", crate::domain::dates::fmt_short(day.date)),
+            )
+        };
+        Some(
+            text.replace("{n}", &day.occupied.to_string())
+                .replace("{cap}", &cap.to_string()),
+        )
+    }
+
     /// Enter in a referral form: the change, or the wrong field pointed at.
     pub(super) fn submit_referral_form(&mut self) -> bool {
         let today = self.today();
+        if let Some(Form {
+            kind: FormKind::Admit(id, version),
+            ..
+        }) = self.form
+        {
+            return self.submit_admit_form(id, version);
+        }
         let Some(form) = &mut self.form else {
             return false;
         };

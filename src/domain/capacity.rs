@@ -93,6 +93,32 @@ pub fn over_capacity(forecast: &[DayLoad], capacity: u32) -> Vec<DayLoad> {
         .collect()
 }
 
+/// The first day of the forecast on which `extra`, about to become an active stay
+/// (admitted from a referral, reopened from the archive, added), would be one of more
+/// people than `capacity` places; `None` when it fits every day it is here. `stays` and
+/// `referrals` are the ward as it will be (a referral being admitted is left out of
+/// `referrals` by the caller; a stay with `extra`'s id is replaced by it).
+pub fn over_with(
+    stays: &[Stay],
+    extra: &Stay,
+    referrals: &[Referral],
+    rules: &Rules,
+    today: Date,
+    capacity: u32,
+) -> Option<DayLoad> {
+    let mut e = extra.clone();
+    e.status = StayStatus::Active;
+    e.discharged_on = None;
+    let mut all: Vec<Stay> = stays.iter().filter(|s| s.id != e.id).cloned().collect();
+    all.push(e.clone());
+    let days = forecast(&all, referrals, rules, today, FORECAST_DAYS);
+    let own = forecast(std::slice::from_ref(&e), &[], rules, today, FORECAST_DAYS);
+    days.into_iter()
+        .zip(own)
+        .find(|(d, o)| o.occupied > 0 && d.over(capacity))
+        .map(|(d, _)| d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +126,36 @@ mod tests {
     use jiff::civil::date;
 
     const TODAY: Date = date(2026, 11, 25);
+
+    #[test]
+    fn an_admission_that_overfills_the_ward_names_the_first_day_it_is_there() {
+        let rules = crate::config::Config::default().rules();
+        // Two places, two people; one leaves on 30.11 (the place is free that night).
+        let mut a = stay(date(2026, 11, 1), date(2026, 12, 5));
+        a.id = 1;
+        let mut b = stay(date(2026, 11, 10), date(2026, 11, 30));
+        b.id = 2;
+        let stays = [a, b];
+        let mut new = stay(TODAY, date(2026, 12, 29));
+        new.id = 3;
+        let d = over_with(&stays, &new, &[], &rules, TODAY, 2).unwrap();
+        assert_eq!((d.date, d.occupied), (TODAY, 3));
+        // Coming on 30.11, when one leaves: fits.
+        let mut later = stay(date(2026, 11, 30), date(2026, 12, 29));
+        later.id = 3;
+        assert_eq!(over_with(&stays, &later, &[], &rules, TODAY, 2), None);
+        // An accepted referral for 02.12 takes that place: over from the 2nd.
+        let r = accepted(Some(date(2026, 12, 2)));
+        let d = over_with(&stays, &later, &[r], &rules, TODAY, 2).unwrap();
+        assert_eq!(d.date, date(2026, 12, 2));
+        // Reopening a discharged stay (its id already in the list) counts it once.
+        let mut back = stays[1].clone();
+        back.status = StayStatus::Discharged;
+        back.discharged_on = Some(date(2026, 11, 20));
+        let d = over_with(&[stays[0].clone(), back.clone()], &back, &[], &rules, TODAY, 2);
+        assert_eq!(d, None);
+        assert!(over_with(&[stays[0].clone(), back.clone()], &back, &[], &rules, TODAY, 1).is_some());
+    }
 
     fn stay(admitted: Date, planned: Date) -> Stay {
         Stay::new(0, "A", admitted, planned)

@@ -81,19 +81,31 @@ fn confirm(frame: &mut Frame<'_>, area: Rect, app: &App, name: &str, th: &Theme)
     let d = discharge_strings(app.config.language);
     let e = edit_strings(app.config.language);
     let w = 70.min(area.width);
-    let h = 7.min(area.height);
+    let warned = app.archive.as_ref().is_some_and(|a| a.warning.is_some());
+    let h = (7 + u16::from(warned)).min(area.height);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
         w,
         h,
     );
-    let lines = vec![
+    let mut lines = vec![
         Line::raw(""),
         Line::styled(d.confirm_reopen.replace("{name}", name), th.strong()),
         Line::raw(""),
         Line::styled(e.keys_confirm, th.dim()),
     ];
+    // Over capacity: said before anyone says yes, in one line.
+    if let Some(w) = app.archive.as_ref().and_then(|a| a.warning.as_ref()) {
+        let h = crate::i18n::hospital_strings(app.config.language);
+        lines.insert(
+            2,
+            Line::styled(
+                format!("{w} {}", h.reopen_anyway),
+                th.level(crate::domain::Level::Overdue),
+            ),
+        );
+    }
     super::boxed(frame, r, th.framed(format!(" {} ", d.archive)), lines);
 }
 

@@ -190,10 +190,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, th: &Theme) {
                     .unwrap_or_default(),
             );
         lines.push(Line::raw(""));
-        lines.extend(super::hang_all(
-            vec![Line::from(vec![Span::raw(" "), Span::styled(q, th.warn())])],
-            inner_w,
-        ));
+        let mut q = vec![Line::from(vec![Span::raw(" "), Span::styled(q, th.warn())])];
+        // Over capacity: said before anyone says yes, in one line.
+        if let Some(w) = intake.admit.as_ref().and_then(|p| p.warning.as_ref()) {
+            let h = crate::i18n::hospital_strings(lang);
+            q.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    format!("{w} {}", h.admit_anyway),
+                    th.level(crate::domain::Level::Overdue),
+                ),
+            ]));
+        }
+        lines.extend(super::hang_all(q, inner_w));
         lines.push(Line::styled(format!(" {}", t.keys_confirm), th.warn()));
         selected_line = lines.len() - 1;
     }
