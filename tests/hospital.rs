@@ -215,7 +215,11 @@ fn admitting_a_referral_onto_a_full_ward_says_so_before_yes_with_its_group_prefi
         );
         b.keys("l");
         let f = b.app.form.as_ref().expect("the admit form");
-        assert_eq!(f.fields[0].value(), "from_hospital", "prefilled from the referral");
+        assert_eq!(
+            f.fields[0].value(),
+            "from_hospital",
+            "prefilled from the referral"
+        );
         b.key(KeyCode::Tab).keys("Anne Sykepleier");
         b.key(KeyCode::Enter);
         let s = b.screen();

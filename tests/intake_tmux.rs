@@ -87,7 +87,10 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
     board.keys(&["j"]);
     let s = board.wait_for("Lagt inn: Kari Nordmann fra 27.11.2026");
     assert_eq!(
-        sqlite3(&db, "SELECT target_group || '|' || primary_contact FROM stays"),
+        sqlite3(
+            &db,
+            "SELECT target_group || '|' || primary_contact FROM stays"
+        ),
         "new_user|Eva Sykepleier"
     );
     // The queue is closed and the new stay is on the board: admitted in two days.

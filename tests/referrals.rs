@@ -134,7 +134,12 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
     // Now in the accepted part; admit asks for the target group first, Esc goes back.
     b.keys("l");
     assert!(
-        b.app.form.as_ref().unwrap().title.contains("Legg inn Kari Nordmann"),
+        b.app
+            .form
+            .as_ref()
+            .unwrap()
+            .title
+            .contains("Legg inn Kari Nordmann"),
         "{}",
         b.screen()
     );
@@ -171,7 +176,10 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
     // `n` says no, and asks again from the form.
     b.keys("n");
     assert!(!b.app.intake.confirm && b.app.intake.admit.is_none());
-    b.keys("l").key(KeyCode::Right).key(KeyCode::Tab).keys("Eva Sykepleier");
+    b.keys("l")
+        .key(KeyCode::Right)
+        .key(KeyCode::Tab)
+        .keys("Eva Sykepleier");
     b.key(KeyCode::Enter);
     b.keys("j");
     // One step: the stay exists, is on the board, linked, and audited.

@@ -418,12 +418,8 @@ impl App {
             .filter(|x| x.id != id)
             .cloned()
             .collect();
-        let mut probe = crate::domain::Stay::new(
-            -1,
-            &stay.name,
-            stay.admitted,
-            stay.planned_discharge,
-        );
+        let mut probe =
+            crate::domain::Stay::new(-1, &stay.name, stay.admitted, stay.planned_discharge);
         probe.target_group = stay.target_group.clone();
         let warning = self.capacity_warning(&probe, &others);
         self.form = None;

@@ -152,9 +152,26 @@ mod tests {
         let mut back = stays[1].clone();
         back.status = StayStatus::Discharged;
         back.discharged_on = Some(date(2026, 11, 20));
-        let d = over_with(&[stays[0].clone(), back.clone()], &back, &[], &rules, TODAY, 2);
+        let d = over_with(
+            &[stays[0].clone(), back.clone()],
+            &back,
+            &[],
+            &rules,
+            TODAY,
+            2,
+        );
         assert_eq!(d, None);
-        assert!(over_with(&[stays[0].clone(), back.clone()], &back, &[], &rules, TODAY, 1).is_some());
+        assert!(
+            over_with(
+                &[stays[0].clone(), back.clone()],
+                &back,
+                &[],
+                &rules,
+                TODAY,
+                1
+            )
+            .is_some()
+        );
     }
 
     fn stay(admitted: Date, planned: Date) -> Stay {
