@@ -274,3 +274,27 @@ fn reopening_from_the_archive_onto_a_full_ward_says_so_before_yes() {
     b.keys("j");
     assert_eq!(active(&b), 13);
 }
+
+#[test]
+fn adding_a_stay_onto_a_full_ward_warns_once_and_enter_again_saves() {
+    for size in [(80, 24), (200, 50)] {
+        let mut b = full_ward(size);
+        b.keys("a").keys("Ola Ny");
+        b.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Right);
+        b.key(KeyCode::Enter);
+        let f = b.app.form.as_ref().expect("the form stays open");
+        assert_eq!(
+            f.error.as_deref(),
+            Some("Dette gir 13 av 12 plasser i dag. Enter igjen lagrer likevel.")
+        );
+        assert!(
+            b.screen().contains("Dette gir 13 av 12 plasser i dag."),
+            "{}",
+            b.screen()
+        );
+        assert_eq!(active(&b), 12);
+        b.key(KeyCode::Enter);
+        assert!(b.app.form.is_none(), "{}", b.screen());
+        assert_eq!(active(&b), 13);
+    }
+}

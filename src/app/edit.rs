@@ -165,6 +165,28 @@ impl App {
                         return true;
                     }
                     let target = form.target;
+                    // A new stay that overfills the ward on a day of the forecast says so
+                    // first; Enter again with the same dates saves it knowingly.
+                    if let Change::Create(fields) = &change {
+                        let key = (fields.admitted, fields.planned_discharge);
+                        let asked = form.capacity_confirmed == Some(key);
+                        let probe = crate::domain::Stay::new(
+                            -1,
+                            &fields.name,
+                            fields.admitted,
+                            fields.planned_discharge,
+                        );
+                        if !asked
+                            && let Some(w) = self.capacity_warning(&probe, &self.intake.referrals)
+                        {
+                            let h = crate::i18n::hospital_strings(self.config.language);
+                            if let Some(f) = &mut self.form {
+                                f.error = Some(format!("{w} {}", h.add_anyway));
+                                f.capacity_confirmed = Some(key);
+                            }
+                            return true;
+                        }
+                    }
                     self.write(target, change, false);
                 }
             }

@@ -323,6 +323,9 @@ pub struct Form {
     /// A new stay's name the user was told is already on the board: saving it again
     /// means they meant it.
     pub twin_confirmed: Option<String>,
+    /// A new stay's (admission, planned discharge) the user was told overfills the ward:
+    /// Enter again with the same dates saves it knowingly.
+    pub capacity_confirmed: Option<(Date, Date)>,
     /// Esc was pressed once on a discharge evaluation with typing in it.
     pub esc_armed: bool,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
@@ -372,6 +375,7 @@ impl Form {
             admitted: None,
             now: None,
             twin_confirmed: None,
+            capacity_confirmed: None,
             esc_armed: false,
             delays: Vec::new(),
             opened: Vec::new(),

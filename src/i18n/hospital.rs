@@ -27,6 +27,7 @@ pub struct HospitalStrings {
     /// Asked after the capacity line.
     pub admit_anyway: &'static str,
     pub reopen_anyway: &'static str,
+    /// The add-stay form cannot take j/n (they are letters of a name): Enter again.
     pub add_anyway: &'static str,
     /// The admit form's title (`{name}`), and its fields.
     pub admit_title: &'static str,
@@ -56,7 +57,7 @@ const NB: HospitalStrings = HospitalStrings {
     over_on: "Dette gir {n} av {cap} plasser {when}.",
     admit_anyway: "Legge inn likevel? (j/n)",
     reopen_anyway: "Gjenåpne likevel? (j/n)",
-    add_anyway: "Lagre likevel? (j/n)",
+    add_anyway: "Enter igjen lagrer likevel.",
     admit_title: "Legg inn {name}",
     target_group: "Målgruppe",
     primary_contact: "Primærkontakt",
@@ -82,7 +83,7 @@ const EN: HospitalStrings = HospitalStrings {
     over_on: "This makes {n} of {cap} places on {when}.",
     admit_anyway: "Admit anyway? (y/n)",
     reopen_anyway: "Reopen anyway? (y/n)",
-    add_anyway: "Save anyway? (y/n)",
+    add_anyway: "Enter again saves anyway.",
     admit_title: "Admit {name}",
     target_group: "Target group",
     primary_contact: "Primary contact",
