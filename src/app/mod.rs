@@ -503,7 +503,9 @@ impl App {
 
     fn apply(&mut self, action: Action) -> bool {
         let last = self.rows.len().saturating_sub(1);
-        let per = self.rows_per_page().max(1);
+        // Not computed up front: on a kiosk it lays out the legend, and every tick (once a
+        // second) comes through here (it tripled an idle kiosk's CPU).
+        let per = || self.rows_per_page().max(1);
         match action {
             // Quitting never abandons a save the user is waiting for; a second Ctrl-C does.
             Action::Quit | Action::Interrupt if self.saving.is_some() && !self.quit_after_save => {
@@ -552,12 +554,12 @@ impl App {
             }
             Action::PageUp => {
                 let (_, page) = self.paging();
-                self.selected = page.saturating_sub(1) * per;
+                self.selected = page.saturating_sub(1) * per();
             }
             Action::PageDown => {
                 let (pages, page) = self.paging();
                 self.selected = if page + 1 < pages {
-                    (page + 1) * per
+                    (page + 1) * per()
                 } else {
                     self.selected
                 };
