@@ -440,3 +440,33 @@ fn on_the_linux_console_no_mark_in_the_legend_has_two_meanings() {
     unique.dedup();
     assert_eq!(unique.len(), marks.len(), "{marks:?}\n{f}");
 }
+
+/// The legend is worked out once per change of the rows, not per frame: after new data
+/// it must explain the new marks, not the old ones.
+#[test]
+fn the_kiosk_legend_follows_new_data() {
+    use tavle::app::Action;
+    let calm = common::stay(1, "Kari Hansen", 0);
+    let mut a = common::app(
+        tavle::app::Mode::Kiosk,
+        tavle::config::Config::default(),
+        vec![calm.clone()],
+        (120, 30),
+    );
+    let before = common::lines(&common::render(&a)).join("\n");
+    assert!(!before.contains("✗ over frist"), "{before}");
+    // Admitted ten days ago and nothing done: overdue.
+    let late = common::stay(2, "Ola Nordmann", 10);
+    a.update(Action::DataLoaded(vec![calm, late]));
+    let after = common::lines(&common::render(&a));
+    let legend = after.last().unwrap();
+    assert!(
+        after
+            .iter()
+            .rev()
+            .take(4)
+            .any(|l| l.contains("✗ over frist")),
+        "{legend}\n{}",
+        after.join("\n")
+    );
+}

@@ -277,6 +277,12 @@ pub struct App {
     pub db_error: Option<String>,
     pub stays: Vec<Stay>,
     pub rows: Vec<RowView>,
+    /// Bumped whenever `rows` are rebuilt (data, plan, config, a new day): what is worked
+    /// out from the rows for drawing may be kept until it changes.
+    pub rows_generation: u64,
+    /// The marks the kiosk legend explains, for (`rows_generation`, width): finding them
+    /// renders every cell, and the table, the paging and the footer each ask for them.
+    pub legend_marks: std::cell::Cell<Option<(u64, u16, crate::ui::Marks)>>,
     pub now: DateTime,
     /// Index into `rows` of the selected row.
     pub selected: usize,
@@ -378,6 +384,8 @@ impl App {
             fagmote: None,
             last_rotation: now,
             saving: None,
+            rows_generation: 0,
+            legend_marks: std::cell::Cell::new(None),
             quit_after_save: false,
             db_replaced: false,
             network_fs: None,
@@ -449,6 +457,7 @@ impl App {
     }
 
     fn rebuild_keeping(&mut self, keep: Option<StayId>) {
+        self.rows_generation += 1;
         self.rows = view::build_rows(
             &self.stays,
             &self.config,

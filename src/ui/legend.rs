@@ -131,7 +131,7 @@ pub fn pack(entries: Vec<Entry>, w: usize, keys: &str, th: &Theme) -> Vec<Line<'
 
 /// The kiosk's legend at `w` cells.
 pub fn kiosk_lines(app: &App, th: &Theme, w: u16) -> Vec<Line<'static>> {
-    let m = marks(app, th, w);
+    let m = cached_marks(app, th, w);
     let keys = strings(app.config.language).keys_kiosk;
     pack(entries(app, th, &m), usize::from(w), keys, th)
 }
@@ -140,4 +140,16 @@ pub fn kiosk_lines(app: &App, th: &Theme, w: u16) -> Vec<Line<'static>> {
 pub fn kiosk_height(app: &App, w: u16) -> u16 {
     let th = Theme::new(&app.config);
     kiosk_lines(app, &th, w).len() as u16
+}
+
+/// [`marks`], kept until the rows are rebuilt or the width changes.
+fn cached_marks(app: &App, th: &Theme, w: u16) -> Marks {
+    if let Some((g, cw, m)) = app.legend_marks.get()
+        && (g, cw) == (app.rows_generation, w)
+    {
+        return m;
+    }
+    let m = marks(app, th, w);
+    app.legend_marks.set(Some((app.rows_generation, w, m)));
+    m
 }

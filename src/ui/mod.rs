@@ -19,6 +19,7 @@ mod panels;
 mod referrals;
 mod standup;
 mod table;
+pub use table::Marks;
 pub mod theme;
 
 use crate::app::{App, Overlay};
