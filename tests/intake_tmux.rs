@@ -41,11 +41,12 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
     // The queue is empty and says how to start.
     board.keys(&["H"]);
     board.wait_for("Ingen henvisninger å vise");
-    // Register: from the GP (one → from «Sykehus»), received today.
+    // Register: from the GP (the source starts on «velg»: two → reach «Fastlege»),
+    // received today.
     board.keys(&["n"]);
     board.wait_for("Ny henvisning");
     board.text("Kari Nordmann");
-    board.keys(&["Tab", "Right", "Enter"]);
+    board.keys(&["Tab", "Right", "Right", "Enter"]);
     board.wait_for("Henvisningen er lagret");
     let s = board.wait_for("Venter på beslutning");
     assert!(s.contains("Kari Nordmann"), "{s}");
@@ -57,10 +58,11 @@ fn a_referral_is_registered_accepted_admitted_and_undone_on_the_real_binary() {
         "Kari Nordmann|gp|2026-11-25|waiting"
     );
 
-    // Accept, admission planned for Friday 27.11 (accepted is offered first).
+    // Accept (the decision starts on «velg»; g picks «godkjent»), admission planned for
+    // Friday 27.11.
     board.keys(&["b"]);
     board.wait_for("Beslutning om henvisning");
-    board.keys(&["Tab"]);
+    board.keys(&["g", "Tab"]);
     board.text("27.11.2026");
     board.keys(&["Enter"]);
     let s = board.wait_for("innlegges 27.11");
@@ -226,7 +228,7 @@ fn a_kiosk_process_never_shows_referrals_or_next_of_kin_while_the_board_has_them
     board.keys(&["n"]);
     board.wait_for("Ny henvisning");
     board.text("Sigrid Testesen");
-    board.keys(&["Enter"]);
+    board.keys(&["Tab", "Right", "Enter"]);
     board.wait_for("Henvisningen er lagret");
     assert!(board.screen().contains("Sigrid Testesen"));
     assert_nothing_secret(&kiosk.screen());

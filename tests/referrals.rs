@@ -104,7 +104,15 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
     b.keys("Hn");
     assert!(b.app.form.is_some());
     b.keys("Kari Nordmann");
-    b.key(KeyCode::Tab).key(KeyCode::Right); // fastlege
+    // The source starts on «velg»: Enter asks for one.
+    b.key(KeyCode::Enter);
+    let f = b.app.form.as_ref().unwrap();
+    assert_eq!(f.focus, 1);
+    assert_eq!(
+        f.fields[1].error.as_deref(),
+        Some("Velg fra listen med ←/→")
+    );
+    b.key(KeyCode::Right).key(KeyCode::Right); // sykehus, fastlege
     b.key(KeyCode::Enter);
     assert!(b.app.form.is_none(), "{}", b.screen());
     let list = load_referrals(&b.db()).unwrap();
@@ -118,8 +126,12 @@ fn a_new_referral_is_registered_decided_and_admitted_in_one_step() {
         b.app.intake.selected_referral(today()).unwrap().name,
         "Kari Nordmann"
     );
-    // Decide: accepted is offered first, and needs a planned admission.
+    // Decide: nothing is chosen for you; «godkjent» (g) needs a planned admission.
     b.keys("b");
+    assert_eq!(b.app.form.as_ref().unwrap().fields[0].value(), "");
+    b.key(KeyCode::Enter);
+    assert_eq!(b.app.form.as_ref().unwrap().focus, 0);
+    b.keys("g");
     b.key(KeyCode::Enter);
     let f = b.app.form.as_ref().unwrap();
     assert_eq!(f.focus, 1);
@@ -240,8 +252,7 @@ fn a_decline_needs_a_reason_in_the_form_and_in_the_database() {
     let mut b = board((200, 50));
     b.keys("H"); // Randi is selected (waiting, oldest)
     b.keys("b");
-    b.key(KeyCode::Left); // accepted → waiting
-    b.key(KeyCode::Left); // → declined (cycles)
+    b.key(KeyCode::Left); // «velg» → declined (cycles)
     assert_eq!(b.app.form.as_ref().unwrap().fields[0].value(), "declined");
     b.key(KeyCode::Enter);
     let f = b.app.form.as_ref().unwrap();
@@ -508,6 +519,7 @@ fn b_screen(app: &App) -> String {
 fn an_empty_ward_keeps_the_queue_open_while_its_first_referral_is_registered() {
     let mut b = Board::prepared((120, 30), |_| {});
     b.keys("Hn").keys("Kari Nordmann");
+    b.key(KeyCode::Tab).key(KeyCode::Right); // from the hospital
     b.key(KeyCode::Enter);
     assert!(b.app.form.is_none(), "{}", b.screen());
     // The board reloads its (still empty) list of stays after the write, as the terminal's

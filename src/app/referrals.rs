@@ -118,12 +118,17 @@ impl Intake {
 }
 
 /// The options of the «henvist fra» field.
+/// The sources, after «velg»: a careless Enter must not record a referral as from the
+/// hospital (the indicators count referrals by source).
 fn sources(lang: Language) -> Vec<(String, String)> {
     let t = intake_strings(lang);
-    Source::ALL
-        .iter()
-        .map(|s| (s.as_str().to_string(), t.source(*s).to_string()))
-        .collect()
+    let mut v = vec![(String::new(), edit_strings(lang).pick.to_string())];
+    v.extend(
+        Source::ALL
+            .iter()
+            .map(|s| (s.as_str().to_string(), t.source(*s).to_string())),
+    );
+    v
 }
 
 /// The form for a new referral (`None`) or for editing one.
@@ -146,7 +151,7 @@ pub fn referral_form(r: Option<&Referral>, cfg: &crate::config::Config, today: D
         Field::choice(
             t.f_source,
             sources(lang),
-            r.map_or("hospital", |r| r.source.as_str()),
+            r.map_or("", |r| r.source.as_str()),
         ),
         Field::date(
             t.f_received,
@@ -163,20 +168,23 @@ pub fn referral_form(r: Option<&Referral>, cfg: &crate::config::Config, today: D
     Form::new(kind, title, fields, Target::New, cfg)
 }
 
-/// The decision form for a referral: opens on what is decided now, or on «godkjent» with
-/// nothing decided yet (the usual answer), with no date filled in that was not typed.
+/// The decision form for a referral: opens on what is decided now, or on «velg» while
+/// nothing is, with no date filled in that was not typed.
 pub fn decide_form(r: &Referral, cfg: &crate::config::Config, today: Date) -> Form {
     let t = intake_strings(cfg.language);
-    let verdicts = Verdict::ALL
-        .iter()
-        .map(|v| (v.as_str().to_string(), t.verdict(*v).to_string()))
-        .collect();
+    // Starts on «velg» while nothing is decided: a decision is made, not defaulted.
+    let mut verdicts = vec![(String::new(), edit_strings(cfg.language).pick.to_string())];
+    verdicts.extend(
+        Verdict::ALL
+            .iter()
+            .map(|v| (v.as_str().to_string(), t.verdict(*v).to_string())),
+    );
     let current = match r.decision {
-        Verdict::Waiting => Verdict::Accepted,
-        v => v,
+        Verdict::Waiting => "",
+        v => v.as_str(),
     };
     let fields = vec![
-        Field::choice(t.f_decision, verdicts, current.as_str()),
+        Field::choice(t.f_decision, verdicts, current),
         Field::date(t.f_planned, r.planned_admission, true),
         Field::text(t.f_reason, &r.decline_reason, MAX_SHORT, false),
         Field::date(t.f_decided_on, Some(r.decided_on.unwrap_or(today)), true),
@@ -241,7 +249,8 @@ pub fn build(f: &Form, today: Date) -> Result<ReferralOp, (usize, String)> {
                 .ok_or_else(|| (2, edit_strings(lang).err_date_empty.to_string()))?;
             let fields = ReferralFields {
                 name: f.fields[0].value().to_string(),
-                source: Source::parse(f.fields[1].value()).unwrap_or(Source::Other),
+                source: Source::parse(f.fields[1].value())
+                    .ok_or_else(|| (1, edit_strings(lang).err_unknown_choice.to_string()))?,
                 received_on: received,
                 target_group: f.fields[3].value().to_string(),
                 note: f.fields[4].value().to_string(),
@@ -259,7 +268,8 @@ pub fn build(f: &Form, today: Date) -> Result<ReferralOp, (usize, String)> {
         }
         FormKind::Decide(id, version) => {
             let decision = DecisionFields {
-                decision: Verdict::parse(f.fields[0].value()).unwrap_or(Verdict::Waiting),
+                decision: Verdict::parse(f.fields[0].value())
+                    .ok_or_else(|| (0, edit_strings(lang).err_unknown_choice.to_string()))?,
                 planned_admission: date_field(f, 1, today)?,
                 decline_reason: f.fields[2].value().to_string(),
                 decided_on: date_field(f, 3, today)?,
