@@ -6,36 +6,16 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
-use tmux::Tmux;
-
-fn tmux_available() -> bool {
-    let have = Command::new("tmux").arg("-V").output().is_ok();
-    if !have {
-        assert!(
-            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
-            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
-        );
-        eprintln!("tmux is not installed: skipping the end-to-end events test");
-    }
-    have
-}
+use tmux::{Tmux, Ward, tmux_available};
 
 #[test]
 fn an_event_recorded_with_h_opens_the_stay_at_the_stand_up() {
-    if !tmux_available() {
+    if !tmux_available("the end-to-end events test") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ward.db");
-    let cfg = dir.path().join("tavle.json");
-    std::fs::write(&cfg, "{}").unwrap();
-    let bin = env!("CARGO_BIN_EXE_tavle");
-    let cmd = format!(
-        "USER=dag {bin} --db {} --config {}",
-        db.display(),
-        cfg.display()
-    );
+    let ward = Ward::new();
+    let db = ward.db.clone();
+    let cmd = ward.cmd("USER=dag", "");
     let board = Tmux::start("events", (120, 30), &cmd);
     board.wait_for("Ingen aktive innleggelser");
     board.keys(&["a"]);

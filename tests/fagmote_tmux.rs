@@ -5,8 +5,7 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
-use tmux::Tmux;
+use tmux::{Tmux, Ward, tmux_available};
 
 /// Wait until `needle` shows and the save behind it is done (its form closed): keys sent
 /// while a save is under way go to the still-open form, or are refused, on a loaded machine.
@@ -18,24 +17,12 @@ fn saved(t: &Tmux, needle: &str) {
 
 #[test]
 fn one_fagmote_is_held_on_the_real_binary() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(
-            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
-            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
-        );
-        eprintln!("tmux is not installed: skipping");
+    if !tmux_available("the fagmøte end-to-end test") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ward.db");
-    let cfg = dir.path().join("tavle.json");
-    std::fs::write(&cfg, "{}").unwrap();
-    let bin = env!("CARGO_BIN_EXE_tavle");
-    let cmd = format!(
-        "USER=kari {bin} --db {} --config {}",
-        db.display(),
-        cfg.display()
-    );
+    let ward = Ward::new();
+    let db = ward.db.clone();
+    let cmd = ward.cmd("USER=kari", "");
     let t = Tmux::start("fagmote", (100, 30), &cmd);
     t.wait_for("Ingen aktive innleggelser");
     t.keys(&["a"]);

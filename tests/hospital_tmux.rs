@@ -7,36 +7,16 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
-use tmux::Tmux;
-
-fn tmux_available() -> bool {
-    let have = Command::new("tmux").arg("-V").output().is_ok();
-    if !have {
-        assert!(
-            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
-            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
-        );
-        eprintln!("tmux is not installed: skipping the end-to-end hospital test");
-    }
-    have
-}
+use tmux::{Tmux, Ward, tmux_available};
 
 #[test]
 fn a_hospital_admission_shows_on_the_real_board_and_kiosk_and_a_return_ends_it() {
-    if !tmux_available() {
+    if !tmux_available("the end-to-end hospital test") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ward.db");
-    let cfg = dir.path().join("tavle.json");
-    std::fs::write(&cfg, "{}").unwrap();
-    let bin = env!("CARGO_BIN_EXE_tavle");
-    let cmd = format!(
-        "TERM=linux USER=dag {bin} --db {} --config {}",
-        db.display(),
-        cfg.display()
-    );
+    let ward = Ward::new();
+    let _db = ward.db.clone();
+    let cmd = ward.cmd("TERM=linux USER=dag", "");
     let board = Tmux::start("hospital", (80, 24), &cmd);
     board.wait_for("Ingen aktive innleggelser");
     // Admitted 15.11 (day 11): the assessment is overdue.
@@ -61,11 +41,7 @@ fn a_hospital_admission_shows_on_the_real_board_and_kiosk_and_a_return_ends_it()
     assert!(r.contains("SYKEHUS 25.11"), "{s}");
     assert!(!r.contains("X "), "no red deadline beside the badge:\n{s}");
 
-    let kcmd = format!(
-        "TERM=linux {bin} kiosk --db {} --config {}",
-        db.display(),
-        cfg.display()
-    );
+    let kcmd = ward.cmd("TERM=linux", "kiosk");
     let kiosk = Tmux::start("hospital-kiosk", (80, 24), &kcmd);
     let s = kiosk.wait_for("PÅ VENT");
     assert!(!s.contains("SYKEHUS"), "{s}");

@@ -6,21 +6,8 @@
 mod tmux;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
-use tmux::Tmux;
-
-fn tmux_available() -> bool {
-    let have = Command::new("tmux").arg("-V").output().is_ok();
-    if !have {
-        assert!(
-            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
-            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
-        );
-        eprintln!("tmux is not installed: skipping the end-to-end terminal test");
-    }
-    have
-}
+use tmux::{Tmux, tmux_available};
 
 fn checksum(db: &Path) -> Vec<u8> {
     let c = rusqlite::Connection::open(db).unwrap();
@@ -31,7 +18,7 @@ fn checksum(db: &Path) -> Vec<u8> {
 
 #[test]
 fn a_person_runs_the_done_when_flow_and_the_kiosk_follows_and_refuses() {
-    if !tmux_available() {
+    if !tmux_available("the end-to-end terminal test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -157,6 +157,48 @@ pub fn children(parent: u32) -> Vec<u32> {
         .collect()
 }
 
+/// A folder with a default config (`{}`) and the path of a database not yet created there.
+pub struct Ward {
+    pub dir: tempfile::TempDir,
+    pub db: std::path::PathBuf,
+    pub cfg: std::path::PathBuf,
+}
+
+impl Ward {
+    pub fn new() -> Ward {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("ward.db");
+        let cfg = dir.path().join("tavle.json");
+        std::fs::write(&cfg, "{}").unwrap();
+        Ward { dir, db, cfg }
+    }
+
+    /// The shell command that runs the real binary on this ward: `env` before it
+    /// (`USER=kari`), `extra` after it (`kiosk`).
+    pub fn cmd(&self, env: &str, extra: &str) -> String {
+        format!(
+            "{env} {} --db '{}' --config '{}' {extra}",
+            env!("CARGO_BIN_EXE_tavle"),
+            self.db.display(),
+            self.cfg.display()
+        )
+    }
+}
+
+/// Whether tmux is installed, for tests that need nothing else. Without it the test says
+/// so and is skipped, unless `TAVLE_REQUIRE_TMUX=1` (set by `.ci/run`) demands it.
+pub fn tmux_available(test: &str) -> bool {
+    let ok = have("tmux", "-V");
+    if !ok {
+        assert!(
+            std::env::var("TAVLE_REQUIRE_TMUX").is_err(),
+            "TAVLE_REQUIRE_TMUX is set but tmux is not installed"
+        );
+        eprintln!("skipped {test}: tmux is not installed");
+    }
+    ok
+}
+
 fn have(tool: &str, arg: &str) -> bool {
     Command::new(tool).arg(arg).output().is_ok()
 }
