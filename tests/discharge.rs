@@ -4,52 +4,19 @@
 
 mod common;
 
-use common::{lines, render, today};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use rusqlite::Connection;
-use std::path::PathBuf;
-use std::sync::Arc;
-use tavle::app::{App, Mode};
-use tavle::clock::FixedClock;
-use tavle::config::Config;
+use common::board::Board;
+use common::today;
+use crossterm::event::KeyCode;
 use tavle::domain::dates::add_days;
 use tavle::domain::{FollowUp, Goal, GoalStatus, MedStatus, Stay, StayStatus};
-use tavle::session::{self, Editor};
 use tavle::store;
 
-struct Board {
-    app: App,
-    editor: Editor,
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
 impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
     fn tab(&mut self) -> &mut Self {
         self.key(KeyCode::Tab)
     }
     fn enter(&mut self) -> &mut Self {
         self.key(KeyCode::Enter)
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
-    }
-    fn db(&self) -> Connection {
-        Connection::open(&self.path).unwrap()
     }
     fn status(&self) -> String {
         self.db()
@@ -113,42 +80,32 @@ fn kari() -> Stay {
 }
 
 fn board(stays: &[Stay], size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for s in stays {
-        store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
-    }
-    // Discussed at a stand-up every day since admission, so the board meetings of the
-    // model are met and the form asks only about what these tests are about.
-    for s in stays {
-        let mut d = s.admitted;
-        while d < today() {
-            tx.execute(
-                "INSERT INTO meetings (date, started_at, led_by) VALUES (?1, 0, 'Anne')",
-                [d.to_string()],
-            )
-            .unwrap();
-            tx.execute(
-                "INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at)
-                 VALUES (last_insert_rowid(), ?1, 0)",
-                [s.id],
-            )
-            .unwrap();
-            d = add_days(d, 1);
+    Board::prepared(size, |conn| {
+        let tx = conn.transaction().unwrap();
+        for s in stays {
+            store::demo::insert_stay(&tx, s, s.updated_at).unwrap();
         }
-    }
-    tx.commit().unwrap();
-    let loaded = store::load_active(&conn).unwrap();
-    let app = common::app(Mode::Edit, Config::default(), loaded, size);
-    let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
-    Board {
-        app,
-        editor: Editor::new(conn, "anne".into(), clock),
-        _dir: dir,
-        path,
-    }
+        // Discussed at a stand-up every day since admission, so the board meetings of the
+        // model are met and the form asks only about what these tests are about.
+        for s in stays {
+            let mut d = s.admitted;
+            while d < today() {
+                tx.execute(
+                    "INSERT INTO meetings (date, started_at, led_by) VALUES (?1, 0, 'Anne')",
+                    [d.to_string()],
+                )
+                .unwrap();
+                tx.execute(
+                    "INSERT INTO meeting_stays (meeting_id, stay_id, discussed_at)
+                     VALUES (last_insert_rowid(), ?1, 0)",
+                    [s.id],
+                )
+                .unwrap();
+                d = add_days(d, 1);
+            }
+        }
+        tx.commit().unwrap();
+    })
 }
 
 #[test]

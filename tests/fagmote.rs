@@ -5,70 +5,33 @@
 
 mod common;
 
+use common::board::Board;
 use common::{lines, render, today};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
-use rusqlite::Connection;
-use std::sync::Arc;
 use tavle::app::{Action, App, Mode};
-use tavle::clock::FixedClock;
 use tavle::config::Config;
 use tavle::domain::fagmote::{Evaluation, MeasureFlag, MeetingStatus};
-use tavle::session::{self, Editor};
+use tavle::session::{self};
 use tavle::store;
 
-struct Board {
-    app: App,
-    editor: Editor,
-    /// The writer's clock: [`Board::at`] moves it with the board's.
-    clock: FixedClock,
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
-
 fn board(size: (u16, u16)) -> Board {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut conn = store::open_read_write(&path).unwrap();
-    let tx = conn.transaction().unwrap();
-    for s in [
-        common::stay(0, "Arne Johansen", 10),
-        common::stay(0, "Berit Dahl", 3),
-    ] {
-        store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
-    }
-    tx.commit().unwrap();
-    let stays = store::load_active(&conn).unwrap();
-    let mut app = common::app(Mode::Edit, Config::default(), stays, size);
-    app.update(Action::PlanLoaded(Box::new(
-        store::fagmote::load_plan(&conn).unwrap(),
-    )));
-    let clock = FixedClock::new(today().at(9, 5, 0, 0));
-    let editor = Editor::new(conn, "anne".into(), Arc::new(clock.clone()));
-    Board {
-        app,
-        editor,
-        clock,
-        _dir: dir,
-        path,
-    }
+    let mut b = Board::prepared(size, |conn| {
+        let tx = conn.transaction().unwrap();
+        for s in [
+            common::stay(0, "Arne Johansen", 10),
+            common::stay(0, "Berit Dahl", 3),
+        ] {
+            store::demo::insert_stay(&tx, &s, 1_795_000_000).unwrap();
+        }
+        tx.commit().unwrap();
+    });
+    let plan = store::fagmote::load_plan(&b.db()).unwrap();
+    b.app.update(Action::PlanLoaded(Box::new(plan)));
+    b
 }
 
 impl Board {
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        session::key(
-            &mut self.app,
-            Some(&mut self.editor),
-            KeyEvent::new(code, KeyModifiers::NONE),
-        );
-        self
-    }
-    fn keys(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
     fn shift(&mut self, c: char) -> &mut Self {
         session::key(
             &mut self.app,
@@ -85,12 +48,6 @@ impl Board {
             Action::Tick(d.at(h, m, 0, 0)),
         );
         self
-    }
-    fn screen(&self) -> String {
-        lines(&render(&self.app)).join("\n")
-    }
-    fn db(&self) -> Connection {
-        Connection::open(&self.path).unwrap()
     }
     fn no_form_error(&self) {
         if let Some(f) = &self.app.form {

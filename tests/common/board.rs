@@ -20,6 +20,8 @@ pub const EDITOR: &str = "anne";
 pub struct Board {
     pub app: App,
     pub editor: Editor,
+    /// The writer's clock (shared with it): a test that moves the board's time moves this.
+    pub clock: FixedClock,
     pub path: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -34,10 +36,11 @@ impl Board {
         fill(&mut conn);
         let loaded = store::load_active(&conn).unwrap();
         let app = super::app(Mode::Edit, Config::default(), loaded, size);
-        let clock = Arc::new(FixedClock::new(today().at(9, 5, 0, 0)));
+        let clock = FixedClock::new(today().at(9, 5, 0, 0));
         Board {
             app,
-            editor: Editor::new(conn, EDITOR.into(), clock),
+            editor: Editor::new(conn, EDITOR.into(), Arc::new(clock.clone())),
+            clock,
             path,
             _dir: dir,
         }
