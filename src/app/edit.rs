@@ -148,43 +148,41 @@ impl App {
                     return self.submit_fagmote(kind);
                 }
                 if let Some(change) = form.submit(today) {
-                    if let Change::Create(fields) = &change
-                        && let Some(twin) = twin_of(&self.stays, &fields.name)
-                        && form.twin_confirmed.as_deref() != Some(fields.name.as_str())
-                    {
+                    let target = form.target;
+                    if let Change::Create(fields) = &change {
                         // Two rows with one name are easily mixed up at the stand-up; a
                         // second Enter with the same name saves (two people can share it).
-                        let t = edit_strings(self.config.language);
-                        form.fields[0].error = Some(
-                            t.warn_twin
+                        if let Some(twin) = twin_of(&self.stays, &fields.name) {
+                            let t = edit_strings(self.config.language);
+                            let msg = t
+                                .warn_twin
                                 .replace("{name}", &crate::domain::text::sanitize(&twin.name))
-                                .replace("{date}", &crate::domain::dates::fmt_date(twin.admitted)),
-                        );
-                        form.focus = 0;
-                        form.twin_confirmed = Some(fields.name.clone());
-                        return true;
-                    }
-                    let target = form.target;
-                    // A new stay that overfills the ward on a day of the forecast says so
-                    // first; Enter again with the same dates saves it knowingly.
-                    if let Change::Create(fields) = &change {
-                        let key = (fields.admitted, fields.planned_discharge);
-                        let asked = form.capacity_confirmed == Some(key);
+                                .replace("{date}", &crate::domain::dates::fmt_date(twin.admitted));
+                            if form.warn_once("twin", fields.name.clone(), Some(0), msg) {
+                                return true;
+                            }
+                        }
+                        // A new stay that overfills the ward on a day of the forecast says
+                        // so first; Enter again with the same dates saves it knowingly.
                         let probe = crate::domain::Stay::new(
                             -1,
                             &fields.name,
                             fields.admitted,
                             fields.planned_discharge,
                         );
-                        if !asked
-                            && let Some(w) = self.capacity_warning(&probe, &self.intake.referrals)
-                        {
+                        if let Some(w) = self.capacity_warning(&probe, &self.intake.referrals) {
                             let h = crate::i18n::hospital_strings(self.config.language);
-                            if let Some(f) = &mut self.form {
-                                f.error = Some(format!("{w} {}", h.add_anyway));
-                                f.capacity_confirmed = Some(key);
+                            let about = format!("{} {}", fields.admitted, fields.planned_discharge);
+                            if let Some(f) = &mut self.form
+                                && f.warn_once(
+                                    "capacity",
+                                    about,
+                                    None,
+                                    format!("{w} {}", h.add_anyway),
+                                )
+                            {
+                                return true;
                             }
-                            return true;
                         }
                     }
                     self.write(target, change, false);

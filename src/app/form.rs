@@ -320,12 +320,10 @@ pub struct Form {
     admitted: Option<Date>,
     /// The clock when the form opened: an event today cannot be timed after it.
     now: Option<jiff::civil::DateTime>,
-    /// A new stay's name the user was told is already on the board: saving it again
-    /// means they meant it.
-    pub twin_confirmed: Option<String>,
-    /// A new stay's (admission, planned discharge) the user was told overfills the ward:
-    /// Enter again with the same dates saves it knowingly.
-    pub capacity_confirmed: Option<(Date, Date)>,
+    /// Warnings already shown, one per kind with what they were about (a new stay's
+    /// name on the board already, its dates overfilling the ward): Enter again on the
+    /// same thing saves it knowingly ([`Form::warn_once`]).
+    warned: Vec<(&'static str, String)>,
     /// Esc was pressed once on a discharge evaluation with typing in it.
     pub esc_armed: bool,
     /// The delay reasons already recorded, so the delay form shows the chosen deadline's.
@@ -374,8 +372,7 @@ impl Form {
             rules: cfg.rules(),
             admitted: None,
             now: None,
-            twin_confirmed: None,
-            capacity_confirmed: None,
+            warned: Vec::new(),
             esc_armed: false,
             delays: Vec::new(),
             opened: Vec::new(),
@@ -856,16 +853,19 @@ impl Form {
         };
         let required_date = |i: usize| date(i)?.ok_or_else(|| (i, e.err_date_empty.to_string()));
         // The date something was done: it cannot lie after today (a planned date can).
-        let done_date = |i: usize| -> Result<Option<Date>, (usize, String)> {
-            match date(i)? {
-                Some(d) if d > today => Err((
-                    i,
-                    crate::i18n::deadline_strings(self.lang)
-                        .err_future
-                        .to_string(),
-                )),
-                d => Ok(d),
+        let not_future = |i: usize, d: Date| -> Result<(), (usize, String)> {
+            if d > today {
+                let e = crate::i18n::deadline_strings(self.lang);
+                return Err((i, e.err_future.to_string()));
             }
+            Ok(())
+        };
+        let done_date = |i: usize| -> Result<Option<Date>, (usize, String)> {
+            let d = date(i)?;
+            if let Some(d) = d {
+                not_future(i, d)?;
+            }
+            Ok(d)
         };
         let choice = |i: usize, required: bool| -> Result<String, (usize, String)> {
             let v = self.fields[i].value().to_string();
@@ -907,14 +907,7 @@ impl Form {
                 if self.admitted.is_some_and(|a| set_on < a) {
                     return Err((1, e.err_before_admission.to_string()));
                 }
-                if set_on > today {
-                    return Err((
-                        1,
-                        crate::i18n::deadline_strings(self.lang)
-                            .err_future
-                            .to_string(),
-                    ));
-                }
+                not_future(1, set_on)?;
                 match self.kind {
                     FormKind::EditGoal(id) => Change::EditGoalOn(id, goal, set_on),
                     _ => Change::AddGoalOn(goal, set_on),
@@ -957,14 +950,7 @@ impl Form {
                 if self.admitted.is_some_and(|a| on < a) {
                     return Err((1, e.err_before_admission.to_string()));
                 }
-                if on > today {
-                    return Err((
-                        1,
-                        crate::i18n::deadline_strings(self.lang)
-                            .err_future
-                            .to_string(),
-                    ));
-                }
+                not_future(1, on)?;
                 let time =
                     crate::domain::events::parse_time(self.fields[2].value()).map_err(|_| {
                         (
@@ -1001,6 +987,31 @@ impl Form {
             FormKind::AddKin | FormKind::EditKin(_) => return super::kin::build(self),
             FormKind::Fagmote(_) => return Err((0, String::new())),
         })
+    }
+
+    /// Show a warning the first time `kind` is about `about`, on `field` (or on the form),
+    /// and say so (`true`: do not save yet). The next Enter on the same `about` goes
+    /// through; something else of that kind is warned about again.
+    pub fn warn_once(
+        &mut self,
+        kind: &'static str,
+        about: String,
+        field: Option<usize>,
+        message: String,
+    ) -> bool {
+        if self.warned.iter().any(|(k, a)| *k == kind && *a == about) {
+            return false;
+        }
+        self.warned.retain(|(k, _)| *k != kind);
+        self.warned.push((kind, about));
+        match field {
+            Some(i) => {
+                self.focus = i;
+                self.fields[i].error = Some(message);
+            }
+            None => self.error = Some(message),
+        }
+        true
     }
 
     /// Show a refused change on the field it concerns (or on the form).

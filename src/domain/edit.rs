@@ -521,9 +521,7 @@ fn event_from(s: &Stay, f: &EventFields, today: Date) -> Result<Event, EditError
         return Err(EditError::UnknownChoice);
     }
     not_before_admission(s, Some(f.on))?;
-    if f.on > today {
-        return Err(EditError::InFuture);
-    }
+    not_in_future(Some(f.on), today)?;
     Ok(Event {
         id: 0,
         occurred_on: f.on,
@@ -548,9 +546,7 @@ fn goal_mut(s: &mut Stay, id: i64) -> Result<&mut Goal, EditError> {
 /// The date a goal was set: on or after admission and not after today.
 fn goal_date(s: &Stay, d: Date, today: Date) -> Result<Date, EditError> {
     not_before_admission(s, Some(d))?;
-    if d > today {
-        return Err(EditError::InFuture);
-    }
+    not_in_future(Some(d), today)?;
     Ok(d)
 }
 
